@@ -1,0 +1,100 @@
+"""The command line: open a report in the explorer, or run one of the commands.
+
+``partybuild-tui [PATH]`` opens the explorer; ``partybuild-tui COMMAND …`` runs a
+command from ``commands/``. Each command module is imported only when used, so
+``check`` and ``search`` never import Textual. Exit status: 0 success, 1 an
+internal error (a bug), 2 bad input or usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import re
+import sys
+import traceback
+from collections.abc import Sequence
+
+from . import __version__
+
+EXIT_OK = 0
+EXIT_INTERNAL = 1
+EXIT_BAD_INPUT = 2
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("partybuild_tui.commands.check", "validate a report and summarise it"),
+    "search": ("partybuild_tui.commands.search", "search a report and print the hits"),
+    "export": ("partybuild_tui.commands.export", "write a report, a section or its metrics"),
+    "import": ("partybuild_tui.commands.import_article", "turn a plain-text article into a report"),
+}
+OPEN_COMMAND = "partybuild_tui.commands.open_app"
+
+_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?", re.IGNORECASE)
+
+
+def parse_size(text: str) -> int:
+    """``64M``, ``100MiB``, ``1.5G`` or a plain number of bytes."""
+    match = _SIZE.fullmatch(text.strip())
+    if not match:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (like 64M or 1G)")
+    factor = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}[match.group(2).lower()]
+    return int(float(match.group(1)) * factor)
+
+
+def add_common_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options every command takes."""
+    parser.add_argument(
+        "--max-size",
+        type=parse_size,
+        default=None,
+        metavar="SIZE",
+        help="refuse report files larger than this (default 64M)",
+    )
+    parser.add_argument("--debug", action="store_true", help="show a traceback on internal errors")
+
+
+def _parser_for(command: str | None) -> tuple[argparse.ArgumentParser, object]:
+    module_name = OPEN_COMMAND if command is None else COMMANDS[command][0]
+    module = importlib.import_module(module_name)
+    prog = "partybuild-tui" if command is None else f"partybuild-tui {command}"
+    description = module.__doc__.strip().splitlines()[0] if module.__doc__ else None
+    parser = argparse.ArgumentParser(prog=prog, description=description)
+    if command is None:
+        parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+        parser.epilog = (
+            "commands: "
+            + "; ".join(f"{name}: {help_text}" for name, (_, help_text) in COMMANDS.items())
+            + ". Run 'partybuild-tui COMMAND --help' for a command's options."
+        )
+    module.add_arguments(parser)  # type: ignore[attr-defined]
+    add_common_arguments(parser)
+    return parser, module
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    command = args_list[0] if args_list and args_list[0] in COMMANDS else None
+    if command is not None:
+        args_list = args_list[1:]
+    debug = "--debug" in args_list
+    try:
+        parser, module = _parser_for(command)
+        try:
+            args = parser.parse_args(args_list)
+        except SystemExit as exit_:  # argparse: 0 for --help, 2 for usage errors
+            return int(exit_.code or 0)
+        return int(module.run(args) or 0)  # type: ignore[attr-defined]
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # e.g. `partybuild-tui search x | head`
+        return EXIT_OK
+    except Exception as error:  # the last line of defence: no traceback unless asked
+        if debug:
+            traceback.print_exc()
+        print(
+            f"partybuild-tui: internal error: {type(error).__name__}: {error}\n"
+            "This is a bug in partybuild-tui. Please report it, with the output of the "
+            "same command run with --debug.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL

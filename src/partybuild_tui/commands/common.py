@@ -1,0 +1,44 @@
+"""What the commands share: opening a report and reporting its errors. No Textual here."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..model import Report, ReportError, bundled_report_path, load_report
+from ..model.source import DEFAULT_MAX_SIZE
+
+
+def add_report_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "path",
+        nargs="?",
+        default=None,
+        metavar="PATH",
+        help="a report YAML file (default: the bundled 2025 晋城市 report)",
+    )
+
+
+def report_path(args: argparse.Namespace) -> Path:
+    return Path(args.path) if args.path else bundled_report_path()
+
+
+def open_report(args: argparse.Namespace) -> Report | None:
+    """The report named on the command line, or ``None`` after printing why it cannot be read."""
+    path = report_path(args)
+    max_size = getattr(args, "max_size", None) or DEFAULT_MAX_SIZE
+    try:
+        return load_report(str(path), max_size=max_size)
+    except ReportError as error:
+        print_error(str(error))
+        return None
+
+
+def print_error(message: str) -> None:
+    """One line on stderr, whatever the terminal's encoding can show."""
+    stream = sys.stderr
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    line = " ".join(message.splitlines())
+    stream.write(line.encode(encoding, errors="backslashreplace").decode(encoding) + "\n")
+    stream.flush()

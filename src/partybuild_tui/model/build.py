@@ -1,0 +1,296 @@
+"""Validate plain report data against the contract and build the immutable model.
+
+Every problem raises ``Invalid`` with the data path of the offending value; the
+loader turns that path into a line and column. All report text passes through
+``sanitize_text`` here, the one boundary between the file and the app.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import datetime
+from typing import Any
+
+from .errors import DataPath, format_data_path
+from .report import QUALIFIERS, Metric, Number, Report, ReportMeta, Section
+from .sanitize import sanitize_text
+from .yaml_reader import PlainNumber
+
+SCHEMA_NAME = "partybuild-report"
+SCHEMA_MAJOR = 1
+SCHEMA = f"{SCHEMA_NAME}/{SCHEMA_MAJOR}"
+
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_SCHEMA = re.compile(r"([a-z][a-z0-9-]*)/(\d+)(?:\.\d+)?")
+_MAX_DIGITS = 20
+MAX_SECTION_DEPTH = 24
+
+META_TEXT_FIELDS = ("subtitle", "source", "author", "period", "region", "language")
+
+
+class Invalid(Exception):
+    """A value that breaks the contract, at ``path``."""
+
+    def __init__(self, path: DataPath, message: str) -> None:
+        super().__init__(message)
+        self.path = path
+        self.message = message
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = str(value)
+    if len(text) > 40:
+        text = text[:40] + "…"
+    return repr(sanitize_text(text))
+
+
+def _mapping(value: Any, path: DataPath, what: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise Invalid(path, f"expected {what} (a mapping of keys), got {_shown(value)}")
+    return value
+
+
+def _list(value: Any, path: DataPath, what: str) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise Invalid(path, f"expected a list of {what}, got {_shown(value)}")
+    return value
+
+
+def _text(value: Any, path: DataPath, *, required: bool = True) -> str | None:
+    """Text as written. Unquoted ``2024`` or ``no`` stay the text ``2024`` / ``no``."""
+    if value is None:
+        if required:
+            raise Invalid(path, "missing: expected text")
+        return None
+    if isinstance(value, (dict, list)):
+        raise Invalid(path, f"expected text, got {_shown(value)}")
+    text = sanitize_text(str(value))
+    if required and not text.strip():
+        raise Invalid(path, "must not be empty")
+    return text
+
+
+def _number(value: Any, path: DataPath) -> Number:
+    if value is None:
+        raise Invalid(path, "missing: expected a number")
+    if not isinstance(value, PlainNumber):
+        hint = (
+            " (numbers are written without quotes)"
+            if isinstance(value, str) and re.fullmatch(r"\s*[-+]?[\d.]+\s*", value)
+            else ""
+        )
+        raise Invalid(path, f"expected a number, got {_shown(value)}{hint}")
+    digits = sum(c.isdigit() for c in value)
+    if digits > _MAX_DIGITS:
+        raise Invalid(path, f"number has {digits} digits; at most {_MAX_DIGITS} are accepted")
+    try:
+        if re.fullmatch(r"[-+]?\d+", value):
+            return int(value)
+        number = float(value)
+    except ValueError:  # pragma: no cover - the pattern admits only valid numbers
+        raise Invalid(path, f"expected a number, got {_shown(value)}") from None
+    if not math.isfinite(number) or abs(number) > 1e18:
+        raise Invalid(path, f"number out of range: {_shown(value)}")
+    return number
+
+
+def _id(value: Any, path: DataPath, seen: dict[str, DataPath], kind: str) -> str:
+    text = _text(value, path)
+    assert text is not None
+    if not _ID.fullmatch(text):
+        raise Invalid(
+            path,
+            f"{kind} id {_shown(text)} must be lowercase ASCII letters, digits and hyphens "
+            "(like first-topic-sessions)",
+        )
+    if text in seen:
+        raise Invalid(
+            path, f"duplicate {kind} id {_shown(text)} (also at {format_data_path(seen[text])})"
+        )
+    seen[text] = path
+    return text
+
+
+def _timestamp(value: Any, path: DataPath) -> str | None:
+    text = _text(value, path, required=False)
+    if text is None:
+        return None
+    candidate = text.strip()
+    try:
+        datetime.fromisoformat(candidate.replace("Z", "+00:00"))
+    except ValueError:
+        raise Invalid(
+            path,
+            f'not a valid ISO 8601 date-time: {_shown(text)} (like "2026-01-19T17:43:15+08:00")',
+        ) from None
+    return candidate
+
+
+def _schema(value: Any) -> str:
+    path: DataPath = ("schema",)
+    if value is None:
+        raise Invalid(path, f"missing: the first line should be 'schema: {SCHEMA}'")
+    text = _text(value, path)
+    assert text is not None
+    match = _SCHEMA.fullmatch(text.strip())
+    if not match or match.group(1) != SCHEMA_NAME:
+        raise Invalid(path, f"unknown schema {_shown(text)}; this app reads {SCHEMA}")
+    if int(match.group(2)) != SCHEMA_MAJOR:
+        raise Invalid(
+            path,
+            f"unknown schema version {_shown(text)}; this app reads {SCHEMA} "
+            "(a newer partybuild-tui may read it)",
+        )
+    return text.strip()
+
+
+def _meta(value: Any, default_id: str) -> ReportMeta:
+    path: DataPath = ("report",)
+    if value is None:
+        raise Invalid(path, "missing: a report needs 'report:' with at least a title")
+    data = _mapping(value, path, "the report's metadata")
+    report_id = default_id
+    if data.get("id") is not None:
+        report_id = _id(data["id"], path + ("id",), {}, "report")
+    title = _text(data.get("title"), path + ("title",))
+    assert title is not None
+    fields = {
+        name: _text(data.get(name), path + (name,), required=False) for name in META_TEXT_FIELDS
+    }
+    published = _timestamp(data.get("published"), path + ("published",))
+    return ReportMeta(id=report_id, title=title, published=published, **fields)
+
+
+def _find_quote(quote: str, paragraphs: tuple[str, ...]) -> tuple[int, int]:
+    """(paragraph index, offset) of the first occurrence of ``quote``, or (-1, -1)."""
+    for index, paragraph in enumerate(paragraphs):
+        start = paragraph.find(quote)
+        if start >= 0:
+            return index, start
+    return -1, -1
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.section_ids: dict[str, DataPath] = {}
+        self.metric_ids: dict[str, DataPath] = {}
+        self.order = 0
+
+    def section(
+        self,
+        value: Any,
+        path: DataPath,
+        parent_crumbs: tuple[str, ...],
+        parent_ids: tuple[str, ...],
+    ) -> Section:
+        depth = len(parent_ids)
+        if depth >= MAX_SECTION_DEPTH:
+            raise Invalid(path, f"sections nested deeper than {MAX_SECTION_DEPTH} levels")
+        data = _mapping(value, path, "a section")
+        section_id = _id(data.get("id"), path + ("id",), self.section_ids, "section")
+        title = _text(data.get("title"), path + ("title",))
+        assert title is not None
+        paragraphs = tuple(
+            _text(p, path + ("paragraphs", i)) or ""
+            for i, p in enumerate(
+                _list(data.get("paragraphs"), path + ("paragraphs",), "paragraphs")
+            )
+        )
+        breadcrumb = parent_crumbs + (title,)
+        id_path = parent_ids + (section_id,)
+        metrics = tuple(
+            self.metric(m, path + ("metrics", i), section_id, paragraphs, breadcrumb)
+            for i, m in enumerate(_list(data.get("metrics"), path + ("metrics",), "metrics"))
+        )
+        order = self.order
+        self.order += 1
+        children = tuple(
+            self.section(c, path + ("children", i), breadcrumb, id_path)
+            for i, c in enumerate(_list(data.get("children"), path + ("children",), "sections"))
+        )
+        total = len(metrics) + sum(c.total_metrics for c in children)
+        return Section(
+            id=section_id,
+            title=title,
+            paragraphs=paragraphs,
+            metrics=metrics,
+            children=children,
+            parent_id=parent_ids[-1] if parent_ids else None,
+            depth=depth,
+            breadcrumb=breadcrumb,
+            id_path=id_path,
+            order=order,
+            total_metrics=total,
+        )
+
+    def metric(
+        self,
+        value: Any,
+        path: DataPath,
+        section_id: str,
+        paragraphs: tuple[str, ...],
+        breadcrumb: tuple[str, ...],
+    ) -> Metric:
+        data = _mapping(value, path, "a metric")
+        metric_id = _id(data.get("id"), path + ("id",), self.metric_ids, "metric")
+        label = _text(data.get("label"), path + ("label",))
+        number = _number(data.get("value"), path + ("value",))
+        unit = _text(data.get("unit"), path + ("unit",))
+        qualifier = data.get("qualifier", "exact")
+        if qualifier is None:
+            qualifier = "exact"
+        if not isinstance(qualifier, str) or qualifier not in QUALIFIERS:
+            raise Invalid(
+                path + ("qualifier",),
+                f"unknown qualifier {_shown(qualifier)}; use one of {', '.join(QUALIFIERS)}",
+            )
+        quote = _text(data.get("quote"), path + ("quote",))
+        assert quote is not None and label is not None and unit is not None
+        index, start = _find_quote(quote, paragraphs)
+        if index < 0:
+            raise Invalid(
+                path + ("quote",),
+                f"quote {_shown(quote)} is not in this section's paragraphs "
+                "(a quote must be an exact substring of one of them)",
+            )
+        baseline = data.get("baseline")
+        return Metric(
+            id=metric_id,
+            label=label,
+            value=number,
+            unit=unit,
+            qualifier=qualifier,  # type: ignore[arg-type]
+            quote=quote,
+            section_id=section_id,
+            paragraph_index=index,
+            quote_start=start,
+            baseline=None if baseline is None else _number(baseline, path + ("baseline",)),
+            note=_text(data.get("note"), path + ("note",), required=False),
+            breadcrumb=breadcrumb,
+        )
+
+
+def build_report(data: Any, default_id: str = "report") -> Report:
+    """The ``Report`` for parsed YAML ``data``; ``Invalid`` if it breaks the contract."""
+    top = _mapping(data, (), "a report")
+    schema = _schema(top.get("schema"))
+    meta = _meta(top.get("report"), default_id)
+    not_metrics = tuple(
+        _text(item, ("not_metrics", i)) or ""
+        for i, item in enumerate(_list(top.get("not_metrics"), ("not_metrics",), "texts"))
+    )
+    builder = _Builder()
+    sections = tuple(
+        builder.section(s, ("sections", i), (), ())
+        for i, s in enumerate(_list(top.get("sections"), ("sections",), "sections"))
+    )
+    return Report.build(schema, meta, sections, not_metrics)

@@ -1,0 +1,61 @@
+"""Load a report file: read safely, parse strictly, validate, build the model.
+
+``load_report`` is the only entry point the app and the commands use; the only
+exception it lets escape is ``ReportError`` (one line, with a position).
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from importlib import resources
+from pathlib import Path
+
+from .build import Invalid, build_report
+from .errors import ReportError
+from .report import Report
+from .source import DEFAULT_MAX_SIZE, read_text
+from .yaml_reader import locate, parse
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def bundled_report_path() -> Path:
+    """The report shipped with the package (or, in a source checkout, ``data/``)."""
+    packaged = resources.files("partybuild_tui") / "data" / "report.yaml"
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[3] / "data" / "report.yaml"
+
+
+def _default_id(path: str) -> str:
+    return _SLUG.sub("-", Path(path).stem.lower()).strip("-") or "report"
+
+
+def load_text(text: str, path: str = "<report>") -> Report:
+    """Build a report from YAML text (``path`` only names it in errors)."""
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # parsing makes millions of small objects and no cycles
+    try:
+        data = parse(path, text)
+        try:
+            return build_report(data, _default_id(path))
+        except Invalid as problem:
+            line, column = locate(text, problem.path)
+            raise ReportError(path, problem.message, line, column, problem.path) from None
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def load_report(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> Report:
+    """Read and validate the report at ``path``; raises ``ReportError`` and nothing else."""
+    name = str(path)
+    try:
+        return load_text(read_text(name, max_size), name)
+    except ReportError:
+        raise
+    except MemoryError:
+        raise ReportError(name, "not enough memory to load this report") from None
+    except RecursionError:
+        raise ReportError(name, "the report is nested too deeply") from None
