@@ -1,13 +1,56 @@
-"""Open a report in the explorer (placeholder until the explorer lands)."""
+"""Open a report in the explorer (the bundled 2025 晋城市 report by default)."""
+
+from __future__ import annotations
 
 import argparse
+import difflib
 
-from .common import add_report_argument, open_report
+from ..model import Report
+from .common import add_report_argument, open_report, print_error
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_report_argument(parser)
+    parser.add_argument("--section", metavar="ID", help="open at this section id")
+    parser.add_argument("--theme", metavar="NAME", help="colour theme (default textual-dark)")
+    parser.add_argument(
+        "--lang", choices=("zh", "en"), default=None, help="interface language (default: locale)"
+    )
+    parser.add_argument(
+        "--no-animation", action="store_true", help="no animations (automatic over SSH)"
+    )
+
+
+def unknown_section_message(report: Report, section_id: str) -> str:
+    ids = report.section_ids()
+    close = difflib.get_close_matches(section_id, ids, n=5, cutoff=0.5)
+    if not close:
+        close = [i for i in ids if section_id.lower() in i][:5]
+    hint = f"; did you mean: {', '.join(close)}" if close else ""
+    return f"unknown section id '{section_id}'{hint}"
 
 
 def run(args: argparse.Namespace) -> int:
-    return 0 if open_report(args) else 2
+    report = open_report(args)
+    if report is None:
+        return 2
+    if args.section and report.get_section(args.section) is None:
+        print_error(f"partybuild-tui: {unknown_section_message(report, args.section)}")
+        return 2
+    from ..app import AppOptions, available_themes, make_app
+
+    if args.theme and args.theme not in available_themes():
+        print_error(
+            f"partybuild-tui: unknown theme '{args.theme}'; choose one of: "
+            + ", ".join(available_themes())
+        )
+        return 2
+    options = AppOptions(
+        start_section=args.section,
+        theme=args.theme,
+        language=args.lang,
+        animations=not args.no_animation,
+    )
+    app = make_app(report, options)
+    result = app.run()
+    return app.return_code if app.return_code is not None else (result or 0)

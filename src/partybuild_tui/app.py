@@ -1,0 +1,103 @@
+"""The Textual application: theme, global keys and the explorer screen.
+
+Kept thin: the screen wires the widgets; ``make_app`` is the one way the command
+line and the tests build the app, so both run the same thing.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+
+from .i18n import set_language
+from .model import Report
+from .palette import GoToSectionProvider
+from .screens.explorer import ExplorerScreen
+from .screens.help import HelpScreen
+from .widgets.bindings import localize_bindings
+from .widgets.detail_pane import DetailPane
+from .widgets.section_tree import SectionTree
+
+DEFAULT_THEME = "textual-dark"
+
+
+@dataclass(frozen=True)
+class AppOptions:
+    """What the command line can choose about the app."""
+
+    start_section: str | None = None
+    theme: str | None = None
+    language: str | None = None
+    animations: bool = True
+
+
+def animations_wanted(requested: bool, environ: dict[str, str] | None = None) -> bool:
+    """Animations are off over SSH (every frame crosses the network) or when asked."""
+    env = os.environ if environ is None else environ
+    return requested and not env.get("SSH_CONNECTION") and not env.get("SSH_TTY")
+
+
+class PartyBuildApp(App[int]):
+    """Explore one report."""
+
+    CSS_PATH = "styles/app.tcss"
+    TITLE = "partybuild-tui"
+    COMMANDS = App.COMMANDS | {GoToSectionProvider}
+
+    BINDINGS = [
+        Binding("q", "quit", "Quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        Binding("question_mark", "help", "Help", key_display="?"),
+    ]
+
+    def __init__(self, report: Report, options: AppOptions | None = None) -> None:
+        self.options = options or AppOptions()
+        set_language(self.options.language)
+        super().__init__()
+        localize_bindings(self)
+        self.report = report
+        self.theme = self.options.theme or DEFAULT_THEME
+        if not animations_wanted(self.options.animations):
+            self.animation_level = "none"
+
+    def get_default_screen(self) -> Screen:
+        return ExplorerScreen(self.report, self.options.start_section)
+
+    @property
+    def explorer(self) -> ExplorerScreen:
+        """The explorer screen, wherever it is in the stack."""
+        for screen in self.screen_stack:
+            if isinstance(screen, ExplorerScreen):
+                return screen
+        raise LookupError("the explorer screen is not running")
+
+    def go_to_section(self, section_id: str | None) -> None:
+        """Jump to a section (palette, search, deep links)."""
+        self.explorer.go_to_section(section_id)
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        groups = [
+            ("Keys everywhere", PartyBuildApp),
+            ("Keys everywhere", ExplorerScreen),
+            ("Keys in the tree", SectionTree),
+            ("Keys in the text", DetailPane),
+        ]
+        self.push_screen(HelpScreen(groups))
+
+
+def make_app(report: Report, options: AppOptions | None = None) -> PartyBuildApp:
+    """The app for ``report``: used by the command line and by the tests."""
+    return PartyBuildApp(report, options)
+
+
+def available_themes() -> list[str]:
+    """Theme names ``--theme`` accepts."""
+    from textual.theme import BUILTIN_THEMES
+
+    return sorted(BUILTIN_THEMES)

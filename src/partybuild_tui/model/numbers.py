@@ -1,0 +1,60 @@
+"""Numbers shown the way the article writes them: 17000 → 1.7万, 99.3 → 99.3.
+
+The model stores plain numbers (万 converted); readers of a Chinese report think
+in 万 and 亿, so large round values are shown back in those units. Exactness is
+never traded for brevity: a value that 万 cannot show exactly in two decimals
+is shown in full.
+"""
+
+from __future__ import annotations
+
+from .report import Metric, Number
+
+_LARGE = ((100_000_000, "亿"), (10_000, "万"))
+
+
+def format_number(value: Number) -> str:
+    """A plain number without a trailing ``.0`` (``38``, ``99.3``, ``0.4``)."""
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return f"{value:.10g}"
+    return str(value)
+
+
+def format_value(value: Number) -> str:
+    """``17000`` → ``1.7万``, ``126000`` → ``12.6万``, ``8727`` → ``8727``."""
+    for size, word in _LARGE:
+        if abs(value) >= size:
+            scaled = value / size
+            if abs(scaled * 100 - round(scaled * 100)) < 1e-9:
+                return format_number(round(scaled, 2)) + word
+            break
+    return format_number(value)
+
+
+def with_unit(value: Number, unit: str) -> str:
+    """``87`` and ``%`` → ``87%``; ``38`` and ``次`` → ``38次``; a ratio stays bare."""
+    number = format_value(value)
+    if unit in ("比例", ""):
+        return number
+    return f"{number}{unit}"
+
+
+def format_change(metric: Metric) -> str:
+    """``46% → 87%`` for a metric with a baseline, else the value with its unit."""
+    if metric.baseline is None:
+        return with_unit(metric.value, metric.unit)
+    return f"{with_unit(metric.baseline, metric.unit)} → {with_unit(metric.value, metric.unit)}"
+
+
+def format_difference(metric: Metric, points_word: str = "个百分点") -> str:
+    """``▲41个百分点`` (percentages change in points), ``▼3名``; empty without a baseline."""
+    change = metric.change
+    if change is None:
+        return ""
+    arrow = "▲" if change > 0 else "▼" if change < 0 else "="
+    amount = format_value(abs(change))
+    if metric.unit in ("%", "％"):
+        return f"{arrow}{amount}{points_word}"
+    return f"{arrow}{amount}{'' if metric.unit == '比例' else metric.unit}"

@@ -1,0 +1,126 @@
+"""The help screen: every key, grouped by where it works.
+
+The list is read from the bindings the widgets really declare, so it cannot
+drift from what the keys do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from rich.cells import cell_len
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ..i18n import t
+from ..widgets.bindings import localize_bindings
+
+_KEY_NAMES = {
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "slash": "/",
+    "question_mark": "?",
+    "pagedown": "PgDn",
+    "pageup": "PgUp",
+    "shift+tab": "Shift+Tab",
+    "tab": "Tab",
+    "enter": "Enter",
+    "escape": "Esc",
+    "space": "Space",
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+    "home": "Home",
+    "end": "End",
+}
+
+EXTRA_KEYS: tuple[tuple[str, str], ...] = (
+    ("tab", "Focus next"),
+    ("shift+tab", "Focus previous"),
+    ("ctrl+p", "Palette"),
+)
+"""Keys Textual provides that users should still find in the list."""
+
+
+def key_names(keys: str) -> str:
+    """``"down,j"`` → ``↓ / j``; ``"ctrl+b"`` → ``Ctrl+B``."""
+    names = []
+    for key in keys.split(","):
+        key = key.strip()
+        if key in _KEY_NAMES:
+            names.append(_KEY_NAMES[key])
+        elif key.startswith("ctrl+"):
+            names.append("Ctrl+" + key[5:].upper())
+        else:
+            names.append(key)
+    return " / ".join(names)
+
+
+def _own_bindings(owner: type) -> Iterable[Binding]:
+    declared: Sequence[BindingType] = owner.__dict__.get("BINDINGS", [])
+    return Binding.make_bindings(declared)
+
+
+def help_groups(groups: Sequence[tuple[str, type]]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(group title, [(keys, description)]) for each (title, class) given."""
+    merged: dict[str, list[tuple[str, str]]] = {}
+    for title, owner in groups:
+        rows = merged.setdefault(t(title), [])
+        for binding in _own_bindings(owner):
+            row = (key_names(binding.key), t(binding.description))
+            if binding.description and row not in rows:
+                rows.append(row)
+    return [(title, rows) for title, rows in merged.items() if rows]
+
+
+def render_help(groups: list[tuple[str, list[tuple[str, str]]]]) -> Content:
+    width = max((cell_len(keys) for _, rows in groups for keys, _ in rows), default=4) + 3
+    lines: list[Content] = []
+    for title, rows in groups:
+        if lines:
+            lines.append(Content(""))
+        lines.append(Content.styled(title, ".help-screen--heading"))
+        for keys, description in rows:
+            pad = " " * (width - cell_len(keys))
+            lines.append(Content.assemble((keys, ".help-screen--key"), pad, description))
+    return Content("\n").join(lines)
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key; Esc, q or ? closes it."""
+
+    COMPONENT_CLASSES = {"help-screen--heading", "help-screen--key"}
+
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close"),
+    ]
+
+    def __init__(self, groups: Sequence[tuple[str, type]], extra_note: str = "") -> None:
+        super().__init__()
+        localize_bindings(self)
+        self.groups = list(groups)
+        self.extra_note = extra_note
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body") as body:
+            body.border_title = Content(t("Keys"))
+            yield Static(id="help-text")
+
+    def on_mount(self) -> None:
+        groups = help_groups(self.groups)
+        groups.append(
+            (t("Keys everywhere") + " (Textual)", [(key_names(k), t(d)) for k, d in EXTRA_KEYS])
+        )
+        content = render_help(groups)
+        if self.extra_note:
+            content = Content("\n").join([content, Content(""), Content(self.extra_note)])
+        self.query_one("#help-text", Static).update(content)
+        self.query_one("#help-body").focus()
+
+    def action_dismiss(self) -> None:  # type: ignore[override]
+        self.dismiss(None)

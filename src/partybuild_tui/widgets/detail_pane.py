@@ -1,0 +1,110 @@
+"""The reading pane: one section at a time, text first, then its figures.
+
+The breadcrumb sits in the border title (so it survives a hidden sidebar), the
+figure count in the border subtitle. For the report itself the pane shows the
+report card. The screen calls ``show_section`` / ``show_report``; search calls
+``show_matches`` to mark every occurrence and scroll to the one chosen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from ..i18n import t
+from ..model import Report, Section
+from .bindings import localize_bindings
+from .figures_table import FiguresTable
+from .section_overview import SectionOverview
+from .section_text import SectionText, Spans
+
+CRUMB_SEPARATOR = " › "
+
+
+class DetailPane(VerticalScroll, can_focus=True):
+    """Shows the report card or one section, scrolls with the keyboard."""
+
+    BINDINGS = [
+        Binding("space", "page_down", "Page down", show=False),
+        Binding("j,down", "scroll_down", "Scroll down", show=False),
+        Binding("k,up", "scroll_up", "Scroll up", show=False),
+        Binding("g", "scroll_home", "First", show=False),
+        Binding("G", "scroll_end", "Last", show=False),
+    ]
+
+    def __init__(self, report: Report, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        localize_bindings(self)
+        self.report = report
+        self.section: Section | None = None
+
+    def compose(self):
+        yield Static(id="detail-title")
+        yield SectionText(id="detail-text")
+        yield Static(id="figures-heading")
+        yield FiguresTable(id="detail-figures")
+        yield SectionOverview(id="detail-overview")
+
+    def on_mount(self) -> None:
+        self.show_report()
+
+    # -- what is shown ------------------------------------------------------------
+
+    def _set_frame(self, crumbs: tuple[str, ...], figures: int) -> None:
+        self.border_title = Content(CRUMB_SEPARATOR.join(crumbs))
+        self.border_subtitle = Content(f"{figures} {t('figures')}" if figures else "")
+
+    def show_report(self) -> None:
+        """The report card: metadata and every top-level section with its totals."""
+        self.section = None
+        meta = self.report.meta
+        self._set_frame((meta.subtitle or meta.title,), self.report.total_metrics)
+        title = self.query_one("#detail-title", Static)
+        title.update(Content(meta.title))
+        self.query_one(SectionText).show(None)
+        self.query_one("#figures-heading", Static).display = False
+        self.query_one(FiguresTable).show(())
+        self.query_one(SectionOverview).show_report(self.report)
+        self.scroll_home(animate=False)
+
+    def show_section(
+        self,
+        section: Section,
+        matches: Mapping[int, Spans] | None = None,
+        current: tuple[int, int, int] | None = None,
+    ) -> None:
+        """One section: breadcrumb, title, highlighted text, figures, sub-topics."""
+        self.section = section
+        self._set_frame(section.breadcrumb, section.total_metrics)
+        self.query_one("#detail-title", Static).update(Content(section.title))
+        self.query_one(SectionText).show(section, matches, current)
+        heading = self.query_one("#figures-heading", Static)
+        heading.update(Content(f"── {t('Figures at a glance')} ──"))
+        heading.display = bool(section.metrics)
+        self.query_one(FiguresTable).show(section.metrics)
+        self.query_one(SectionOverview).show_children(section)
+        if current is None:
+            self.scroll_home(animate=False)
+        else:
+            self.call_after_refresh(self.scroll_to_text, current[0], current[1])
+
+    def scroll_to_text(self, paragraph_index: int, offset: int) -> None:
+        """Scroll so that a character of the section text is in view, a third from the top."""
+        text = self.query_one(SectionText)
+        line = text.line_of(paragraph_index, offset)
+        y = text.virtual_region.y + line
+        target = max(0, y - self.scrollable_content_region.height // 3)
+        self.scroll_to(y=target, animate=False)
+
+    def scroll_to_paragraph(self, paragraph_index: int, offset: int = 0) -> None:
+        self.call_after_refresh(self.scroll_to_text, paragraph_index, offset)
+
+    def action_page_down(self) -> None:
+        self.scroll_page_down()
+
+    def action_page_up(self) -> None:
+        self.scroll_page_up()

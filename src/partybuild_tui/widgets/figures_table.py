@@ -1,0 +1,108 @@
+"""The figures at a glance: a compact table of one section's metrics.
+
+Drawn as plain ``Content`` lines whose columns are aligned by display width
+(a CJK character takes two cells), so it wraps nothing and needs no focus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.cells import cell_len
+from textual.content import Content
+from textual.widget import Widget
+
+from ..i18n import t
+from ..model import Metric
+from ..model.numbers import format_change, format_difference
+
+QUALIFIER_WORDS = {"exact": "", "over": "over", "about": "about", "up_to": "up_to"}
+
+
+def qualifier_word(qualifier: str) -> str:
+    """余/以上, 近/约, 最高 (or over, about, up to) for a qualifier; nothing for exact."""
+    word = QUALIFIER_WORDS.get(qualifier, qualifier)
+    return t(word).replace("_", " ") if word else ""
+
+
+def _fit(text: str, width: int) -> str:
+    """Cut ``text`` to ``width`` cells, with an ellipsis when it is cut."""
+    if cell_len(text) <= width:
+        return text + " " * (width - cell_len(text))
+    out, used = "", 0
+    for char in text:
+        size = cell_len(char)
+        if used + size > width - 1:
+            break
+        out += char
+        used += size
+    return out + "…" + " " * (width - used - 1)
+
+
+def figure_rows(metrics: Sequence[Metric]) -> list[tuple[str, str, str, str]]:
+    """(label, value, qualifier, change) cells for each metric."""
+    return [
+        (
+            m.label,
+            format_change(m),
+            qualifier_word(m.qualifier),
+            format_difference(m, t("percentage points")),
+        )
+        for m in metrics
+    ]
+
+
+def render_figures(metrics: Sequence[Metric], width: int) -> Content:
+    """The table as Content lines for a pane ``width`` cells wide."""
+    rows = figure_rows(metrics)
+    if not rows:
+        return Content.styled(t("No figures in this section."), ".figures-table--empty")
+    value_width = max(cell_len(r[1]) for r in rows)
+    qualifier_width = max(cell_len(r[2]) for r in rows)
+    change_width = max(cell_len(r[3]) for r in rows)
+    fixed = value_width + 2 + (qualifier_width + 2 if qualifier_width else 0)
+    fixed += change_width + 2 if change_width else 0
+    label_width = max(6, min(max(cell_len(r[0]) for r in rows), width - fixed - 1))
+    lines: list[Content] = []
+    for label, value, qualifier, change in rows:
+        line = Content(_fit(label, label_width) + "  ")
+        pad = " " * (value_width - cell_len(value))
+        line = line + Content(pad) + Content.styled(value, ".figures-table--value")
+        if qualifier_width:
+            line = line + Content("  " + _fit(qualifier, qualifier_width)).stylize(
+                ".figures-table--qualifier"
+            )
+        if change_width:
+            line = line + Content("  ") + Content.styled(change, ".figures-table--change")
+        lines.append(line.rstrip())
+    return Content("\n").join(lines)
+
+
+class FiguresTable(Widget):
+    """A section's metrics: label, value with unit, qualifier, change."""
+
+    COMPONENT_CLASSES = {
+        "figures-table--value",
+        "figures-table--qualifier",
+        "figures-table--change",
+        "figures-table--empty",
+    }
+
+    DEFAULT_CSS = """
+    FiguresTable { height: auto; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.metrics: tuple[Metric, ...] = ()
+
+    def show(self, metrics: Sequence[Metric]) -> None:
+        self.metrics = tuple(metrics)
+        self.display = bool(self.metrics)
+        self.refresh(layout=True)
+
+    def render(self) -> Content:
+        return render_figures(self.metrics, self.content_region.width or 80)
+
+    def get_content_height(self, container, viewport, width: int) -> int:  # type: ignore[override]
+        return max(1, len(self.metrics))

@@ -1,0 +1,43 @@
+"""The header line: the report's title and subtitle, and where it comes from."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from textual.content import Content
+from textual.widget import Widget
+
+from ..i18n import t
+from ..model import ReportMeta
+
+
+def header_parts(meta: ReportMeta) -> tuple[str, str]:
+    """(title — subtitle, source · date · author) as plain strings."""
+    left = meta.title + (f" — {meta.subtitle}" if meta.subtitle else "")
+    right_parts = [meta.source, meta.published_date]
+    if meta.author:
+        right_parts.append(f"{t('Author')} {meta.author}")
+    right = " · ".join(part for part in right_parts if part)
+    return left, right
+
+
+class ReportHeader(Widget):
+    """One line: title on the left, source and date on the right (dropped when narrow)."""
+
+    COMPONENT_CLASSES = {"report-header--title", "report-header--source"}
+
+    DEFAULT_CSS = """
+    ReportHeader { height: 1; }
+    """
+
+    def __init__(self, meta: ReportMeta, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.meta = meta
+
+    def render(self) -> Content:
+        left, right = header_parts(self.meta)
+        width = self.content_region.width or 80
+        title = Content.styled(left, ".report-header--title")
+        gap = width - cell_len(left) - cell_len(right)
+        if right and gap >= 2:
+            return Content.assemble(title, " " * gap, (right, ".report-header--source"))
+        return title.truncate(width, ellipsis=True)

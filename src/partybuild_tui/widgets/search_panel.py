@@ -1,0 +1,23 @@
+"""The search bar (results list arrives with the search engine)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Input
+
+from ..i18n import t
+
+
+class SearchPanel(Vertical):
+    """A query input; `/` focuses it."""
+
+    DEFAULT_CSS = """
+    SearchPanel { height: auto; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder=t("search: type text, pinyin or a number"), id="search-input")
+
+    def focus_input(self) -> None:
+        self.query_one(Input).focus()

@@ -1,0 +1,131 @@
+"""Overviews: a section's sub-topics at a glance, and the report card for the root."""
+
+from __future__ import annotations
+
+import re
+
+from textual.content import Content
+from textual.widgets import Static
+
+from ..i18n import t
+from ..model import Report, Section
+
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+def first_sentence(section: Section) -> str:
+    """The first sentence of a section's text (or of its first sub-topic's)."""
+    for candidate in section.walk():
+        if candidate.paragraphs:
+            paragraph = candidate.paragraphs[0]
+            match = _SENTENCE_END.search(paragraph)
+            return paragraph[: match.end()] if match else paragraph
+    return ""
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {t(word)}" if t(word) == word else f"{number}{t(word)}"
+
+
+def children_overview(section: Section) -> Content:
+    """Each child: title, figure count, first sentence."""
+    parts: list[Content] = [Content.styled(t("In this section"), ".section-overview--heading")]
+    for child in section.children:
+        parts.append(Content(""))
+        parts.append(
+            Content.assemble(
+                ("• ", ".section-overview--bullet"),
+                (child.title, ".section-overview--title"),
+                ("  ", ""),
+                (_count(child.total_metrics, "figures"), ".section-overview--count"),
+            )
+        )
+        sentence = first_sentence(child)
+        if sentence:
+            parts.append(Content("  " + sentence))
+    return Content("\n").join(parts)
+
+
+def report_card(report: Report) -> Content:
+    """Metadata, then every top-level section with its totals."""
+    meta = report.meta
+    rows = [
+        ("Title", meta.title),
+        ("Subtitle", meta.subtitle),
+        ("Source", meta.source),
+        ("Author", meta.author),
+        ("Published", meta.published.replace("T", " ") if meta.published else None),
+        ("Period", meta.period),
+        ("Region", meta.region),
+    ]
+    shown = [(t(name), value) for name, value in rows if value]
+    width = max((len(name) for name, _ in shown), default=0)
+    parts: list[Content] = []
+    for name, value in shown:
+        parts.append(
+            Content.assemble(
+                (name + " " * (width - len(name)) + "  ", ".section-overview--key"),
+                (value, ""),
+            )
+        )
+    counts = report.counts()
+    parts.append(Content(""))
+    parts.append(
+        Content(
+            "  ".join(
+                _count(counts[key], word)
+                for key, word in (
+                    ("sections", "sections"),
+                    ("subtopics", "sub-topics"),
+                    ("paragraphs", "paragraphs"),
+                    ("metrics", "metrics"),
+                )
+            )
+        ).stylize(".section-overview--count")
+    )
+    parts.append(Content(""))
+    parts.append(Content.styled(t("Sections"), ".section-overview--heading"))
+    for section in report.sections:
+        parts.append(Content(""))
+        parts.append(
+            Content.assemble(
+                ("• ", ".section-overview--bullet"),
+                (section.title, ".section-overview--title"),
+                ("  ", ""),
+                (_count(section.total_metrics, "figures"), ".section-overview--count"),
+                ("  ", ""),
+                (
+                    _count(sum(1 for _ in section.walk()) - 1, "sub-topics"),
+                    ".section-overview--count",
+                ),
+            )
+        )
+        sentence = first_sentence(section)
+        if sentence:
+            parts.append(Content("  " + sentence))
+    return Content("\n").join(parts)
+
+
+class SectionOverview(Static):
+    """Below a section's own text: its sub-topics; for the root: the report card."""
+
+    COMPONENT_CLASSES = {
+        "section-overview--heading",
+        "section-overview--title",
+        "section-overview--count",
+        "section-overview--bullet",
+        "section-overview--key",
+    }
+
+    DEFAULT_CSS = """
+    SectionOverview { height: auto; }
+    """
+
+    def show_children(self, section: Section) -> None:
+        self.display = bool(section.children)
+        if section.children:
+            self.update(children_overview(section))
+
+    def show_report(self, report: Report) -> None:
+        self.display = True
+        self.update(report_card(report))

@@ -1,0 +1,235 @@
+"""The section tree in the sidebar: the report as root, sections and sub-topics below.
+
+Nodes are added lazily, when their parent is first expanded, so building the
+tree costs the same for a report of ten sections or ten thousand. Each label
+shows the title and, right-aligned, the number of figures under it (or, while
+the tree is filtered by a search, the number of hits).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+from textual import on
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from ..i18n import t
+from ..model import Report, Section
+from .bindings import localize_bindings
+
+SectionNode = TreeNode[Section | None]
+
+
+class SectionTree(Tree[Section | None], can_focus=True):
+    """The report's sections, lazily expanded, with a figure count per node."""
+
+    BINDINGS = [
+        Binding("down,j", "cursor_down", "Move", show=False),
+        Binding("up,k", "cursor_up", "Move", show=False),
+        Binding("right,l", "expand_or_descend", "Expand / open", show=False),
+        Binding("enter", "open", "Open", show=False),
+        Binding("left,h", "collapse_or_ascend", "Collapse / parent", show=False),
+        Binding("g,home", "first", "First", show=False),
+        Binding("G,end", "last", "Last", show=False),
+    ]
+
+    @dataclass
+    class SectionHighlighted(Message):
+        """The cursor moved to a section (``None``: the report itself)."""
+
+        section: Section | None
+
+    @dataclass
+    class OpenRequested(Message):
+        """Enter on a node that has nothing left to expand: read it."""
+
+        section: Section | None
+
+    def __init__(self, report: Report, *, id: str | None = None) -> None:
+        # render_label runs inside Tree.__init__, so these come first.
+        self.report = report
+        self._section_nodes: dict[str, SectionNode] = {}
+        self._populated: set[int] = set()
+        self.hit_counts: dict[str, int] | None = None
+        """While a search filters the tree: hits per section id (own and descendants)."""
+        super().__init__(Text(report.meta.subtitle or report.title), data=None, id=id)
+        localize_bindings(self)
+        self.show_root = True
+        self.guide_depth = 2
+        self.auto_expand = False
+        self._populate(self.root)
+        self.root.expand()
+
+    # -- building -----------------------------------------------------------------
+
+    def _children_of(self, node: SectionNode) -> tuple[Section, ...]:
+        section = node.data
+        children = self.report.sections if section is None else section.children
+        if self.hit_counts is not None:
+            children = tuple(c for c in children if self.hit_counts.get(c.id))
+        return children
+
+    def _populate(self, node: SectionNode) -> None:
+        """Add ``node``'s children once (lazily)."""
+        if node.id in self._populated:
+            return
+        self._populated.add(node.id)
+        for child in self._children_of(node):
+            added = node.add(Text(child.title), data=child, allow_expand=bool(child.children))
+            self._section_nodes[child.id] = added
+
+    def node_for(self, section_id: str) -> SectionNode | None:
+        """The node of a section, adding its ancestors' children as needed."""
+        node = self._section_nodes.get(section_id)
+        if node is not None:
+            return node
+        section = self.report.get_section(section_id)
+        if section is None:
+            return None
+        parent: SectionNode = self.root
+        for ancestor_id in section.id_path:
+            self._populate(parent)
+            found = self._section_nodes.get(ancestor_id)
+            if found is None:  # filtered out
+                return None
+            parent = found
+        return parent
+
+    def rebuild(self, hit_counts: dict[str, int] | None) -> None:
+        """Show all sections, or only those with search hits (and their ancestors)."""
+        current = self.cursor_node.data if self.cursor_node is not None else None
+        self.hit_counts = hit_counts
+        self.clear()
+        self._section_nodes.clear()
+        self._populated.clear()
+        self._populate(self.root)
+        self.root.expand()
+        if hit_counts is not None:
+            for node in list(self._section_nodes.values()):
+                if node.data is not None and node.data.children:
+                    self._populate(node)
+                    node.expand()
+        target = current.id if current is not None else None
+        self.reveal(target)
+
+    # -- moving ---------------------------------------------------------------------
+
+    def reveal(self, section_id: str | None) -> None:
+        """Expand down to a section and put the cursor on it (``None``: the root)."""
+        if section_id is None:
+            self.move_cursor(self.root, animate=False)
+            return
+        node = self.node_for(section_id)
+        if node is None:
+            return
+        ancestor = node.parent
+        while ancestor is not None:
+            if not ancestor.is_expanded:
+                ancestor.expand()
+            ancestor = ancestor.parent
+        self.move_cursor(node, animate=False)
+
+    @property
+    def current_section(self) -> Section | None:
+        node = self.cursor_node
+        return node.data if node is not None else None
+
+    def action_expand_or_descend(self) -> None:
+        node = self.cursor_node
+        if node is None or not node.allow_expand:
+            return
+        if node.is_expanded:
+            if node.children:
+                self.move_cursor(node.children[0], animate=False)
+        else:
+            self._populate(node)
+            node.expand()
+
+    def action_collapse_or_ascend(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.is_expanded and node.allow_expand and not node.is_root:
+            node.collapse()
+        elif node.parent is not None:
+            self.move_cursor(node.parent, animate=False)
+
+    def action_open(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and not node.is_expanded:
+            self._populate(node)
+            node.expand()
+        else:
+            self.post_message(self.OpenRequested(node.data))
+
+    def action_first(self) -> None:
+        self.move_cursor(self.root, animate=False)
+
+    def action_last(self) -> None:
+        self.cursor_line = self.last_line
+
+    @on(Tree.NodeExpanded)
+    def _expanded(self, event: Tree.NodeExpanded[Section | None]) -> None:
+        # Mouse clicks on the toggle expand without our actions: populate here too.
+        if event.node.id not in self._populated:
+            self._populate(event.node)
+            event.node.expand()
+
+    @on(Tree.NodeHighlighted)
+    def _highlighted(self, event: Tree.NodeHighlighted[Section | None]) -> None:
+        event.stop()
+        self.post_message(self.SectionHighlighted(event.node.data))
+
+    @on(Tree.NodeSelected)
+    def _selected(self, event: Tree.NodeSelected[Section | None]) -> None:
+        event.stop()
+
+    # -- drawing ------------------------------------------------------------------------
+
+    def _count_for(self, section: Section | None) -> int:
+        if self.hit_counts is not None:
+            if section is None:
+                return sum(self.hit_counts.get(s.id, 0) for s in self.report.sections)
+            return self.hit_counts.get(section.id, 0)
+        return self.report.total_metrics if section is None else section.total_metrics
+
+    def render_label(self, node: SectionNode, base_style: Style, style: Style) -> Text:
+        icon = ""
+        if node.allow_expand:
+            icon = "▼ " if node.is_expanded else "▶ "
+        count = self._count_for(node.data)
+        count_text = str(count) if count else ""
+        depth = 0
+        ancestor = node.parent
+        while ancestor is not None:
+            depth += 1
+            ancestor = ancestor.parent
+        available = self.scrollable_content_region.width - depth * self.guide_depth - 1
+        title = node.label.plain if isinstance(node.label, Text) else str(node.label)
+        label = Text(icon, style=base_style)
+        room = available - len(icon) - len(count_text) - 1
+        title_text = Text(title, style=style)
+        if room > 3 and title_text.cell_len > room:
+            title_text.truncate(room - 1)
+            title_text.append("…", style=style)
+        label.append_text(title_text)
+        if count_text:
+            gap = max(1, available - label.cell_len - len(count_text))
+            label.append(" " * gap)
+            label.append(count_text, style=base_style + Style(dim=True))
+        return label
+
+
+def section_label(section: Section) -> str:
+    """How a section is named in messages: its breadcrumb."""
+    return " › ".join(section.breadcrumb)
+
+
+__all__ = ["SectionTree", "section_label", "t"]
