@@ -23,6 +23,7 @@ SCHEMA = f"{SCHEMA_NAME}/{SCHEMA_MAJOR}"
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SCHEMA = re.compile(r"([a-z][a-z0-9-]*)/(\d+)(?:\.\d+)?")
+_INTEGER = re.compile(r"[-+]?\d+")
 _MAX_DIGITS = 20
 MAX_SECTION_DEPTH = 24
 
@@ -89,11 +90,11 @@ def _number(value: Any, path: DataPath) -> Number:
             else ""
         )
         raise Invalid(path, f"expected a number, got {_shown(value)}{hint}")
-    digits = sum(c.isdigit() for c in value)
+    digits = sum(c.isdigit() for c in value) if len(value) > _MAX_DIGITS else 0
     if digits > _MAX_DIGITS:
         raise Invalid(path, f"number has {digits} digits; at most {_MAX_DIGITS} are accepted")
     try:
-        if re.fullmatch(r"[-+]?\d+", value):
+        if _INTEGER.fullmatch(value):
             return int(value)
         number = float(value)
     except ValueError:  # pragma: no cover - the pattern admits only valid numbers
