@@ -1,0 +1,51 @@
+"""How numbers and qualifiers are written in exports and copied text (no Textual)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..model import Metric
+from ..model.report import Number
+
+QUALIFIER_WORDS: dict[str, str] = {"exact": "", "over": "over", "about": "about", "up_to": "up to"}
+"""How a qualifier reads before a value: ``over 17000名``; ``exact`` adds nothing."""
+
+PATH_SEPARATOR = " › "
+
+
+def format_number(value: Number) -> str:
+    """A number as a plain decimal: ``38``, ``99.3``, ``0.00001`` — never ``1e-05``.
+
+    Floats keep their shortest round-tripping digits, so ``float(format_number(x))
+    == x``; no thousands separators, so spreadsheets read the text as a number.
+    """
+    if isinstance(value, bool):  # pragma: no cover - the model never holds booleans
+        raise TypeError("not a number: a boolean")
+    if isinstance(value, int):
+        return str(value)
+    text = repr(float(value))
+    if "e" in text or "E" in text:
+        text = format(Decimal(text), "f")
+    return text
+
+
+def format_change(change: Number, unit: str) -> str:
+    """A signed change with its unit; a change of percentages is in points: ``+41 pp``."""
+    text = format_number(change)
+    if not text.startswith("-"):
+        text = "+" + text
+    if unit == "%":
+        return f"{text} pp"
+    return text + unit
+
+
+def value_with_unit(metric: Metric) -> str:
+    """``87%``, ``over 17000名``: the qualifier words, the value and the unit."""
+    words = QUALIFIER_WORDS.get(metric.qualifier, metric.qualifier)
+    text = format_number(metric.value) + metric.unit
+    return f"{words} {text}" if words else text
+
+
+def section_path(breadcrumb: tuple[str, ...] | list[str]) -> str:
+    """The breadcrumb as one line: ``一、凝心铸魂 › 第一议题``."""
+    return PATH_SEPARATOR.join(" ".join(title.split()) for title in breadcrumb)
