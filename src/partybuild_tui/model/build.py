@@ -12,7 +12,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from .errors import DataPath, format_data_path
+from .errors import DataPath, format_data_path, shown
 from .report import QUALIFIERS, Metric, Number, Report, ReportMeta, Section
 from .sanitize import sanitize_text
 from .yaml_reader import PlainNumber
@@ -25,6 +25,12 @@ _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SCHEMA = re.compile(r"([a-z][a-z0-9-]*)/(\d+)(?:\.\d+)?")
 _INTEGER = re.compile(r"[-+]?\d+")
 _MAX_DIGITS = 20
+_BOOLEAN_WORDS = frozenset({"y", "yes", "n", "no", "true", "false", "on", "off"})
+# ISO 8601 as Python 3.10's datetime.fromisoformat reads it (the same on every version).
+_DATE_TIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{3}(?:[0-9]{3})?)?)?"
+    r"(?:Z|[+-][0-9]{2}:[0-9]{2})?)?"
+)
 MAX_SECTION_DEPTH = 24
 
 META_TEXT_FIELDS = ("subtitle", "source", "author", "period", "region", "language")
@@ -46,10 +52,7 @@ def _shown(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    text = str(value)
-    if len(text) > 40:
-        text = text[:40] + "…"
-    return repr(sanitize_text(text))
+    return shown(str(value))
 
 
 def _mapping(value: Any, path: DataPath, what: str) -> dict[str, Any]:
@@ -84,11 +87,11 @@ def _number(value: Any, path: DataPath) -> Number:
     if value is None:
         raise Invalid(path, "missing: expected a number")
     if not isinstance(value, PlainNumber):
-        hint = (
-            " (numbers are written without quotes)"
-            if isinstance(value, str) and re.fullmatch(r"\s*[-+]?[\d.]+\s*", value)
-            else ""
-        )
+        hint = ""
+        if isinstance(value, str) and re.fullmatch(r"\s*[-+]?[\d.]+\s*", value):
+            hint = " (numbers are written without quotes)"
+        elif isinstance(value, str) and value.lower() in _BOOLEAN_WORDS:
+            hint = " (yes/no/true/false are not numbers)"
         raise Invalid(path, f"expected a number, got {_shown(value)}{hint}")
     digits = sum(c.isdigit() for c in value) if len(value) > _MAX_DIGITS else 0
     if digits > _MAX_DIGITS:
@@ -127,6 +130,8 @@ def _timestamp(value: Any, path: DataPath) -> str | None:
         return None
     candidate = text.strip()
     try:
+        if not _DATE_TIME.fullmatch(candidate):
+            raise ValueError(candidate)
         datetime.fromisoformat(candidate.replace("Z", "+00:00"))
     except ValueError:
         raise Invalid(

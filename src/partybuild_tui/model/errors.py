@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .sanitize import sanitize_text
+
 DataPath = tuple[str | int, ...]
+
+SHOWN_LIMIT = 40
 
 
 def format_data_path(path: Sequence[str | int]) -> str:
@@ -18,10 +22,23 @@ def format_data_path(path: Sequence[str | int]) -> str:
     return out
 
 
+def shown(text: str, limit: int = SHOWN_LIMIT) -> str:
+    """``text`` from a report, fit for a one-line message: inert, short, quoted."""
+    if len(text) > limit:
+        text = text[:limit] + "…"
+    return repr(sanitize_text(text))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(sanitize_text(text).split("\n"))
+
+
 class ReportError(Exception):
     """A report that cannot be opened: ``PATH:LINE:COLUMN: [data.path: ]message``.
 
     ``line`` and ``column`` are 1-based and ``None`` when no position is known.
+    The message is made safe to print (no control characters, one line), since it
+    may quote bytes from a hostile file.
     """
 
     def __init__(
@@ -33,17 +50,17 @@ class ReportError(Exception):
         data_path: Sequence[str | int] = (),
     ) -> None:
         self.path = path
-        self.message = message
+        self.message = _one_line(message)
         self.line = line
         self.column = column
         self.data_path = tuple(data_path)
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        where = self.path
+        where = _one_line(self.path)
         if self.line is not None:
             where += f":{self.line}:{self.column if self.column is not None else 1}"
-        data_path = format_data_path(self.data_path)
+        data_path = _one_line(format_data_path(self.data_path))
         what = f"{data_path}: {self.message}" if data_path else self.message
         return f"{where}: {what}"
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from .build import Invalid, build_report
 from .errors import ReportError
 from .report import Report
-from .source import DEFAULT_MAX_SIZE, read_text
+from .source import DEFAULT_MAX_SIZE, check_characters, read_text
 from .yaml_reader import locate, parse
 
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -34,6 +34,12 @@ def _default_id(path: str) -> str:
 
 def load_text(text: str, path: str = "<report>") -> Report:
     """Build a report from YAML text (``path`` only names it in errors)."""
+    check_characters(path, text)
+    return _load(text, path)
+
+
+def _load(text: str, path: str) -> Report:
+    """Parse and validate ``text``, whose characters ``check_characters`` has accepted."""
     gc_was_enabled = gc.isenabled()
     gc.disable()  # parsing makes millions of small objects and no cycles
     try:
@@ -43,6 +49,10 @@ def load_text(text: str, path: str = "<report>") -> Report:
         except Invalid as problem:
             line, column = locate(text, problem.path)
             raise ReportError(path, problem.message, line, column, problem.path) from None
+    except MemoryError:
+        raise ReportError(path, "not enough memory to load this report") from None
+    except RecursionError:  # pragma: no cover - the depth limits keep far from it
+        raise ReportError(path, "the report is nested too deeply") from None
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -52,10 +62,7 @@ def load_report(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> Report:
     """Read and validate the report at ``path``; raises ``ReportError`` and nothing else."""
     name = str(path)
     try:
-        return load_text(read_text(name, max_size), name)
-    except ReportError:
-        raise
+        text = read_text(name, max_size)
     except MemoryError:
-        raise ReportError(name, "not enough memory to load this report") from None
-    except RecursionError:
-        raise ReportError(name, "the report is nested too deeply") from None
+        raise ReportError(name, "not enough memory to read this report") from None
+    return _load(text, name)

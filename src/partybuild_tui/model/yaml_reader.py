@@ -15,7 +15,7 @@ Positions are not stored (they would double the memory of a large report):
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import yaml
@@ -30,7 +30,7 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from .errors import ReportError
+from .errors import ReportError, shown
 
 try:  # libyaml's parser is several times faster; fall back to pure Python.
     from yaml import CSafeLoader as _Loader
@@ -40,7 +40,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_DEPTH = 64
 """Deepest nesting of YAML collections accepted (a report needs about 2 per level)."""
 
-_NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?")
+_NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 
@@ -57,6 +57,15 @@ class _Malformed(Exception):
         self.mark = mark
 
 
+class _NoKey:
+    __slots__ = ()
+
+
+_NO_KEY: Any = _NoKey()
+_STR_TAGS = frozenset({"!", "tag:yaml.org,2002:str"})
+_NUMBER_START = frozenset("0123456789+-.")
+
+
 def _position(mark: Any) -> tuple[int | None, int | None]:
     if mark is None:
         return None, None
@@ -64,23 +73,37 @@ def _position(mark: Any) -> tuple[int | None, int | None]:
 
 
 def _scalar(event: ScalarEvent) -> Any:
-    if event.style:  # quoted or block scalar: always text (plain is None or "")
-        return event.value
+    """A scalar's value: text as written, ``None`` for a plain null, ``PlainNumber``."""
     value = event.value
+    if event.style or event.tag is not None:  # quoted, block or !!str: always text
+        return value
     if value in _NULLS:
         return None
-    if _NUMBER.fullmatch(value):
+    if value[0] in _NUMBER_START and _NUMBER.fullmatch(value):
         return PlainNumber(value)
     return value
 
 
-def _events(text: str):
-    loader = _Loader(text)
-    try:
-        while loader.check_event():
-            yield loader.get_event()
-    finally:
-        loader.dispose()
+def _key(value: Any) -> str:
+    """A mapping key as the data path names it (a null key is the empty string)."""
+    return "" if value is None else str(value)
+
+
+def _refuse_tag_or_anchor(event: Any) -> None:
+    """``_Malformed`` for an anchor or any explicit tag other than ``!`` and ``!!str``."""
+    if event.anchor is not None:
+        raise _Malformed(
+            "anchors (&name) are not allowed in a report (aliases could explode or loop)",
+            event.start_mark,
+        )
+    tag = event.tag
+    if tag is None or tag in _STR_TAGS:
+        return
+    shown_tag = shown(tag.replace("tag:yaml.org,2002:", "!!")).strip("'\"")
+    raise _Malformed(
+        f"explicit tag {shown_tag} is not allowed (write the value plainly, quote text)",
+        event.start_mark,
+    )
 
 
 def _char_at(text: str, mark: Any) -> str:
@@ -94,64 +117,78 @@ def _yaml_error(path: str, text: str, error: yaml.YAMLError) -> ReportError:
     context = getattr(error, "context", None)
     if "\t" in problem or "'\\t'" in problem or _char_at(text, mark) == "\t":
         message = "tab character where YAML expects spaces (indent with spaces, not tabs)"
+    elif "maximum nesting depth" in problem:
+        message = f"nesting far deeper than {MAX_DEPTH} levels"
     else:
         message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
-    if mark is None and hasattr(error, "position"):  # ReaderError has a character index
-        line, column = None, None
-    else:
-        line, column = _position(mark)
+    line, column = _position(mark)
     return ReportError(path, " ".join(message.split()), line, column)
 
 
-def _check_tag(event: Any) -> None:
-    tag = getattr(event, "tag", None)
-    if tag is None or tag in ("!", "tag:yaml.org,2002:str"):
-        return
-    shown = tag.replace("tag:yaml.org,2002:", "!!")
-    raise _Malformed(
-        f"explicit tag {shown} is not allowed (write the value plainly, quote text)",
-        event.start_mark,
+def _empty(path: str) -> ReportError:
+    return ReportError(
+        path, "the file is empty: expected a report (schema:, report:, sections:)", 1, 1
     )
 
 
 def parse(path: str, text: str) -> Any:
-    """The single YAML document in ``text`` as dicts, lists, strings and ``None``."""
-    stack: list[Any] = []  # open containers
-    keys: list[Any] = []  # for mappings: pending key, or _NO_KEY
+    """The single YAML document in ``text`` as dicts, lists, strings and ``None``.
+
+    One flat loop over the parser's events (no recursion, so no depth can crash
+    it); ``top`` is the innermost open container and ``key`` its pending key.
+    """
+    loader: Any = None
     root: Any = _NO_KEY
+    top: Any = None
+    top_is_list = False
+    key: Any = _NO_KEY
+    stack: list[tuple[Any, bool]] = []  # the enclosing containers of ``top``
     documents = 0
     try:
-        for event in _events(text):
-            kind = type(event)
+        loader = _Loader(text)  # the pure-Python reader checks characters here
+        get_event = loader.get_event
+        while True:
+            event = get_event()
+            kind = event.__class__
             if kind is ScalarEvent:
-                _check_tag(event)
-                if event.anchor is not None:
-                    raise _Malformed(
-                        "anchors (&name) are not allowed in a report", event.start_mark
-                    )
+                if event.anchor is not None or event.tag is not None:
+                    _refuse_tag_or_anchor(event)
                 value = _scalar(event)
+                if top_is_list:
+                    top.append(value)
+                elif top is None:
+                    root = value
+                elif key is _NO_KEY:
+                    key = _key(value)
+                    if key in top:
+                        raise _Malformed(f"duplicate key {shown(key)}", event.start_mark)
+                else:
+                    top[key] = value
+                    key = _NO_KEY
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
-                _check_tag(event)
-                if event.anchor is not None:
-                    raise _Malformed(
-                        "anchors (&name) are not allowed in a report", event.start_mark
-                    )
+                if event.anchor is not None or event.tag is not None:
+                    _refuse_tag_or_anchor(event)
+                container: Any = [] if kind is SequenceStartEvent else {}
+                if top_is_list:
+                    top.append(container)
+                elif top is None:
+                    root = container
+                elif key is _NO_KEY:
+                    raise _Malformed("a mapping key must be plain text", event.start_mark)
+                else:
+                    top[key] = container
+                    key = _NO_KEY
                 if len(stack) >= MAX_DEPTH:
                     raise _Malformed(f"nesting deeper than {MAX_DEPTH} levels", event.start_mark)
-                container: Any = {} if kind is MappingStartEvent else []
-                _add(stack, keys, container, event)
-                if not stack:
-                    root = container
-                stack.append(container)
-                keys.append(_NO_KEY)
-                continue
+                stack.append((top, top_is_list))
+                top, top_is_list = container, kind is SequenceStartEvent
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
-                stack.pop()
-                keys.pop()
-                continue
+                top, top_is_list = stack.pop()
+                key = _NO_KEY
             elif kind is AliasEvent:
                 raise _Malformed(
-                    f"alias *{event.anchor} is not allowed (anchors and aliases are refused)",
+                    f"alias *{shown(event.anchor).strip(chr(39))} is not allowed "
+                    "(anchors and aliases are refused)",
                     event.start_mark,
                 )
             elif kind is DocumentStartEvent:
@@ -161,96 +198,75 @@ def parse(path: str, text: str) -> Any:
                         "several YAML documents in one file; a report is one document",
                         event.start_mark,
                     )
-                continue
-            elif kind is StreamEndEvent:
+            elif kind is StreamEndEvent or event is None:
                 break
-            else:
-                continue
-            if not stack:
-                root = value
-            else:
-                _add(stack, keys, value, event)
     except _Malformed as error:
         line, column = _position(error.mark)
         raise ReportError(path, error.message, line, column) from None
     except yaml.YAMLError as error:
         raise _yaml_error(path, text, error) from None
-    except RecursionError:  # pragma: no cover - MAX_DEPTH keeps us far from it
-        raise ReportError(path, "nesting too deep") from None
+    finally:
+        if loader is not None:
+            loader.dispose()
     if root is _NO_KEY:
-        raise ReportError(
-            path, "the file is empty: expected a report (schema:, report:, sections:)", 1, 1
-        )
+        raise _empty(path)
     return root
 
 
-class _NoKey:
-    __slots__ = ()
-
-
-_NO_KEY: Any = _NoKey()
-
-
-def _add(stack: list[Any], keys: list[Any], value: Any, event: Any) -> None:
-    """Put ``value`` into the innermost open container."""
-    if not stack:
-        return
-    top = stack[-1]
-    if type(top) is list:
-        top.append(value)
-        return
-    key = keys[-1]
-    if key is _NO_KEY:  # ``value`` is a key
-        if isinstance(value, (dict, list)):
-            raise _Malformed("a mapping key must be plain text", event.start_mark)
-        key = "" if value is None else str(value)
-        if key in top:
-            raise _Malformed(f"duplicate key '{key}'", event.start_mark)
-        keys[-1] = key
-        return
-    top[key] = value
-    keys[-1] = _NO_KEY
+def _events(text: str) -> Iterator[Any]:
+    loader = _Loader(text)  # raises only for text that parse() has refused already
+    try:
+        while True:
+            event = loader.get_event()
+            if event is None:
+                return
+            yield event
+    finally:
+        loader.dispose()
 
 
 def locate(text: str, target: Sequence[str | int]) -> tuple[int | None, int | None]:
-    """1-based (line, column) of the node at ``target``, or of its deepest existing ancestor."""
-    best: tuple[int | None, int | None] = (1, 1)
+    """1-based (line, column) of the node at data path ``target``.
+
+    When that node does not exist (a missing key), the position of its deepest
+    existing ancestor: for a missing ``title`` the start of the mapping that
+    lacks it. ``(1, 1)`` when nothing matches at all.
+    """
     target = tuple(target)
-    path: list[Any] = []  # data path of the node the next event opens
+    best: tuple[int | None, int | None] = (1, 1)
+    path: list[Any] = []  # data path of the innermost open container
     counters: list[Any] = []  # per open container: next index (list) or pending key (dict)
-    kinds: list[type] = []
+    is_list: list[bool] = []
     try:
         for event in _events(text):
-            kind = type(event)
-            if kind in (ScalarEvent, MappingStartEvent, SequenceStartEvent, AliasEvent):
-                if kinds and kinds[-1] is dict and counters[-1] is _NO_KEY:
-                    # This event is a key: remember it; the value comes next.
-                    counters[-1] = getattr(event, "value", "")
-                    if kind is not ScalarEvent:
-                        return best
-                    if tuple(path + [counters[-1]]) == target[: len(path) + 1]:
-                        best = _position(event.start_mark)
-                    continue
-                here = list(path)
-                if kinds:
-                    here.append(counters[-1])
-                if tuple(here) == target[: len(here)]:
-                    best = _position(event.start_mark)
-                    if len(here) == len(target):
-                        return best
-                if kinds:
-                    if kinds[-1] is list:
-                        counters[-1] += 1
-                    else:
-                        counters[-1] = _NO_KEY
-                if kind in (MappingStartEvent, SequenceStartEvent):
-                    path = here
-                    kinds.append(dict if kind is MappingStartEvent else list)
-                    counters.append(_NO_KEY if kind is MappingStartEvent else 0)
-            elif kind in (MappingEndEvent, SequenceEndEvent):
-                kinds.pop()
+            kind = event.__class__
+            if kind is MappingEndEvent or kind is SequenceEndEvent:
+                is_list.pop()
                 counters.pop()
-                path = path[:-1] if kinds else path
+                if path:
+                    path.pop()
+                continue
+            if kind not in (ScalarEvent, MappingStartEvent, SequenceStartEvent, AliasEvent):
+                continue
+            if is_list and not is_list[-1] and counters[-1] is _NO_KEY:
+                if kind is not ScalarEvent:
+                    return best  # a complex key: parse() refuses the file anyway
+                counters[-1] = _key(_scalar(event))
+                if target[: len(path) + 1] == (*path, counters[-1]):
+                    best = _position(event.start_mark)  # the key, until its value is seen
+                continue
+            here = (*path, counters[-1]) if counters else ()
+            if target[: len(here)] == here:
+                best = _position(event.start_mark)
+                if len(here) == len(target):
+                    return best
+            if counters:
+                counters[-1] = counters[-1] + 1 if is_list[-1] else _NO_KEY
+            if kind is MappingStartEvent or kind is SequenceStartEvent:
+                if counters:
+                    path.append(here[-1])
+                is_list.append(kind is SequenceStartEvent)
+                counters.append(0 if kind is SequenceStartEvent else _NO_KEY)
     except yaml.YAMLError:
         pass
     return best
