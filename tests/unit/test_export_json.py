@@ -146,3 +146,20 @@ def test_unknown_format_and_section_are_refused(small) -> None:
         export_report(small, "xml")
     with pytest.raises(KeyError):
         export_report(small, "json", section="no-such-section")
+
+
+@pytest.mark.parametrize("path", REPORTS)
+def test_json_export_also_opens_as_a_report_file(path: Path, tmp_path: Path) -> None:
+    report = load_report(path)
+    target = tmp_path / "report.json"
+    target.write_text(report_json(report), encoding="utf-8")
+    assert load_report(target) == report
+
+
+def test_line_separators_are_escaped_so_the_yaml_reader_accepts_the_json() -> None:
+    report = load_json_report(
+        '{"schema": "partybuild-report/1", "report": {"id": "r", "title": "a\\u2028b\\u2029c"}}'
+    )
+    text = report_json(report)
+    assert "\u2028" not in text and "\\u2028" in text
+    assert load_text(text) == report

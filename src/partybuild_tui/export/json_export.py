@@ -4,13 +4,15 @@ A report or a section is written in the data model itself — the keys of
 ``data/report.yaml`` (``schema``, ``report``, ``not_metrics``, ``sections`` with
 ``paragraphs``, ``metrics`` and ``children``) — so the JSON is itself a valid
 report: ``load_json_report`` reads it back through the same validator as the
-YAML loader. A list of metrics is written as a flat list of rows, each with its
-section id and path, ready for ``jq`` or a dataframe.
+YAML loader, and the YAML loader reads it too (JSON is YAML), so
+``partybuild-tui report.json`` opens it. A list of metrics is written as a flat
+list of rows, each with its section id and path, ready for ``jq`` or a dataframe.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -112,8 +114,15 @@ def metric_row(metric: Metric) -> dict[str, Any]:
     }
 
 
+# Characters JSON allows raw but the YAML reader refuses in a file (line separators
+# that would shift line numbers, a BOM, non-characters): written as \uXXXX escapes so
+# the export also opens as a report file in the app.
+_YAML_UNSAFE = re.compile("[\u0085\u2028\u2029\ufeff\ufffe\uffff]")
+
+
 def _dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def report_json(report: Report) -> str:
