@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from ..i18n import t
@@ -35,9 +36,29 @@ class ExplorerScreen(Screen[None]):
 
     BINDINGS = [
         Binding("slash", "focus_search", "Search", key_display="/"),
-        Binding("left_square_bracket", "previous_section", "Prev", key_display="["),
-        Binding("right_square_bracket", "next_section", "Next", key_display="]"),
-        Binding("s,ctrl+b", "toggle_sidebar", "Sidebar", key_display="s"),
+        Binding(
+            "left_square_bracket",
+            "previous_section",
+            "Prev",
+            key_display="[",
+            tooltip="Previous section in reading order",
+        ),
+        Binding(
+            "right_square_bracket",
+            "next_section",
+            "Next",
+            key_display="]",
+            tooltip="Next section in reading order",
+        ),
+        Binding(
+            "s,ctrl+b",
+            "toggle_sidebar",
+            "Sidebar",
+            key_display="s",
+            tooltip="Show or hide the sidebar",
+        ),
+        Binding("tab", "cycle_focus(1)", "Focus next", show=False),
+        Binding("shift+tab", "cycle_focus(-1)", "Focus previous", show=False),
         Binding("pagedown", "detail_page_down", "Page down", show=False),
         Binding("pageup", "detail_page_up", "Page up", show=False),
     ]
@@ -123,6 +144,8 @@ class ExplorerScreen(Screen[None]):
 
     @on(SectionTree.SectionHighlighted)
     def _section_highlighted(self, event: SectionTree.SectionHighlighted) -> None:
+        if event.section is not self.query_one(SectionTree).current_section:
+            return  # stale: the cursor has moved on since this was sent
         if event.section is not self.current_section or event.section is None:
             self.show(event.section)
 
@@ -141,6 +164,31 @@ class ExplorerScreen(Screen[None]):
             return
         previous = self.report.previous_section(current)
         self.go_to_section(previous.id if previous else None)
+
+    def action_cycle_focus(self, step: int) -> None:
+        """Tab order follows the reading flow: sidebar → text → search (not screen position)."""
+        regions = [
+            widget
+            for widget in (
+                self.query_one(SectionTree),
+                self.query_one(DetailPane),
+                self.query_one(SearchPanel).input,
+            )
+            if widget.focusable
+            and all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
+        ]
+        if not regions:
+            return
+        focused = self.focused
+        current = next(
+            (
+                i
+                for i, w in enumerate(regions)
+                if focused is w or (focused and w in focused.ancestors)
+            ),
+            -1,
+        )
+        regions[(current + step) % len(regions)].focus()
 
     def action_focus_search(self) -> None:
         self.query_one(SearchPanel).focus_input()

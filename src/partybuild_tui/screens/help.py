@@ -62,8 +62,13 @@ def key_names(keys: str) -> str:
 
 
 def _own_bindings(owner: type) -> Iterable[Binding]:
+    """The bindings a class declares itself, keys kept together (``"down,j"``)."""
     declared: Sequence[BindingType] = owner.__dict__.get("BINDINGS", [])
-    return Binding.make_bindings(declared)
+    for binding in declared:
+        if isinstance(binding, Binding):
+            yield binding
+        else:
+            yield from Binding.make_bindings([binding])
 
 
 def help_groups(groups: Sequence[tuple[str, type]]) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -72,7 +77,7 @@ def help_groups(groups: Sequence[tuple[str, type]]) -> list[tuple[str, list[tupl
     for title, owner in groups:
         rows = merged.setdefault(t(title), [])
         for binding in _own_bindings(owner):
-            row = (key_names(binding.key), t(binding.description))
+            row = (key_names(binding.key), t(binding.tooltip or binding.description))
             if binding.description and row not in rows:
                 rows.append(row)
     return [(title, rows) for title, rows in merged.items() if rows]

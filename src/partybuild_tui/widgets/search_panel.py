@@ -19,5 +19,9 @@ class SearchPanel(Vertical):
     def compose(self) -> ComposeResult:
         yield Input(placeholder=t("search: type text, pinyin or a number"), id="search-input")
 
+    @property
+    def input(self) -> Input:
+        return self.query_one(Input)
+
     def focus_input(self) -> None:
-        self.query_one(Input).focus()
+        self.input.focus()

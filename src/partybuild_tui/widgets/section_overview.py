@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from rich.cells import cell_len
 from textual.content import Content
 from textual.widgets import Static
 
@@ -32,25 +33,38 @@ def children_overview(section: Section) -> Content:
     parts: list[Content] = [Content.styled(t("In this section"), ".section-overview--heading")]
     for child in section.children:
         parts.append(Content(""))
-        parts.append(
-            Content.assemble(
-                ("• ", ".section-overview--bullet"),
-                (child.title, ".section-overview--title"),
-                ("  ", ""),
-                (_count(child.total_metrics, "figures"), ".section-overview--count"),
-            )
-        )
-        sentence = first_sentence(child)
-        if sentence:
-            parts.append(Content("  " + sentence))
+        parts.extend(_entry(child, with_subtopics=False))
     return Content("\n").join(parts)
+
+
+def _entry(section: Section, with_subtopics: bool) -> list[Content]:
+    """A section in an overview: title and counts, then its first sentence."""
+    counts: list[tuple[str, str]] = []
+    if section.total_metrics:
+        counts += [
+            ("  ", ""),
+            (_count(section.total_metrics, "figures"), ".section-overview--count"),
+        ]
+    subtopics = sum(1 for _ in section.walk()) - 1
+    if with_subtopics and subtopics:
+        counts += [("  ", ""), (_count(subtopics, "sub-topics"), ".section-overview--count")]
+    lines = [
+        Content.assemble(
+            ("• ", ".section-overview--bullet"),
+            (section.title, ".section-overview--title"),
+            *counts,
+        )
+    ]
+    sentence = first_sentence(section)
+    if sentence:
+        lines.append(Content.styled(sentence, ".section-overview--sentence"))
+    return lines
 
 
 def report_card(report: Report) -> Content:
     """Metadata, then every top-level section with its totals."""
     meta = report.meta
     rows = [
-        ("Title", meta.title),
         ("Subtitle", meta.subtitle),
         ("Source", meta.source),
         ("Author", meta.author),
@@ -59,12 +73,12 @@ def report_card(report: Report) -> Content:
         ("Region", meta.region),
     ]
     shown = [(t(name), value) for name, value in rows if value]
-    width = max((len(name) for name, _ in shown), default=0)
+    width = max((cell_len(name) for name, _ in shown), default=0)
     parts: list[Content] = []
     for name, value in shown:
         parts.append(
             Content.assemble(
-                (name + " " * (width - len(name)) + "  ", ".section-overview--key"),
+                (name + " " * (width - cell_len(name)) + "  ", ".section-overview--key"),
                 (value, ""),
             )
         )
@@ -87,22 +101,7 @@ def report_card(report: Report) -> Content:
     parts.append(Content.styled(t("Sections"), ".section-overview--heading"))
     for section in report.sections:
         parts.append(Content(""))
-        parts.append(
-            Content.assemble(
-                ("• ", ".section-overview--bullet"),
-                (section.title, ".section-overview--title"),
-                ("  ", ""),
-                (_count(section.total_metrics, "figures"), ".section-overview--count"),
-                ("  ", ""),
-                (
-                    _count(sum(1 for _ in section.walk()) - 1, "sub-topics"),
-                    ".section-overview--count",
-                ),
-            )
-        )
-        sentence = first_sentence(section)
-        if sentence:
-            parts.append(Content("  " + sentence))
+        parts.extend(_entry(section, with_subtopics=True))
     return Content("\n").join(parts)
 
 
@@ -115,6 +114,7 @@ class SectionOverview(Static):
         "section-overview--count",
         "section-overview--bullet",
         "section-overview--key",
+        "section-overview--sentence",
     }
 
     DEFAULT_CSS = """

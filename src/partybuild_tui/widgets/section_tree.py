@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import on
@@ -18,7 +19,6 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from ..i18n import t
 from ..model import Report, Section
 from .bindings import localize_bindings
 
@@ -36,6 +36,9 @@ class SectionTree(Tree[Section | None], can_focus=True):
         Binding("left,h", "collapse_or_ascend", "Collapse / parent", show=False),
         Binding("g,home", "first", "First", show=False),
         Binding("G,end", "last", "Last", show=False),
+        # Paging reads the text, wherever the focus is (Tree would page its cursor).
+        Binding("pagedown,space", "screen.detail_page_down", "Page down", show=False),
+        Binding("pageup", "screen.detail_page_up", "Page up", show=False),
     ]
 
     @dataclass
@@ -122,7 +125,7 @@ class SectionTree(Tree[Section | None], can_focus=True):
     def reveal(self, section_id: str | None) -> None:
         """Expand down to a section and put the cursor on it (``None``: the root)."""
         if section_id is None:
-            self.move_cursor(self.root, animate=False)
+            self.move_to(self.root)
             return
         node = self.node_for(section_id)
         if node is None:
@@ -132,6 +135,13 @@ class SectionTree(Tree[Section | None], can_focus=True):
             if not ancestor.is_expanded:
                 ancestor.expand()
             ancestor = ancestor.parent
+        self.move_to(node)
+
+    def move_to(self, node: SectionNode) -> None:
+        """Put the cursor on ``node``, even if it was only just added or expanded."""
+        # Tree numbers its lines lazily (on idle): a node shown a moment ago has no
+        # line yet, and moving to it would send the cursor to the top.
+        self._tree_lines  # noqa: B018 - the property rebuilds the line numbers
         self.move_cursor(node, animate=False)
 
     @property
@@ -145,7 +155,7 @@ class SectionTree(Tree[Section | None], can_focus=True):
             return
         if node.is_expanded:
             if node.children:
-                self.move_cursor(node.children[0], animate=False)
+                self.move_to(node.children[0])
         else:
             self._populate(node)
             node.expand()
@@ -157,7 +167,7 @@ class SectionTree(Tree[Section | None], can_focus=True):
         if node.is_expanded and node.allow_expand and not node.is_root:
             node.collapse()
         elif node.parent is not None:
-            self.move_cursor(node.parent, animate=False)
+            self.move_to(node.parent)
 
     def action_open(self) -> None:
         node = self.cursor_node
@@ -170,9 +180,10 @@ class SectionTree(Tree[Section | None], can_focus=True):
             self.post_message(self.OpenRequested(node.data))
 
     def action_first(self) -> None:
-        self.move_cursor(self.root, animate=False)
+        self.move_to(self.root)
 
     def action_last(self) -> None:
+        self._tree_lines  # noqa: B018 - see move_to
         self.cursor_line = self.last_line
 
     @on(Tree.NodeExpanded)
@@ -215,11 +226,7 @@ class SectionTree(Tree[Section | None], can_focus=True):
         title = node.label.plain if isinstance(node.label, Text) else str(node.label)
         label = Text(icon, style=base_style)
         room = available - len(icon) - len(count_text) - 1
-        title_text = Text(title, style=style)
-        if room > 3 and title_text.cell_len > room:
-            title_text.truncate(room - 1)
-            title_text.append("…", style=style)
-        label.append_text(title_text)
+        label.append_text(Text(fit_cells(title, room), style=style))
         if count_text:
             gap = max(1, available - label.cell_len - len(count_text))
             label.append(" " * gap)
@@ -227,9 +234,20 @@ class SectionTree(Tree[Section | None], can_focus=True):
         return label
 
 
+def fit_cells(text: str, width: int) -> str:
+    """``text`` cut to ``width`` terminal cells (CJK counts two), ending in … when cut."""
+    if width <= 3 or cell_len(text) <= width:
+        return text
+    out, used = [], 0
+    for char in text:
+        size = cell_len(char)
+        if used + size > width - 1:
+            break
+        out.append(char)
+        used += size
+    return "".join(out) + "…"
+
+
 def section_label(section: Section) -> str:
     """How a section is named in messages: its breadcrumb."""
     return " › ".join(section.breadcrumb)
-
-
-__all__ = ["SectionTree", "section_label", "t"]
