@@ -24,8 +24,8 @@ from ..widgets.report_header import ReportHeader
 from ..widgets.search_panel import SearchPanel
 from ..widgets.section_tree import SectionTree
 
-NARROW_WIDTH = 60
-"""Below this many columns the sidebar starts hidden."""
+NARROW_WIDTH = 70
+"""Below this many columns the sidebar starts hidden (the pane needs the room)."""
 MIN_WIDTH = 40
 MIN_HEIGHT = 10
 """Below this size the explorer asks for a larger window instead of drawing."""
