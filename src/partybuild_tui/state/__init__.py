@@ -1,0 +1,38 @@
+"""What the app remembers: navigation history (in memory) and, per report on disk,
+bookmarks and the last position. No Textual here.
+
+* ``History`` — back/forward over visited section ids.
+* ``ReportSession.open(report_id, report_path, section_ids)`` — the app's handle:
+  ``bookmarks``, ``toggle_bookmark``, ``last_section``, ``set_last_section``, ``save``,
+  ``warnings``.
+* ``StateStore`` / ``ReportKey`` / ``ReportState`` — the layer underneath.
+"""
+
+from .bookmarks import Bookmarks
+from .history import DEFAULT_LIMIT, History
+from .store import (
+    ENV_VAR,
+    LoadResult,
+    ReportKey,
+    ReportSession,
+    ReportState,
+    StateStore,
+    content_hash,
+    file_hash,
+    state_dir,
+)
+
+__all__ = [
+    "DEFAULT_LIMIT",
+    "ENV_VAR",
+    "Bookmarks",
+    "History",
+    "LoadResult",
+    "ReportKey",
+    "ReportSession",
+    "ReportState",
+    "StateStore",
+    "content_hash",
+    "file_hash",
+    "state_dir",
+]
