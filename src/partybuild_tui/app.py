@@ -33,6 +33,8 @@ class AppOptions:
     theme: str | None = None
     language: str | None = None
     animations: bool = True
+    debug: bool = False
+    """Show the full traceback when the app crashes (``--debug``)."""
 
 
 def animations_wanted(requested: bool, environ: dict[str, str] | None = None) -> bool:
@@ -78,6 +80,22 @@ class PartyBuildApp(App[int]):
     def go_to_section(self, section_id: str | None) -> None:
         """Jump to a section (palette, search, deep links)."""
         self.explorer.go_to_section(section_id)
+
+    def _print_error_renderables(self) -> None:
+        """After a crash: a short message and a hint, the traceback only with --debug."""
+        if self.options.debug or not self._exit_renderables:
+            super()._print_error_renderables()
+            return
+        self._exit_renderables.clear()
+        error = self._exception
+        what = f"{type(error).__name__}: {error}" if error is not None else "unknown error"
+        self.error_console.print(
+            f"partybuild-tui: internal error: {what}\n"
+            "This is a bug in partybuild-tui. Please report it, with the output of the "
+            "same command run with --debug.",
+            markup=False,
+            highlight=False,
+        )
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

@@ -36,3 +36,20 @@ def test_broken_report_exits_2_with_position(tmp_path, capsys) -> None:
     err = capsys.readouterr().err
     assert err.startswith(f"{broken}:3:1: ")
     assert "Traceback" not in err
+
+
+def test_terminal_that_cannot_show_chinese_is_refused(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    env = {"LC_ALL": "C", "PYTHONUTF8": "0", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-m", "partybuild_tui"],
+        capture_output=True,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    message = result.stderr.decode("ascii", errors="replace")
+    assert "cannot show Chinese" in message
+    assert "UTF-8" in message

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import difflib
+import sys
+from typing import TextIO
 
 from ..model import Report
 from .common import add_report_argument, open_report, print_error
@@ -30,6 +33,22 @@ def unknown_section_message(report: Report, section_id: str) -> str:
     return f"unknown section id '{section_id}'{hint}"
 
 
+def terminal_encoding_problem(stream: TextIO | None = None) -> str | None:
+    """Why the terminal cannot show Chinese, or ``None`` when it can."""
+    stream = stream if stream is not None else sys.__stderr__  # Textual draws on stderr
+    encoding = getattr(stream, "encoding", None) or "ascii"
+    try:
+        codecs.lookup(encoding)
+        "党建引领，数据一览".encode(encoding)
+    except (LookupError, UnicodeEncodeError):
+        return (
+            f"partybuild-tui: this terminal's encoding ({encoding}) cannot show Chinese text, "
+            "so the report would be drawn as garbage. Set a UTF-8 locale and try again, "
+            "for example: export LANG=C.UTF-8 (or zh_CN.UTF-8), or run with PYTHONUTF8=1."
+        )
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
     report = open_report(args)
     if report is None:
@@ -45,11 +64,16 @@ def run(args: argparse.Namespace) -> int:
             + ", ".join(available_themes())
         )
         return 2
+    problem = terminal_encoding_problem()
+    if problem:
+        print_error(problem)
+        return 2
     options = AppOptions(
         start_section=args.section,
         theme=args.theme,
         language=args.lang,
         animations=not args.no_animation,
+        debug=args.debug,
     )
     app = make_app(report, options)
     result = app.run()
