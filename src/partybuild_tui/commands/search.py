@@ -1,0 +1,179 @@
+"""Search a report and print the hits (exit 0 hits, 1 none, 2 bad report or usage).
+
+Each hit is one line: the section's path, the kind of hit and a snippet with
+the match marked — in bold colour on a terminal, between ⟪ ⟫ otherwise, so
+scripts can grep it. ``--json`` prints everything as one JSON document. The
+summary line (how many hits, what the query was understood as) goes to
+stderr. No Textual here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from ..model import Report
+from ..search import SearchHit, SearchIndex, SearchResult, make_snippet
+from .common import add_report_argument, open_report
+
+EXIT_HITS, EXIT_NO_HITS, EXIT_BAD_INPUT = 0, 1, 2
+OPEN_MARK, CLOSE_MARK = "⟪", "⟫"
+PATH_SEPARATOR = " › "
+DEFAULT_LIMIT = 20
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "query",
+        metavar="QUERY",
+        help='what to find: words (ANDed), "a phrase", pinyin (djyl), a number (1.7万), '
+        ">10000, >=90%%, 100..1000, unit:人",
+    )
+    add_report_argument(parser)
+    # ``search 党员 --json report.yaml``: options may sit between QUERY and PATH.
+    parser.parse_args = parser.parse_intermixed_args  # type: ignore[method-assign]
+    parser.add_argument("--json", action="store_true", help="print the hits as JSON")
+    parser.add_argument(
+        "--limit",
+        "-n",
+        type=int,
+        default=DEFAULT_LIMIT,
+        metavar="N",
+        help=f"print at most N hits (default {DEFAULT_LIMIT}; 0 for all)",
+    )
+
+
+def _metric_fields(report: Report, hit: SearchHit) -> dict[str, Any] | None:
+    if hit.metric_id is None:
+        return None
+    metric = report.metric(hit.metric_id)
+    return {
+        "id": metric.id,
+        "label": metric.label,
+        "value": metric.value,
+        "unit": metric.unit,
+        "qualifier": metric.qualifier,
+        "quote": metric.quote,
+        "paragraph_index": metric.paragraph_index,
+        "quote_start": metric.quote_start,
+        "baseline": metric.baseline,
+    }
+
+
+def result_json(report: Report, result: SearchResult) -> dict[str, Any]:
+    """The JSON document ``--json`` prints."""
+    hits = []
+    for rank, hit in enumerate(result.hits, 1):
+        section = report.section(hit.section_id)
+        hits.append(
+            {
+                "rank": rank,
+                "section_id": hit.section_id,
+                "section_path": list(section.breadcrumb),
+                "section_id_path": list(section.id_path),
+                "kind": hit.kind,
+                "field": hit.field,
+                "paragraph_index": hit.paragraph_index,
+                "metric_id": hit.metric_id,
+                "text": hit.text,
+                "spans": [list(span) for span in hit.spans],
+                "snippet": hit.snippet,
+                "snippet_spans": [list(span) for span in hit.snippet_spans],
+                "metric": _metric_fields(report, hit),
+            }
+        )
+    return {
+        "query": result.query.text,
+        "understood": result.understood,
+        "understood_zh": result.understood_zh,
+        "total": result.total,
+        "shown": len(result.hits),
+        "hits": hits,
+    }
+
+
+def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    out, cursor = [], 0
+    for start, end in spans:
+        out += [text[cursor:start], OPEN_MARK, text[start:end], CLOSE_MARK]
+        cursor = end
+    out.append(text[cursor:])
+    return "".join(out)
+
+
+def _parts(report: Report, hit: SearchHit, width: int) -> tuple[str, str, str, tuple]:
+    """(path, kind label, snippet, snippet spans) of one hit."""
+    path = PATH_SEPARATOR.join(hit.breadcrumb)
+    if hit.metric_id is not None:
+        metric = report.metric(hit.metric_id)
+        kind = f"metric {metric.value:g} {metric.unit}".rstrip()
+        # One line per metric: "label: quote", with the match marked where it is.
+        text = f"{metric.label}: {metric.quote}"
+        shift = {"label": 0, "quote": len(metric.label) + 2}.get(hit.field)
+        if shift is None:  # a match in the unit
+            shift = len(text) + 2
+            text += f" ({metric.unit})"
+        spans = tuple((s + shift, e + shift) for s, e in hit.spans)
+        snippet, snippet_spans = make_snippet(text, spans, width)
+        return path, kind, snippet, snippet_spans
+    kind = "title" if hit.kind == "title" else f"paragraph {(hit.paragraph_index or 0) + 1}"
+    snippet, spans = make_snippet(hit.text, hit.spans, width)
+    return path, kind, snippet, spans
+
+
+def _print_plain(report: Report, result: SearchResult) -> None:
+    for hit in result.hits:
+        path, kind, snippet, spans = _parts(report, hit, 60)
+        print(f"[{kind}] {path}: {_marked(snippet, spans)}")
+
+
+def _print_rich(report: Report, result: SearchResult) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False, soft_wrap=False)
+    width = max(20, console.width - 4)
+    for hit in result.hits:
+        path, kind, snippet, spans = _parts(report, hit, width)
+        head = Text()
+        head.append(f"[{kind}] ", style="dim")
+        head.append(path, style="bold cyan")
+        console.print(head, overflow="ellipsis", no_wrap=True)
+        line = Text("  " + snippet)
+        for start, end in spans:
+            line.stylize("bold reverse yellow", start + 2, end + 2)
+        console.print(line, overflow="ellipsis", no_wrap=True)
+
+
+def _summary(result: SearchResult) -> str:
+    if result.total == 0:
+        count = "no hits"
+    elif result.truncated:
+        count = f"{result.total} hits, showing {len(result.hits)} (--limit 0 for all)"
+    else:
+        count = f"{result.total} hit" + ("" if result.total == 1 else "s")
+    return f"{count} · {result.understood} · {result.understood_zh}"
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.limit < 0:
+        print("partybuild-tui search: --limit must be 0 or more", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    report = open_report(args)
+    if report is None:
+        return EXIT_BAD_INPUT
+    index = SearchIndex.build(report)
+    result = index.search(args.query, limit=args.limit or None)
+    if args.json:
+        json.dump(result_json(report, result), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        if sys.stdout.isatty():
+            _print_rich(report, result)
+        else:
+            _print_plain(report, result)
+        sys.stdout.flush()
+        print(_summary(result), file=sys.stderr)
+    return EXIT_HITS if result.total else EXIT_NO_HITS
