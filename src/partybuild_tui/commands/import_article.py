@@ -1,0 +1,147 @@
+"""Turn a plain-text article (a 党建 review) into a report YAML file, and say what is unsure.
+
+Writes ARTICLE's name with ``.yaml`` unless ``-o`` says otherwise (``-o -`` is
+standard output; the summary then goes to standard error). An existing file is
+never overwritten without ``--force``. ``--compare REFERENCE`` holds the import
+against a hand-made report of the same article and prints recall and precision.
+Exit 0 written, 2 bad input (unreadable article, file exists, bad reference).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import TextIO
+
+from ..importer import ArticleError, ImportResult, dump, import_article
+from ..importer.compare import compare, describe
+from ..model import Report, ReportError, load_report, load_text
+from .common import print_error
+
+STDOUT = "-"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "article", metavar="ARTICLE", help="the article as plain text (UTF-8 or GB18030)"
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="REPORT",
+        default=None,
+        help="where to write the report (default: ARTICLE with .yaml; '-' for standard output)",
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite REPORT if it exists")
+    parser.add_argument(
+        "--compare",
+        metavar="REFERENCE",
+        default=None,
+        help="compare with a hand-made report of the same article (recall and precision)",
+    )
+
+
+def _comment(article: str, encoding: str) -> str:
+    return (
+        f"Imported by `partybuild-tui import` from {Path(article).name} ({encoding}).\n"
+        "Check before relying on it: sub-topic titles where the article has no lead phrase,\n"
+        "figures written in Chinese numerals and every label are the importer's guesses."
+    )
+
+
+def _output_path(args: argparse.Namespace) -> str:
+    if args.output:
+        return str(args.output)
+    return str(Path(args.article).with_suffix(".yaml"))
+
+
+def _write(path: str, text: str, force: bool) -> str | None:
+    """Write ``text`` to ``path``; the reason it could not, or None."""
+    target = Path(path)
+    if target.is_dir():
+        return f"{path}: is a directory; name a file with -o"
+    if not force:
+        try:
+            with open(target, "x", encoding="utf-8", newline="\n") as stream:
+                stream.write(text)
+        except FileExistsError:
+            return f"{path}: already exists; use --force to overwrite it"
+        except OSError as error:
+            return f"{path}: cannot write: {error.strerror or error}"
+        return None
+    # --force: write beside it and rename, so a failure never leaves half a report.
+    try:
+        handle, temporary = tempfile.mkstemp(dir=target.parent or Path("."), prefix=".import-")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                stream.write(text)
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        return f"{path}: cannot write: {error.strerror or error}"
+    return None
+
+
+def summary(report: Report, result: ImportResult) -> list[str]:
+    counts = result.counts
+    meta = report.meta
+    lines = [
+        f"  {meta.title}" + (f" — {meta.subtitle}" if meta.subtitle else ""),
+        f"  {counts['sections']} sections, {counts['subtopics']} sub-topics, "
+        f"{counts['paragraphs']} paragraphs, {counts['metrics']} metrics, "
+        f"{counts['not_metrics']} not_metrics",
+    ]
+    if result.unsure:
+        lines.append(f"  unsure ({len(result.unsure)}):")
+        lines += [f"    - {item}" for item in result.unsure]
+    else:
+        lines.append("  nothing unsure")
+    return lines
+
+
+def run(args: argparse.Namespace) -> int:
+    max_size = getattr(args, "max_size", None)
+    try:
+        article, result = (
+            import_article(args.article, max_size) if max_size else import_article(args.article)
+        )
+    except ArticleError as error:
+        print_error(f"partybuild-tui import: {error}")
+        return 2
+    output = _output_path(args)
+    if output != STDOUT and Path(output).resolve() == Path(args.article).resolve():
+        print_error(f"partybuild-tui import: {output}: is the article itself; name another file")
+        return 2
+    text = dump(result.data, _comment(args.article, article.encoding))
+    report = load_text(text, output)  # a ReportError here is a bug: exit 1 via cli.main
+    reference = None
+    if args.compare:
+        try:
+            reference = load_report(args.compare)
+        except ReportError as error:
+            print_error(f"partybuild-tui import: --compare: {error}")
+            return 2
+    out: TextIO = sys.stdout
+    if output == STDOUT:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        out = sys.stderr
+    else:
+        problem = _write(output, text, args.force)
+        if problem:
+            print_error(f"partybuild-tui import: {problem}")
+            return 2
+    print(f"wrote {'standard output' if output == STDOUT else output} "
+          f"from {args.article} ({article.encoding})", file=out)  # fmt: skip
+    for line in summary(report, result):
+        print(line, file=out)
+    if reference is not None:
+        print(f"compared with {args.compare}:", file=out)
+        for line in describe(compare(report, reference)):
+            print(f"  {line}", file=out)
+    return 0

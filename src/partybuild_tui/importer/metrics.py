@@ -1,0 +1,361 @@
+"""Find the figures in one paragraph: value, unit, qualifier, label and the words they stand in.
+
+Each number is read with what clings to it — ``近`` / ``超过`` / ``最高`` before,
+``万`` / ``余`` / a measure word / ``以上`` after — and becomes one ``Found``
+whose span is exactly those characters. Numbers that only name something go to
+``names`` (the report's ``not_metrics``; see ``names.py``), as do years used as
+dates, hotlines (12345热线), ordinals (第3) and codes glued to Latin letters (5G).
+A number with no measure word after it is left out and said in ``unsure``.
+
+Chinese numerals are read more cautiously, since 一 and 两 are everywhere in
+ordinary words (一线, 一体, 两新): a Chinese count needs a measure word, never
+stands alone as 一, and a count of 年 needs 连续/经过/近 (连续四年, 近三年) —
+unless it is one item of an enumeration of such counts
+(一年帮整、两年有责; 开展一次…、组织一轮…、选树一批…).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .labels import label_for
+from .names import name_spans
+from .numerals import (
+    MULTIPLIERS,
+    Number,
+    chinese_to_int,
+    fraction_value,
+    normalise_digits,
+    plain_number,
+    to_decimal,
+)
+from .units import DURATION_BEFORE, PREFIXES, SUFFIXES, UNIT, normal_unit
+
+ARABIC = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
+CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+"
+
+_NUMBER = re.compile(rf"{ARABIC}|{CHINESE}")
+_COUNT = re.compile(
+    rf"(?P<num>{ARABIC}|{CHINESE})(?P<mult>[万亿千])?(?P<more>余|多)?"
+    rf"(?P<unit>{UNIT})?(?P<post>以上|左右|上下|以内|以下|多)?"
+)
+_CHANGE = re.compile(
+    rf"(?:由|从)(?P<a>{ARABIC})(?P<amult>[万亿])?(?P<au>%|％|{UNIT})?"
+    r"(?:提升|提高|增加|增长|上升|跃升|攀升|扩大|下降|降低|减少|缩小|压减|降)?(?:到|至)"
+    rf"(?P<b>{ARABIC})(?P<bmult>[万亿])?(?P<unit>{UNIT})?"
+)
+_RANGE = re.compile(
+    rf"(?P<a>{ARABIC})\s*[-—–~～至到]\s*(?P<b>{ARABIC})(?P<mult>[万亿])?(?P<unit>{UNIT})?"
+)
+_FRACTION = re.compile(rf"(?P<n>{ARABIC})[/／](?P<d>{ARABIC})(?![0-9０-９])")
+_CHINESE_FRACTION = re.compile(rf"(?P<d>{CHINESE})分之(?P<n>{CHINESE}|{ARABIC})")
+_CHINESE_PERCENT = re.compile(rf"百分之(?P<n>{CHINESE}|{ARABIC})")
+_BIG = re.compile(r"(?P<num>[二两三四五六七八九])大(?P<noun>[\u4e00-\u9fff]{2})")
+_DATE = re.compile(
+    rf"(?:{ARABIC}年)?[0-9０-９]{{1,2}}月(?:[0-9０-９]{{1,2}}[日号])?|{ARABIC}年[0-9０-９]{{1,2}}月"
+)
+_JOINED = re.compile(rf"{ARABIC}(?:\s*[+＋]\s*(?:{ARABIC}|[A-Za-z]))+")
+_NAME_AFTER = re.compile(r"热线|专线|号线|号楼|路|大街")
+_ARABIC_DIGIT = re.compile(r"[0-9０-９]")
+_WORD = re.compile(r"[A-Za-z0-9]*")
+_WORD_END = re.compile(r"[A-Za-z0-9]*$")
+_CLAUSE_END = re.compile(r"[,,;;。::!?!?()()\n]")
+_CHINESE_ITEM = re.compile(rf"[一二两三四五六七八九十百千]+(?:{UNIT})")
+
+
+@dataclass
+class Found:
+    """One figure in a paragraph: ``start:end`` is the exact text it stands in."""
+
+    start: int
+    end: int
+    value: Number
+    unit: str
+    qualifier: str = "exact"
+    label: str = ""
+    baseline: Number | None = None
+    note: str | None = None
+    unsure: str | None = None
+
+
+@dataclass
+class Findings:
+    """Everything one paragraph yields."""
+
+    metrics: list[Found] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    unsure: list[str] = field(default_factory=list)
+
+
+def _context(text: str, start: int, end: int, width: int = 8) -> str:
+    return text[max(0, start - width) : end + width]
+
+
+def _decimal(number: str, mult: str | None) -> Decimal | None:
+    value = to_decimal(number)
+    if value is None:
+        return None
+    return value * MULTIPLIERS[mult] if mult else value
+
+
+def _is_year(number: str) -> bool:
+    digits = normalise_digits(number)
+    return digits.isdigit() and len(digits) == 4 and 1900 <= int(digits) <= 2100
+
+
+def _after_word(text: str, start: int, words: tuple[str, ...]) -> str | None:
+    """The word of ``words`` written right before ``start``, if any."""
+    return next((word for word in words if text.startswith(word, start - len(word))), None)
+
+
+class _Scanner:
+    """Reads one paragraph left to right; ``taken`` marks characters already explained."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.masked, names = name_spans(text)
+        self.found = Findings(names=names)
+
+    def take(self, start: int, end: int) -> None:
+        for index in range(start, end):
+            self.masked[index] = True
+
+    def name(self, text: str) -> None:
+        if text not in self.found.names:
+            self.found.names.append(text)
+
+    def add(self, found: Found) -> None:
+        self.found.metrics.append(found)
+        self.take(found.start, found.end)
+
+    def qualified(self, start: int, end: int, value: Decimal | Number, unit: str, **extra) -> None:
+        """Add a figure at ``start:end``, widened to the qualifier word written before it."""
+        word = _after_word(self.text, start, tuple(word for word, _ in PREFIXES))
+        qualifier = dict(PREFIXES)[word] if word else "exact"
+        number = plain_number(value) if isinstance(value, Decimal) else value
+        extra.setdefault("qualifier", qualifier)
+        self.add(Found(start - len(word or ""), end, number, normal_unit(unit), **extra))
+
+    def run(self) -> Findings:
+        for match in _NUMBER.finditer(self.text):
+            if not self.masked[match.start()]:
+                self.number(match)
+        metrics = sorted(self.found.metrics, key=lambda found: found.start)
+        spans = [(found.start, found.end) for found in metrics]
+        previous = ""
+        for found in metrics:
+            found.label = label_for(self.text, found, spans) or previous or "数量"
+            previous = found.label
+        self.found.metrics = metrics
+        return self.found
+
+    def number(self, match: re.Match[str]) -> None:
+        start = match.start()
+        if _ARABIC_DIGIT.match(match.group()):
+            shapes = (self.change, self.range, self.fraction, self.named, self.date)
+            if not any(shape(match) for shape in shapes):
+                self.count(match, arabic=True)
+        elif not (self.chinese_special(start) or self.big(start)):
+            self.count(match, arabic=False)
+
+    # -- the shapes a figure takes -------------------------------------------------
+
+    def change(self, match: re.Match[str]) -> bool:
+        """由46%提升到87%: one metric, value 87, baseline 46."""
+        start = match.start()
+        if start == 0 or self.text[start - 1] not in "由从":
+            return False
+        change = _CHANGE.match(self.text, start - 1)
+        if change is None:
+            return False
+        before = _decimal(change["a"], change["amult"])
+        after = _decimal(change["b"], change["bmult"])
+        unit = change["unit"] or change["au"]
+        if before is None or after is None or unit is None:
+            return False
+        self.add(
+            Found(change.start(), change.end(), plain_number(after), normal_unit(unit),
+                  baseline=plain_number(before))
+        )  # fmt: skip
+        return True
+
+    def range(self, match: re.Match[str]) -> bool:
+        """2024—2028年 names a period; 3至5名 is a range: value 5, up_to, noted."""
+        found = _RANGE.match(self.text, match.start())
+        if found is None:
+            return False
+        if _is_year(found["a"]) and _is_year(found["b"]):
+            self.name(found.group() if found["unit"] in (None, "年") else found.group()[:-1])
+            self.take(found.start(), found.end())
+            return True
+        low, high = _decimal(found["a"], found["mult"]), _decimal(found["b"], found["mult"])
+        if low is None or high is None or found["unit"] is None or high <= low:
+            return False
+        unit = normal_unit(found["unit"])
+        self.qualified(
+            found.start(), found.end(), high, unit, qualifier="up_to",
+            note=f"范围 {found['a']}—{found['b']}{unit}",
+            unsure=f"a range, read as up to its top: {found.group()}",
+        )  # fmt: skip
+        return True
+
+    def fraction(self, match: re.Match[str]) -> bool:
+        """近2/5的村: value 0.4, unit 比例, about."""
+        found = _FRACTION.match(self.text, match.start())
+        if found is None:
+            return False
+        numerator, denominator = to_decimal(found["n"]), to_decimal(found["d"])
+        if numerator is None or denominator is None:
+            return False
+        value = fraction_value(numerator, denominator)
+        if value is None:
+            return False
+        self.qualified(found.start(), found.end(), value, "比例")
+        return True
+
+    def chinese_special(self, start: int) -> bool:
+        """三分之二 (a fraction) and 百分之九十 (a percentage) written in words."""
+        percent = _CHINESE_PERCENT.match(self.text, start)
+        if percent:
+            value = to_decimal(percent["n"])
+            if value is None:
+                return False
+            self.qualified(start, percent.end(), value, "%")
+            return True
+        fraction = _CHINESE_FRACTION.match(self.text, start)
+        if fraction:
+            denominator, numerator = to_decimal(fraction["d"]), to_decimal(fraction["n"])
+            value = None
+            if denominator is not None and numerator is not None:
+                value = fraction_value(numerator, denominator)
+            if value is None:
+                return False
+            self.qualified(start, fraction.end(), value, "比例")
+            return True
+        return False
+
+    def big(self, start: int) -> bool:
+        """三大重点: a count of 3 (个); the noun stays in the quote, as 大 is no measure word."""
+        found = _BIG.match(self.text, start)
+        if found is None or any(self.masked[found.start() : found.end()]):
+            return False
+        value = chinese_to_int(found["num"])
+        assert value is not None
+        self.qualified(start, found.end(), value, "个",
+                       unsure=f"Chinese numerals, 大 read as 个: {found.group()}")  # fmt: skip
+        return True
+
+    def named(self, match: re.Match[str]) -> bool:
+        """Numbers that name: 12345热线, 5G, 1+5 written without quotes, ordinals (第3)."""
+        text, start, end = self.text, match.start(), match.end()
+        joined = _JOINED.match(text, start)
+        if joined:
+            self.name(joined.group())
+            self.take(start, joined.end())
+            return True
+        if text.startswith("第", start - 1):
+            self.name(text[start - 1 : end])
+            self.take(start, end)
+            return True
+        glued_before = start > 0 and text[start - 1].isascii() and text[start - 1].isalpha()
+        glued_after = end < len(text) and text[end].isascii() and text[end].isalpha()
+        after = _NAME_AFTER.match(text, end)
+        if glued_before or glued_after or after:
+            left = start - len(_WORD_END.search(text, 0, start).group())  # type: ignore[union-attr]
+            right = after.end() if after else _WORD.match(text, end).end()  # type: ignore[union-attr]
+            self.name(text[left:right])
+            self.take(start, right)
+            return True
+        return False
+
+    def date(self, match: re.Match[str]) -> bool:
+        """1月19日 and 2025年 (a year as a date) are not counts; 连续2025年 would be."""
+        text, start = self.text, match.start()
+        date = _DATE.match(text, start)
+        if date:
+            self.name(date.group())
+            self.take(start, date.end())
+            return True
+        number = match.group()
+        if not _is_year(number) or _after_word(text, start, DURATION_BEFORE):
+            return False
+        count = _COUNT.match(text, start)
+        unit = count["unit"] if count else None
+        if unit not in (None, "年"):
+            return False
+        year = number + ("年" if unit else "")
+        context = text[max(0, start - 2) : start]
+        self.name(year if unit else context + year)  # 回望2025: a bare year, named in context
+        self.take(start, match.end() + len(unit or ""))
+        return True
+
+    def count(self, match: re.Match[str], *, arabic: bool) -> None:
+        """A number with its measure word: 1.7万余名, 97%以上, 连续四年, 近三年."""
+        text, start = self.text, match.start()
+        count = _COUNT.match(text, start)
+        assert count is not None
+        if not arabic and not self.chinese_count_ok(count):
+            return
+        value = _decimal(count["num"], count["mult"])
+        if value is None:
+            return
+        unit = count["unit"]
+        if unit is None:
+            if arabic:
+                digits = normalise_digits(count["num"])
+                if digits.isdigit() and len(digits) >= 5:
+                    self.name(count["num"])  # a long bare number is a code or a name
+                else:
+                    context = _context(text, start, count.end())
+                    self.found.unsure.append(f"no measure word after {count['num']}: …{context}…")
+                self.take(start, count.end())
+            return
+        unsure = None if arabic else f"Chinese numerals: {count.group()}"
+        if unit == "年" and text.startswith("近", start - 1):
+            # 近三年 is "the last three years", a period: exact, with 近 in the quote.
+            quote = text[start - 1 : count.end()]
+            note = f"{quote}: the last {plain_number(value)} years"
+            self.add(
+                Found(start - 1, count.end(), plain_number(value), unit, note=note, unsure=unsure)
+            )
+            return
+        extra = {}
+        if count["more"] or count["post"]:
+            extra["qualifier"] = "over" if count["more"] else SUFFIXES.get(count["post"], "over")
+        if _after_word(text, start, tuple(word for word, _ in PREFIXES)):
+            extra.pop("qualifier", None)  # a word before wins: 近1000余人 is about
+        self.qualified(start, count.end(), value, unit, unsure=unsure, **extra)
+
+    def chinese_count_ok(self, count: re.Match[str]) -> bool:
+        """Whether a count written in Chinese numerals is a figure (see the module doc)."""
+        number, unit = count["num"], count["unit"]
+        if unit is None or chinese_to_int(number) is None:
+            return False
+        if number[0] in "百千万亿" and not count["more"]:
+            return False  # 万家, 千方百计: words, not numbers
+        if self.in_enumeration(count.start()):
+            return True
+        if number == "一":
+            return False
+        if unit == "年":
+            return bool(
+                _after_word(self.text, count.start(), (*DURATION_BEFORE, "近"))
+                or self.text.startswith("来", count.end())
+            )
+        return True
+
+    def in_enumeration(self, start: int) -> bool:
+        """True inside a 、 list with at least two Chinese-numeral counts (一年帮整、两年有责)."""
+        text = self.text
+        left = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+        right_match = _CLAUSE_END.search(text, start)
+        right = right_match.start() if right_match else len(text)
+        items = text[left:right].split("、")
+        return len(items) >= 2 and sum(bool(_CHINESE_ITEM.search(item)) for item in items) >= 2
+
+
+def find_metrics(paragraph: str) -> Findings:
+    """The figures, number-names and doubts of one paragraph."""
+    return _Scanner(paragraph).run()

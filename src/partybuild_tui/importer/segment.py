@@ -1,0 +1,234 @@
+"""Cut the article body into sections and sub-topics, keeping every paragraph verbatim.
+
+The genre's shape, and how each part is recognised:
+
+* the **body** runs from the first line after the header to the page furniture
+  (相关内容, 热门资讯, 责任编辑 …), which is dropped with everything after it;
+* **headings** are short lines without final punctuation
+  (凝心铸魂,把稳政治引领“方向盘”), or numbered (一、… / (一)…);
+* paragraphs before the first heading form the 导语 section; paragraphs at the
+  very end that open with 回望/展望/总之 … form the 结语 section;
+* inside a section, **sub-topics** start at lead phrases: a short first
+  sentence ending in 。 that the paragraph goes on from (精准引才,聚焦产业所需。…).
+  A lead phrase is not a framing sentence (千秋大业,人才为本。2025年,我市…): if
+  the next sentence starts with a subject or a date, it was the section's
+  opening. A section needs two lead phrases to be split by them; paragraphs
+  before the first stay in the section, a 此外/另外 paragraph after them opens
+  a sub-topic of its own;
+* a section without lead phrases keeps its opening one-sentence paragraphs and
+  makes each later paragraph a sub-topic titled by its first clause (minus a
+  date, 同时/此外 and the subject 我市), when there are at least two of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .header import FURNITURE
+from .names import flatten_quotes
+
+END_MARKERS = re.compile(
+    r"^(?:相关内容|相关阅读|相关新闻|相关推荐|相关链接|相关文章|推荐阅读|延伸阅读|热门资讯|热门推荐|热点推荐|"
+    r"猜你喜欢|更多精彩|更多阅读|精彩推荐|往期回顾)\s*[::]?$"
+)
+EDITOR_LINE = re.compile(
+    r"^[\[【((]?\s*(?:责任编辑|编辑|责编|审核|审校|校对|监制|终审|初审|复审|来源)\s*[::]|^[【((]完[】))]$"
+)
+NUMBERED_TOP = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+NUMBERED_SUB = re.compile(r"^[((][一二三四五六七八九十]+[))]")
+SENTENCE_END = re.compile(r"[。!?!?]")
+END_PUNCTUATION = "。!?;:,、…!?;:,."
+MAX_HEADING = 30
+MAX_NUMBERED_HEADING = 40
+MAX_LEAD = 40
+LEAD = re.compile(rf"^(?P<lead>[^。!?!?;;::]{{2,{MAX_LEAD - 1}}}。)(?P<rest>.+)$", re.S)
+FRAMING = re.compile(
+    r"^(?:\d{4}年|今年|去年|近年来|近年|多年来|一年来|这一年|我市|全市|我县|全县|我区|全区|我省|全省|"
+    r"我镇|全镇|我乡|全乡|我们|该市|该县|该区)"
+)
+TOPIC_SHIFT = re.compile(r"^(?:此外|另外)[,,]")
+CLOSING = re.compile(r"^(?:回望|回首|展望|站在新的|新的一年|新征程上|总之|综上|总而言之)")
+TITLE_OPENERS = re.compile(r"^(?:\d{4}年(?:以来)?|同时|此外|另外|其中|近年来|今年以来)[,,]")
+TITLE_SUBJECT = re.compile(
+    r"^(?:我市|全市|我县|全县|我区|全区)?(?:始终|持续|着力|扎实|不断|切实|积极|大力|全面|进一步)*"
+)
+CLAUSE_END = re.compile(r"[,,。;;::!?!?]")
+MAX_CLAUSE_TITLE = 30
+LEAD_TITLE = "导语"
+CLOSING_TITLE = "结语"
+BODY_TITLE = "正文"
+
+
+@dataclass
+class Body:
+    """The body's paragraphs (non-empty lines, verbatim) and what was unsure about its end."""
+
+    paragraphs: list[str]
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Part:
+    """A section or sub-topic before ids and metrics: its title and paragraphs."""
+
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+    children: list[Part] = field(default_factory=list)
+    how: str = "heading"
+    """heading, numbered, lead-phrase, first-clause, lead, closing or body: how it was found."""
+    fixed_id: str | None = None
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def find_body(lines: tuple[str, ...], start: int) -> Body:
+    """The paragraphs from ``start`` up to the page furniture."""
+    paragraphs: list[str] = []
+    notes: list[str] = []
+    ended = False
+    for line in lines[start:]:
+        if not line or FURNITURE.match(line):
+            continue
+        if END_MARKERS.match(line):
+            ended = True
+            if not line.startswith("相关内容"):
+                notes.append(f"the body ends at “{line}” (no 相关内容 line before it)")
+            break
+        if EDITOR_LINE.match(line):
+            ended = True
+            notes.append(f"the body ends at the editor's line “{line[:20]}”")
+            break
+        paragraphs.append(line)
+    if not ended:
+        notes.append("no 相关内容 block: the body runs to the end of the file")
+    return Body(paragraphs, notes)
+
+
+def heading_level(line: str) -> int:
+    """1 for a section heading, 2 for a numbered sub-heading, 0 for a paragraph."""
+    if NUMBERED_SUB.match(line) and len(line) <= MAX_NUMBERED_HEADING:
+        return 2 if len(SENTENCE_END.findall(line.rstrip("。"))) == 0 else 0
+    if NUMBERED_TOP.match(line) and len(line) <= MAX_NUMBERED_HEADING:
+        return 1 if len(SENTENCE_END.findall(line.rstrip("。"))) == 0 else 0
+    if len(line) > MAX_HEADING or line[-1] in END_PUNCTUATION or SENTENCE_END.search(line):
+        return 0
+    han = sum("\u4e00" <= char <= "\u9fff" for char in line)
+    return 1 if han >= 4 and not line.startswith(("图", "(", "(")) else 0
+
+
+def lead_phrase(paragraph: str) -> str | None:
+    """``精准引才,聚焦产业所需`` for a paragraph opening with that lead phrase."""
+    match = LEAD.match(paragraph)
+    if match is None or FRAMING.match(match["rest"]):
+        return None
+    return match["lead"][:-1]
+
+
+def clause_title(paragraph: str) -> str:
+    """A sub-topic title from a paragraph's first clause: 着力在实践锻炼中培养好干部,… ->
+    在实践锻炼中培养好干部."""
+    text = paragraph
+    while True:
+        opener = TITLE_OPENERS.match(text)
+        if opener is None:
+            break
+        text = text[opener.end() :]
+    end = CLAUSE_END.search(flatten_quotes(text))
+    clause = text[: end.start()] if end else text
+    trimmed = clause[TITLE_SUBJECT.match(clause).end() :]  # type: ignore[union-attr]
+    title = trimmed if len(trimmed) >= 4 else clause
+    if len(title) > MAX_CLAUSE_TITLE:  # cut at a list comma when there is one
+        comma = title.rfind("、", 0, MAX_CLAUSE_TITLE)
+        title = title[: comma if comma > 0 else MAX_CLAUSE_TITLE]
+    return title or paragraph[:MAX_CLAUSE_TITLE]
+
+
+def _single_sentence(paragraph: str) -> bool:
+    return len(SENTENCE_END.findall(paragraph)) <= 1
+
+
+def _split_by_leads(part: Part, leads: list[int]) -> None:
+    paragraphs = part.paragraphs
+    part.paragraphs = paragraphs[: leads[0]]
+    current: Part | None = None
+    for index in range(leads[0], len(paragraphs)):
+        paragraph = paragraphs[index]
+        if index in leads:
+            current = Part(lead_phrase(paragraph) or "", [paragraph], how="lead-phrase")
+            part.children.append(current)
+        elif TOPIC_SHIFT.match(paragraph):
+            current = Part(clause_title(paragraph), [paragraph], how="first-clause")
+            part.children.append(current)
+        else:
+            assert current is not None
+            current.paragraphs.append(paragraph)
+
+
+def _split_by_paragraphs(part: Part) -> None:
+    paragraphs = part.paragraphs
+    opening = 0
+    while opening < len(paragraphs) and _single_sentence(paragraphs[opening]):
+        opening += 1
+    rest = paragraphs[opening:]
+    if len(rest) < 2:
+        return
+    part.paragraphs = paragraphs[:opening]
+    part.children = [Part(clause_title(p), [p], how="first-clause") for p in rest]
+
+
+def split_subtopics(part: Part) -> None:
+    """Give ``part`` its sub-topics, from its own paragraphs (see the module doc)."""
+    if part.children:
+        return  # numbered sub-headings already did
+    leads = [i for i, p in enumerate(part.paragraphs) if lead_phrase(p)]
+    if len(leads) >= 2:
+        _split_by_leads(part, leads)
+    else:
+        _split_by_paragraphs(part)
+
+
+def _closing_start(paragraphs: list[str]) -> int:
+    """Index of the closing paragraphs (回望2025,…) among the last three, or ``len``."""
+    for index in range(max(1, len(paragraphs) - 3), len(paragraphs)):
+        if CLOSING.match(paragraphs[index]) and not heading_level(paragraphs[index]):
+            return index
+    return len(paragraphs)
+
+
+def build_parts(paragraphs: list[str]) -> list[Part]:
+    """The section tree of a body, every paragraph in exactly one part, in article order."""
+    closing_at = _closing_start(paragraphs)
+    parts: list[Part] = []
+    lead = Part(LEAD_TITLE, how="lead", fixed_id="lead")
+    current: Part | None = None
+    for paragraph in paragraphs[:closing_at]:
+        level = heading_level(paragraph)
+        if level == 1 or (level == 2 and current is None):
+            how = "heading" if level == 1 and not NUMBERED_TOP.match(paragraph) else "numbered"
+            current = Part(paragraph, how=how)
+            parts.append(current)
+        elif level == 2 and current is not None:
+            current.children.append(Part(paragraph, how="numbered"))
+        else:
+            target = current.children[-1] if current and current.children else current
+            (target or lead).paragraphs.append(paragraph)
+    if parts:
+        for part in parts:
+            split_subtopics(part)
+        if lead.paragraphs:
+            parts.insert(0, lead)
+    else:  # no headings: lead phrases (if any) make the sections
+        body = Part(BODY_TITLE, lead.paragraphs, how="body")
+        split_subtopics(body)
+        parts = body.children or [body]
+        if body.children and body.paragraphs:
+            parts.insert(0, Part(LEAD_TITLE, body.paragraphs, how="lead", fixed_id="lead"))
+    if closing_at < len(paragraphs):
+        parts.append(
+            Part(CLOSING_TITLE, paragraphs[closing_at:], how="closing", fixed_id="closing")
+        )
+    return parts
