@@ -1,5 +1,8 @@
 """A section's paragraphs, with every figure highlighted in place.
 
+Lines are broken by ``text_wrap`` (no "，" at the start of a line, numbers kept
+whole), not by Textual's generic wrapping.
+
 The figures are the metrics' own quotes (read back by ``model.figures``), so
 every highlighted number can be found word for word in the article. Search
 matches are a second layer of highlight. Styles come from component classes
@@ -12,18 +15,20 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from textual.content import Content, Span
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.widget import Widget
 
 from ..model import Section
 from ..model.figures import figure_spans
+from ..text_wrap import line_starts
 
 PARAGRAPH_GAP = "\n\n"
 
 Spans = Sequence[tuple[int, int]]
 
 
-class SectionText(Static):
-    """The paragraphs of one section as a single block of text."""
+class SectionText(Widget):
+    """The paragraphs of one section, wrapped by Chinese line-breaking rules."""
 
     COMPONENT_CLASSES = {
         "section-text--figure",
@@ -36,10 +41,12 @@ class SectionText(Static):
     """
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__("", id=id)
+        super().__init__(id=id)
         self.section: Section | None = None
         self._offsets: list[int] = []
         self.content = Content("")
+        self._layout: tuple[int, list[Content], list[int]] | None = None
+        """(width, lines, first line of each paragraph) for the last width drawn."""
 
     def show(
         self,
@@ -54,18 +61,43 @@ class SectionText(Static):
         self.section = section
         self.content = build_section_content(section, matches, current)
         self._offsets = paragraph_offsets(section)
+        self._layout = None
         self.display = bool(section and section.paragraphs)
-        self.update(self.content)
+        self.refresh(layout=True)
+
+    def _lines(self, width: int) -> tuple[list[Content], list[int]]:
+        if self._layout is None or self._layout[0] != width:
+            lines: list[Content] = []
+            firsts: list[int] = []
+            paragraphs = self.section.paragraphs if self.section else ()
+            for index, paragraph in enumerate(paragraphs):
+                if index:
+                    lines.append(Content(""))
+                firsts.append(len(lines))
+                start = self._offsets[index]
+                piece = self.content[start : start + len(paragraph)]
+                cuts = line_starts(paragraph, width)[1:]
+                lines.extend(part.rstrip() for part in piece.divide(cuts))
+            self._layout = (width, lines, firsts)
+        return self._layout[1], self._layout[2]
+
+    def render(self) -> Content:
+        lines, _ = self._lines(max(1, self.content_region.width))
+        return Content("\n").join(lines)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines(max(1, width))[0])
 
     def line_of(self, paragraph_index: int, offset: int) -> int:
         """The wrapped line (0-based, within this widget) where a character is shown."""
         if not self._offsets or paragraph_index >= len(self._offsets):
             return 0
-        position = self._offsets[paragraph_index] + offset
-        width = max(1, self.content_region.width or self.size.width or 1)
-        before = self.content[:position]
-        lines = before.wrap(width)
-        return max(0, len(lines) - 1)
+        width = max(1, self.content_region.width)
+        _, firsts = self._lines(width)
+        paragraph = self.section.paragraphs[paragraph_index] if self.section else ""
+        starts = line_starts(paragraph, width)
+        line = sum(1 for start in starts if start <= offset) - 1
+        return firsts[paragraph_index] + max(0, line)
 
 
 def paragraph_offsets(section: Section | None) -> list[int]:
