@@ -24,12 +24,15 @@ def report_path(args: argparse.Namespace) -> Path:
     return Path(args.path) if args.path else bundled_report_path()
 
 
-def open_report(args: argparse.Namespace) -> Report | None:
-    """The report named on the command line, or ``None`` after printing why it cannot be read."""
+def open_report(args: argparse.Namespace, *, use_cache: bool = True) -> Report | None:
+    """The report named on the command line, or ``None`` after printing why it cannot be read.
+
+    ``use_cache=False`` validates the file itself even when the load cache has it.
+    """
     path = report_path(args)
     max_size = getattr(args, "max_size", None) or DEFAULT_MAX_SIZE
     try:
-        return load_report(str(path), max_size=max_size)
+        return load_report(str(path), max_size=max_size, use_cache=use_cache)
     except ReportError as error:
         print_error(str(error))
         return None

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import gc
 import re
+from collections.abc import Callable
+from functools import partial
 from importlib import resources
 from pathlib import Path
 
 from .build import Invalid, build_report
 from .errors import ReportError
 from .report import Report
-from .source import DEFAULT_MAX_SIZE, check_characters, read_text
+from .source import DEFAULT_MAX_SIZE, check_characters, decode, read_bytes
 from .yaml_reader import locate, parse
 
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -58,11 +60,40 @@ def _load(text: str, path: str) -> Report:
             gc.enable()
 
 
-def load_report(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> Report:
-    """Read and validate the report at ``path``; raises ``ReportError`` and nothing else."""
+def load_report(
+    path: str | Path,
+    max_size: int = DEFAULT_MAX_SIZE,
+    *,
+    use_cache: bool = True,
+    schedule_cache_save: Callable[[Callable[[], None]], object] | None = None,
+) -> Report:
+    """Read and validate the report at ``path``; raises ``ReportError`` and nothing else.
+
+    With ``use_cache`` a report whose exact bytes were validated before comes from
+    the cache (``model/cache.py``), and a freshly validated one is stored there;
+    ``check`` passes ``use_cache=False`` so that it always validates the file itself.
+    Storing a 37 MB report takes about 0.2 s: an app can pass
+    ``schedule_cache_save`` (say ``app.call_after_refresh``) to run that save after
+    its first frame instead of before returning.
+    """
     name = str(path)
+    entry = None
     try:
-        text = read_text(name, max_size)
+        data = read_bytes(name, max_size)
+        if use_cache:
+            from . import cache  # imported only here: `check` never loads msgpack
+
+            cached, entry = cache.find(name, data)
+            if cached is not None:
+                return cached
+        text = decode(name, data)
+        del data  # the text alone while parsing: a smaller peak
     except MemoryError:
         raise ReportError(name, "not enough memory to read this report") from None
-    return _load(text, name)
+    report = _load(text, name)
+    if entry is not None:
+        if schedule_cache_save is None:
+            cache.save(entry, report)
+        else:
+            schedule_cache_save(partial(cache.save, entry, report))
+    return report

@@ -1,0 +1,279 @@
+"""The load cache: a hit is the very Report a cold load builds, and nothing about the
+cache — stale, corrupt, foreign or unwritable — can make a load fail or go wrong."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+from pathlib import Path
+
+import msgpack
+import pytest
+
+from partybuild_tui.cli import main
+from partybuild_tui.model import ReportError, bundled_report_path, load_report, loader
+from partybuild_tui.model import cache as cache_module
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _generator():
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    directory = tmp_path / "cache"
+    monkeypatch.setenv(cache_module.ENV_VAR, str(directory))
+    return directory
+
+
+@pytest.fixture
+def cold_loads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Names of the files parsed from YAML (a cache hit parses nothing)."""
+    seen: list[str] = []
+    real = loader._load
+
+    def counting(text: str, path: str):
+        seen.append(path)
+        return real(text, path)
+
+    monkeypatch.setattr(loader, "_load", counting)
+    return seen
+
+
+@pytest.fixture
+def bundled(tmp_path: Path) -> Path:
+    path = tmp_path / "report.yaml"
+    shutil.copyfile(bundled_report_path(), path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def generated_text() -> str:
+    return _generator().generate_text(sections=80, metrics=6, seed=7)
+
+
+@pytest.fixture
+def generated(tmp_path: Path, generated_text: str) -> Path:
+    path = tmp_path / "big.yaml"
+    path.write_text(generated_text, encoding="utf-8")
+    return path
+
+
+def _entries(directory: Path) -> list[Path]:
+    return sorted(directory.glob("report-*.msgpack")) if directory.exists() else []
+
+
+def _exact(report) -> bytes:
+    """Every value of the model with its type (1 and 1.0 differ here, unlike ==)."""
+    return msgpack.packb(cache_module.encode(report), use_bin_type=True)
+
+
+def test_the_codec_covers_every_field_of_the_model():
+    # If this fails, the model changed: update _encode_section/_Decoder and the
+    # field lists in model/cache.py (meanwhile the cache switches itself off).
+    assert cache_module.codec_matches_model()
+
+
+@pytest.mark.parametrize("which", ["bundled", "generated"])
+def test_a_cache_hit_is_the_same_report_as_a_cold_load(which, request, cache_dir, cold_loads):
+    path: Path = request.getfixturevalue(which)
+    cold = load_report(path, use_cache=False)
+    assert _entries(cache_dir) == []  # use_cache=False neither reads nor writes
+
+    first = load_report(path)  # a miss: parsed, validated, then stored
+    assert len(_entries(cache_dir)) == 1
+    assert cold_loads == [str(path), str(path)]
+
+    hit = load_report(path)
+    assert cold_loads == [str(path), str(path)], "the second load must come from the cache"
+    assert hit == cold == first
+    assert _exact(hit) == _exact(cold)
+    assert [s.id for s in hit.walk()] == [s.id for s in cold.walk()]
+    assert hit.section(cold.ordered[-1].id).breadcrumb == cold.ordered[-1].breadcrumb
+    for metric in hit.metrics:  # shared like a cold load's, not copied per metric
+        assert metric.breadcrumb is hit.section(metric.section_id).breadcrumb
+
+
+def test_the_entry_holds_plain_data_and_is_private(generated, cache_dir):
+    load_report(generated)
+    (entry,) = _entries(cache_dir)
+    assert entry.read_bytes().startswith(cache_module.MAGIC)
+    assert oct(entry.stat().st_mode & 0o777) == "0o600"
+    assert not [p for p in cache_dir.iterdir() if p.suffix == ".tmp"]
+
+
+def test_an_edited_file_is_loaded_afresh(generated, cache_dir, cold_loads):
+    before = load_report(generated)
+    text = generated.read_text(encoding="utf-8")
+    title = before.ordered[3].title
+    generated.write_text(text.replace(title, "改过的标题", 1), encoding="utf-8")
+
+    after = load_report(generated)
+    assert after.ordered[3].title == "改过的标题"
+    assert len(cold_loads) == 2
+    assert load_report(generated) == after  # and the new version is cached
+    assert len(cold_loads) == 2
+    assert len(_entries(cache_dir)) == 1  # one entry per path, replaced
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_still_seen(generated, cache_dir):
+    load_report(generated)
+    info = generated.stat()
+    data = generated.read_bytes()
+    swapped = data.replace("泽州县".encode(), "阳城县".encode(), 1)
+    if swapped == data:
+        swapped = data.replace("高平市".encode(), "陵川县".encode(), 1)
+    assert swapped != data and len(swapped) == len(data)
+    generated.write_bytes(swapped)
+    os.utime(generated, ns=(info.st_atime_ns, info.st_mtime_ns))
+
+    assert load_report(generated) == load_report(generated, use_cache=False)
+
+
+def test_touching_the_file_rebuilds_the_entry(generated, cache_dir, cold_loads):
+    load_report(generated)
+    info = generated.stat()
+    os.utime(generated, ns=(info.st_atime_ns, info.st_mtime_ns + 5_000_000_000))
+    assert load_report(generated) == load_report(generated, use_cache=False)
+    assert len(cold_loads) == 3  # miss, stale miss, use_cache=False
+    load_report(generated)
+    assert len(cold_loads) == 3
+
+
+def test_another_app_version_does_not_use_the_entry(generated, cache_dir, cold_loads, monkeypatch):
+    load_report(generated)
+    monkeypatch.setattr(cache_module, "__version__", "99.0")
+    load_report(generated)
+    assert len(cold_loads) == 2
+
+
+def _corrupt_truncate(entry: Path) -> None:
+    entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])
+
+
+def _corrupt_flip(entry: Path) -> None:
+    data = bytearray(entry.read_bytes())
+    data[-100] ^= 0x20  # inside the last strings of the payload
+    entry.write_bytes(bytes(data))
+
+
+def _corrupt_garbage(entry: Path) -> None:
+    entry.write_bytes(os.urandom(4096))
+
+
+def _corrupt_empty(entry: Path) -> None:
+    entry.write_bytes(b"")
+
+
+def _corrupt_header(entry: Path) -> None:
+    data = entry.read_bytes()
+    entry.write_bytes(cache_module.MAGIC + b"\xff\xff\xff\xff" + data[len(cache_module.MAGIC) :])
+
+
+def _corrupt_wrong_shape(entry: Path) -> None:
+    """A well-formed entry whose payload is not a report: the digest matches, decoding fails."""
+    data = entry.read_bytes()
+    start = len(cache_module.MAGIC) + 4
+    (length,) = cache_module._LENGTH.unpack_from(data, len(cache_module.MAGIC))
+    header = msgpack.unpackb(data[start : start + length], raw=False)
+    payload = msgpack.packb([1, 2, 3])
+    header["payload"] = cache_module.hashlib.blake2b(payload, digest_size=32).hexdigest()
+    packed = msgpack.packb(header)
+    entry.write_bytes(
+        cache_module.MAGIC + cache_module._LENGTH.pack(len(packed)) + packed + payload
+    )
+
+
+def _corrupt_directory(entry: Path) -> None:
+    entry.unlink()
+    entry.mkdir()
+
+
+def _corrupt_fifo(entry: Path) -> None:
+    entry.unlink()
+    os.mkfifo(entry)  # opening it for reading must not block the start
+
+
+@pytest.mark.parametrize(
+    "corrupt",
+    [
+        _corrupt_truncate,
+        _corrupt_flip,
+        _corrupt_garbage,
+        _corrupt_empty,
+        _corrupt_header,
+        _corrupt_wrong_shape,
+        _corrupt_directory,
+        _corrupt_fifo,
+    ],
+)
+def test_a_corrupt_entry_means_a_silent_cold_load(generated, cache_dir, cold_loads, corrupt):
+    expected = load_report(generated)
+    (entry,) = _entries(cache_dir)
+    corrupt(entry)
+
+    assert load_report(generated) == expected
+    assert len(cold_loads) == 2
+    if entry.is_file():  # rewritten, and good again
+        assert load_report(generated) == expected
+        assert len(cold_loads) == 2
+
+
+def test_an_unwritable_cache_directory_still_loads(generated, tmp_path, monkeypatch, cold_loads):
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("x")
+    monkeypatch.setenv(cache_module.ENV_VAR, str(blocker / "cache"))  # mkdir fails, even as root
+    expected = load_report(generated, use_cache=False)
+    assert load_report(generated) == expected
+    assert load_report(generated) == expected
+    assert len(cold_loads) == 3
+    assert blocker.read_text() == "x"
+
+
+def test_an_empty_cache_variable_turns_the_cache_off(generated, tmp_path, monkeypatch, cold_loads):
+    monkeypatch.setenv(cache_module.ENV_VAR, "")
+    monkeypatch.chdir(tmp_path)
+    load_report(generated)
+    load_report(generated)
+    assert len(cold_loads) == 2
+    assert not list(tmp_path.rglob("*.msgpack"))
+
+
+def test_an_invalid_report_is_never_cached(tmp_path, cache_dir):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("schema: partybuild-report/1\nreport: {title: x}\nsections: [{id: A}]\n")
+    with pytest.raises(ReportError):
+        load_report(bad)
+    assert _entries(cache_dir) == []
+
+
+def test_a_cached_report_made_invalid_is_refused(generated, cache_dir):
+    load_report(generated)
+    text = generated.read_text(encoding="utf-8")
+    generated.write_text(text.replace("qualifier: exact", "qualifier: maybe", 1), encoding="utf-8")
+    with pytest.raises(ReportError, match="unknown qualifier 'maybe'"):
+        load_report(generated)
+
+
+def test_the_save_can_wait_for_the_first_frame(generated, cache_dir, cold_loads):
+    later: list = []
+    report = load_report(generated, schedule_cache_save=later.append)
+    assert _entries(cache_dir) == [] and len(later) == 1
+    later[0]()
+    assert load_report(generated) == report
+    assert len(cold_loads) == 1
+
+
+def test_check_always_validates_the_file_itself(generated, cache_dir, cold_loads, capsys):
+    assert main(["check", str(generated)]) == 0
+    assert main(["check", str(generated)]) == 0
+    assert len(cold_loads) == 2
+    assert _entries(cache_dir) == []
+    assert "valid" in capsys.readouterr().out
