@@ -9,6 +9,7 @@ internal error (a bug), 2 bad input or usage.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import re
 import sys
@@ -38,7 +39,10 @@ def parse_size(text: str) -> int:
     if not match:
         raise argparse.ArgumentTypeError(f"not a size: {text!r} (like 64M or 1G)")
     factor = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}[match.group(2).lower()]
-    return int(float(match.group(1)) * factor)
+    size = int(float(match.group(1)) * factor)
+    if size < 1:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (at least 1 byte, like 64M)")
+    return size
 
 
 def add_common_arguments(parser: argparse.ArgumentParser) -> None:
@@ -71,11 +75,32 @@ def _parser_for(command: str | None) -> tuple[argparse.ArgumentParser, object]:
     return parser, module
 
 
+def tolerate_narrow_encodings() -> None:
+    """Print what the output encoding cannot show as ``\\u`` escapes instead of crashing.
+
+    With ``LC_ALL=C`` and ``PYTHONUTF8=0`` stdout is ASCII: a Chinese title would
+    raise ``UnicodeEncodeError``. Say once on stderr how to fix it.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError, OSError):  # not a text file
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        "晋城".encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        print(
+            f"partybuild-tui: the output encoding ({encoding}) cannot show Chinese, so it is "
+            "written as \\u escapes; set a UTF-8 locale (e.g. export LC_ALL=C.UTF-8) to read it",
+            file=sys.stderr,
+        )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     command = args_list[0] if args_list and args_list[0] in COMMANDS else None
     if command is not None:
         args_list = args_list[1:]
+        tolerate_narrow_encodings()
     debug = "--debug" in args_list
     try:
         parser, module = _parser_for(command)
