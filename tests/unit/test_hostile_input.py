@@ -363,3 +363,33 @@ def test_real_process(kind: str, tmp_path: Path) -> None:
         timeout=10,
     )
     assert (result.returncode, result.stdout, result.stderr) == (2, "", expected + "\n")
+
+
+# --- the report file is never written to ----------------------------------------------------
+
+
+def test_loading_opens_the_report_read_only_and_leaves_it_untouched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from partybuild_tui.model import source
+
+    path = tmp_path / "report.yaml"
+    path.write_text(VALID, encoding="utf-8")
+    path.chmod(0o444)
+    before = (path.read_bytes(), path.stat().st_mtime_ns)
+    flags: list[int] = []
+    real_open = os.open
+
+    def recording_open(name: Any, mode: int, *args: Any, **kwargs: Any) -> int:
+        if Path(name) == path:
+            flags.append(mode)
+        return real_open(name, mode, *args, **kwargs)
+
+    monkeypatch.setattr(source.os, "open", recording_open)
+    load_report(path)
+    status, _, _ = check(capsys, str(path))
+    assert status == 0
+    assert len(flags) == 2
+    writing = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+    assert [mode & writing for mode in flags] == [0, 0]
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
