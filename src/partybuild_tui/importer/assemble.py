@@ -19,6 +19,7 @@ from .metrics import Found, find_metrics
 from .segment import Part, build_parts, find_body
 
 SCHEMA = "partybuild-report/1"
+CLAUSE_MARKS = frozenset(",,、;;。::!?!?()()“”《》")
 
 
 @dataclass
@@ -40,14 +41,26 @@ def first_occurrence(paragraphs: Sequence[str], quote: str) -> tuple[int, int]:
 
 
 def shortest_quote(paragraphs: Sequence[str], index: int, start: int, end: int) -> str:
-    """``paragraphs[index][start:end]``, lengthened leftwards (then rightwards) only as far
-    as needed for its first occurrence in the section to be this one."""
+    """``paragraphs[index][start:end]``, lengthened only as far as needed for its first
+    occurrence in the section to be this one (that is where the app highlights it).
+
+    It grows by two characters, about a word, towards the words of its own clause:
+    leftwards (召开1次), or rightwards when punctuation is on its left (2个工作指引).
+    """
     paragraph = paragraphs[index]
+
+    def inside(at: int) -> bool:
+        return 0 <= at < len(paragraph) and paragraph[at] not in CLAUSE_MARKS
+
     while True:
         quote = paragraph[start:end]
         if first_occurrence(paragraphs, quote) == (index, start):
             return quote
-        if start > 0:
+        if inside(start - 1):
+            start -= 2 if inside(start - 2) else 1
+        elif inside(end):
+            end += 2 if inside(end + 1) else 1
+        elif start > 0:
             start -= 1
         elif end < len(paragraph):
             end += 1

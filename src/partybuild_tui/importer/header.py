@@ -31,7 +31,10 @@ _DATE = re.compile(
     r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
     r"(?:\s*(?P<H>\d{1,2})\s*[::时]\s*(?P<M>\d{2})(?:\s*[::分]\s*(?P<S>\d{2}))?)?"
 )
-_SOURCE = re.compile(r"来源[::]\s*(?P<source>[^\s::]+(?:\s[^\s::]+)*?)(?=\s+\S+[::]|\s*$)")
+_SOURCE = re.compile(
+    r"来源[::]\s*(?P<source>[^\s::\d][^\s::]*(?:\s[^\s::\d][^\s::]*)*?)"
+    r"(?=\s+\S+[::]|\s+\d|\s*$)"
+)
 _AUTHOR_KEY = re.compile(
     r"(?<![\u4e00-\u9fff])(?:作者|撰稿|文)[::/]\s*(?P<name>.+?)(?=\s+\S+[::]|\s*$)"
 )
@@ -151,7 +154,7 @@ def parse_header(lines: tuple[str, ...]) -> Header:
     return header
 
 
-_YEAR = re.compile(r"(?<![0-9])((?:19|20)\d\d)年(?!\d)")
+_YEAR = re.compile(r"(?<![0-9—–~～至到-])((?:19|20)\d\d)年(?!\d)")
 _REGION = re.compile(
     r"(?<![全我本各])([\u4e00-\u9fff]{1,6}?(?:自治州|自治县|地区|省|市|州|县|区|盟|旗))"
 )

@@ -42,16 +42,20 @@ _COUNT = re.compile(
     rf"(?P<unit>{UNIT})?(?P<post>以上|左右|上下|以内|以下|多)?"
 )
 _CHANGE = re.compile(
-    rf"(?:由|从)(?P<a>{ARABIC})(?P<amult>[万亿])?(?P<au>%|％|{UNIT})?"
+    rf"(?:由|从)(?P<a>{ARABIC})(?:[/／](?P<ad>{ARABIC}))?(?P<amult>[万亿])?(?P<au>%|％|{UNIT})?"
     r"(?:提升|提高|增加|增长|上升|跃升|攀升|扩大|下降|降低|减少|缩小|压减|降)?(?:到|至)"
-    rf"(?P<b>{ARABIC})(?P<bmult>[万亿])?(?P<unit>{UNIT})?"
+    rf"(?P<b>{ARABIC})(?:[/／](?P<bd>{ARABIC}))?(?P<bmult>[万亿])?(?P<unit>{UNIT})?"
 )
 _RANGE = re.compile(
     rf"(?P<a>{ARABIC})\s*[-—–~～至到]\s*(?P<b>{ARABIC})(?P<mult>[万亿])?(?P<unit>{UNIT})?"
 )
 _FRACTION = re.compile(rf"(?P<n>{ARABIC})[/／](?P<d>{ARABIC})(?![0-9０-９])")
 _CHINESE_FRACTION = re.compile(rf"(?P<d>{CHINESE})分之(?P<n>{CHINESE}|{ARABIC})")
-_CHINESE_PERCENT = re.compile(rf"百分之(?P<n>{CHINESE}|{ARABIC})")
+_CHINESE_PERCENT = re.compile(rf"百分之(?P<n>{CHINESE}|{ARABIC})(?P<post>以上|左右|以内|以下)?")
+# 六成 is 60%; 成 also opens words (成为, 成立, 成效 …), which are not tenths.
+_TENTHS = re.compile(
+    r"(?P<n>[一二两三四五六七八九])成(?![为立效果员本绩功熟长就交型])(?P<post>以上|左右)?"
+)
 _BIG = re.compile(r"(?P<num>[二两三四五六七八九])大(?P<noun>[\u4e00-\u9fff]{2})")
 _DATE = re.compile(
     rf"(?:{ARABIC}年)?[0-9０-９]{{1,2}}月(?:[0-9０-９]{{1,2}}[日号])?|{ARABIC}年[0-9０-９]{{1,2}}月"
@@ -98,6 +102,15 @@ def _decimal(number: str, mult: str | None) -> Decimal | None:
     if value is None:
         return None
     return value * MULTIPLIERS[mult] if mult else value
+
+
+def _fraction(numerator: str, denominator: str) -> Number | None:
+    top, bottom = to_decimal(numerator), to_decimal(denominator)
+    return None if top is None or bottom is None else fraction_value(top, bottom)
+
+
+def _plain(value: Decimal | Number) -> Number:
+    return plain_number(value) if isinstance(value, Decimal) else value
 
 
 def _is_year(number: str) -> bool:
@@ -170,14 +183,21 @@ class _Scanner:
         change = _CHANGE.match(self.text, start - 1)
         if change is None:
             return False
-        before = _decimal(change["a"], change["amult"])
-        after = _decimal(change["b"], change["bmult"])
-        unit = change["unit"] or change["au"]
+        if bool(change["ad"]) != bool(change["bd"]):
+            return False
+        if change["ad"]:  # 由1/2提升到4/5
+            before = _fraction(change["a"], change["ad"])
+            after = _fraction(change["b"], change["bd"])
+            unit: str | None = "比例"
+        else:
+            before = _decimal(change["a"], change["amult"])
+            after = _decimal(change["b"], change["bmult"])
+            unit = change["unit"] or change["au"]
         if before is None or after is None or unit is None:
             return False
         self.add(
-            Found(change.start(), change.end(), plain_number(after), normal_unit(unit),
-                  baseline=plain_number(before))
+            Found(change.start(), change.end(), _plain(after), normal_unit(unit),
+                  baseline=_plain(before))
         )  # fmt: skip
         return True
 
@@ -206,23 +226,26 @@ class _Scanner:
         found = _FRACTION.match(self.text, match.start())
         if found is None:
             return False
-        numerator, denominator = to_decimal(found["n"]), to_decimal(found["d"])
-        if numerator is None or denominator is None:
-            return False
-        value = fraction_value(numerator, denominator)
+        value = _fraction(found["n"], found["d"])
         if value is None:
             return False
         self.qualified(found.start(), found.end(), value, "比例")
         return True
 
     def chinese_special(self, start: int) -> bool:
-        """三分之二 (a fraction) and 百分之九十 (a percentage) written in words."""
+        """三分之二 (a fraction), 百分之九十 and 六成 (percentages) written in words."""
         percent = _CHINESE_PERCENT.match(self.text, start)
-        if percent:
-            value = to_decimal(percent["n"])
+        tenths = _TENTHS.match(self.text, start)
+        if percent or tenths:
+            found = percent or tenths
+            assert found is not None
+            value = to_decimal(found["n"])
             if value is None:
                 return False
-            self.qualified(start, percent.end(), value, "%")
+            extra = {"qualifier": SUFFIXES[found["post"]]} if found["post"] else {}
+            if _after_word(self.text, start, tuple(word for word, _ in PREFIXES)):
+                extra = {}
+            self.qualified(start, found.end(), value * (10 if tenths else 1), "%", **extra)
             return True
         fraction = _CHINESE_FRACTION.match(self.text, start)
         if fraction:

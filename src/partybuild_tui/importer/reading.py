@@ -68,8 +68,8 @@ def split_lines(text: str) -> tuple[str, ...]:
     loader does it, so a quote taken from a line is still a substring of the
     paragraph once the report is loaded.
     """
-    text = _ZERO_WIDTH.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return tuple(sanitize_text(line).strip() for line in text.split("\n"))
+    # splitlines also breaks at \r, \x85, \u2028 and \u2029 (and \v, \f), as an editor does.
+    return tuple(sanitize_text(line).strip() for line in _ZERO_WIDTH.sub("", text).splitlines())
 
 
 def read_article(path: str, max_size: int = DEFAULT_MAX_ARTICLE_SIZE) -> Article:

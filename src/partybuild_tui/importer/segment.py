@@ -44,11 +44,13 @@ MAX_NUMBERED_HEADING = 40
 MAX_LEAD = 40
 LEAD = re.compile(rf"^(?P<lead>[^。!?!?;;::]{{2,{MAX_LEAD - 1}}}。)(?P<rest>.+)$", re.S)
 FRAMING = re.compile(
-    r"^(?:\d{4}年|今年|去年|近年来|近年|多年来|一年来|这一年|我市|全市|我县|全县|我区|全区|我省|全省|"
-    r"我镇|全镇|我乡|全乡|我们|该市|该县|该区)"
+    r"^(?:\d{4}年|今年|去年|近年来|近年|多年来|一年来|这一年|我市|我县|我区|我省|我镇|我乡|我们|"
+    r"该市|该县|该区)"
 )
 TOPIC_SHIFT = re.compile(r"^(?:此外|另外)[,,]")
-CLOSING = re.compile(r"^(?:回望|回首|展望|站在新的|新的一年|新征程上|总之|综上|总而言之)")
+CLOSING = re.compile(
+    r"^(?:[^。]{1,20}。)?(?:回望|回首|展望|站在新的|新的一年|新征程上|总之|综上|总而言之|下一步|今后)"
+)
 TITLE_OPENERS = re.compile(r"^(?:\d{4}年(?:以来)?|同时|此外|另外|其中|近年来|今年以来)[,,]")
 TITLE_SUBJECT = re.compile(
     r"^(?:我市|全市|我县|全县|我区|全区)?(?:始终|持续|着力|扎实|不断|切实|积极|大力|全面|进一步)*"
@@ -123,8 +125,8 @@ def heading_level(line: str) -> int:
 def lead_phrase(paragraph: str) -> str | None:
     """``精准引才,聚焦产业所需`` for a paragraph opening with that lead phrase."""
     match = LEAD.match(paragraph)
-    if match is None or FRAMING.match(match["rest"]):
-        return None
+    if match is None or FRAMING.match(match["rest"]) or TITLE_OPENERS.match(paragraph):
+        return None  # a framing opening, or a connective (此外,…) that no topic starts with
     return match["lead"][:-1]
 
 

@@ -13,11 +13,26 @@ from typing import Any
 import yaml
 
 try:  # libyaml's emitter is faster; the output is the same.
-    from yaml import CSafeDumper as _Dumper
+    from yaml import CSafeDumper as _BaseDumper
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
+    from yaml import SafeDumper as _BaseDumper  # type: ignore[assignment]
 
 NEVER_FOLD = 1 << 30
+# YAML line breaks beyond \n. Single-quoted or plain, they would be written raw (and
+# read back as a break, which the loader refuses); double-quoted, they are escaped.
+_OTHER_BREAKS = frozenset("\x85\u2028\u2029")
+
+
+class _Dumper(_BaseDumper):
+    pass
+
+
+def _represent_str(dumper: yaml.SafeDumper, text: str) -> yaml.Node:
+    style = '"' if _OTHER_BREAKS.intersection(text) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
 
 
 def dump(data: dict[str, Any], comment: str = "") -> str:
