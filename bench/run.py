@@ -1,0 +1,410 @@
+"""Run the load-speed benchmarks of issue 6 and print a table of figures.
+
+    .venv/bin/python bench/run.py            # everything, 5 runs each
+    .venv/bin/python bench/run.py --runs 9 --only load,frame
+
+Each figure is measured in fresh processes (a start is what a user feels), as the
+median of ``--runs`` runs with the min–max beside it, and compared with its
+target. Everything runs against a private cache directory and a synthetic report
+from ``bench/generate.py`` (10,000 sections × 10 metrics, ~37 MB) in
+``--workdir``; the user's own cache is never touched.
+
+Groups (``--only``):
+
+* ``load``: launch → a ready ``Report`` from the 37 MB file, cold (no cache entry:
+  parse, validate, save the entry) and warm (from the entry), with peak RSS;
+  the cold figure is also given with the cache off, as ``check`` loads.
+* ``imports``: ``python -X importtime`` of ``check`` and ``search``: no Textual.
+* ``frame``: first frame in tmux at 120×40 — the bare Textual floor
+  (``bench/bare_app.py``), the bundled report (≤ 1.25 × the floor), and the
+  synthetic report cold and warm; needs tmux and ``partybuild_tui.app``.
+
+To add a figure, write a function ``(ctx) -> list[Figure]`` and add it to
+``GROUPS``; ``ctx.runs`` is the run count, ``ctx.big`` the synthetic report.
+Tree navigation (≤ 50 ms) and search timings belong here too when measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+CACHE_ENV = "PARTYBUILD_TUI_CACHE_DIR"
+
+# -- figures and the table --------------------------------------------------------
+
+
+@dataclass
+class Figure:
+    name: str
+    target: str  # as printed, e.g. "≤ 2.3 s"
+    samples: list[float] = field(default_factory=list)
+    unit: str = "s"
+    limit: float | None = None  # pass when the median is at most this
+    note: str = ""
+    skipped: str = ""  # why it was not measured
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.samples)
+
+    def measured(self) -> str:
+        if self.skipped:
+            return f"not measured: {self.skipped}"
+        if not self.samples:
+            return "no samples"
+        value = _format(self.median, self.unit)
+        if len(self.samples) > 1:
+            value += f" ({_format(min(self.samples), self.unit)}–"
+            value += f"{_format(max(self.samples), self.unit)}, n={len(self.samples)})"
+        return value
+
+    def verdict(self) -> str:
+        if self.skipped or not self.samples:
+            return "skip"
+        if self.limit is None:
+            return "info"
+        return "pass" if self.median <= self.limit else "FAIL"
+
+
+def _format(value: float, unit: str) -> str:
+    if unit == "s":
+        return f"{value:.2f} s" if value >= 1 else f"{value * 1000:.0f} ms"
+    if unit == "MB":
+        return f"{value:.0f} MB"
+    if unit == "×":
+        return f"{value:.2f}×"
+    return f"{value:g} {unit}".strip()
+
+
+def print_table(figures: list[Figure]) -> None:
+    rows = [("figure", "target", "measured: median (min–max)", "result", "note")]
+    rows += [(f.name, f.target, f.measured(), f.verdict(), f.note) for f in figures]
+    print("| " + " | ".join(rows[0]) + " |")
+    print("|" + "---|" * len(rows[0]))
+    for row in rows[1:]:
+        print("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
+
+
+# -- context: the synthetic report, a private cache -------------------------------
+
+
+@dataclass
+class Context:
+    runs: int
+    workdir: Path
+    big: Path
+    cache: Path
+    bundled: Path
+
+    def env(self, cache: bool | Path = True) -> dict[str, str]:
+        env = dict(os.environ)
+        env[CACHE_ENV] = str(self.cache if cache is True else cache) if cache else ""
+        env.setdefault("LC_ALL", "C.UTF-8")
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+        return env
+
+    def clear_cache(self) -> None:
+        shutil.rmtree(self.cache, ignore_errors=True)
+
+
+def make_context(args: argparse.Namespace) -> Context:
+    workdir = Path(args.workdir)
+    workdir.mkdir(parents=True, exist_ok=True)
+    big = Path(args.report) if args.report else workdir / f"synthetic-{args.sections}x10.yaml"
+    if not args.report:
+        started = time.perf_counter()
+        subprocess.run(
+            [PYTHON, str(ROOT / "bench" / "generate.py"), "--sections", str(args.sections)]
+            + ["--metrics", "10", "--seed", "1", "-o", str(big)],
+            check=True,
+        )
+        print(
+            f"generated {big} ({big.stat().st_size / 1e6:.1f} MB) "
+            f"in {time.perf_counter() - started:.1f} s",
+            file=sys.stderr,
+        )
+    sys.path.insert(0, str(ROOT / "src"))
+    from partybuild_tui.model import bundled_report_path
+
+    return Context(args.runs, workdir, big, workdir / "cache", bundled_report_path())
+
+
+# -- load: launch -> ready Report, in a fresh interpreter ---------------------------
+
+LOAD_CHILD = """
+import json, os, resource, sys, time
+started = time.process_time()
+from partybuild_tui.model import load_report
+report = load_report(sys.argv[1], max_size=1 << 30, use_cache=sys.argv[2] == "1")
+cpu = time.process_time() - started
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+sys.stdout.write(json.dumps({"cpu": cpu, "rss": rss, "metrics": len(report.metrics)}) + "\\n")
+sys.stdout.flush()
+os._exit(0)  # the time to free a million objects is not part of a start
+"""
+
+
+def _load_once(ctx: Context, path: Path, use_cache: bool) -> tuple[float, dict]:
+    """(seconds from launch until the report is ready, what the child measured)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [PYTHON, "-c", LOAD_CHILD, str(path), "1" if use_cache else "0"],
+        stdout=subprocess.PIPE,
+        env=ctx.env(),
+        text=True,
+    )
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    elapsed = time.perf_counter() - started
+    process.wait()
+    if not line:
+        raise RuntimeError(f"loading {path} failed (exit {process.returncode})")
+    return elapsed, json.loads(line)
+
+
+def load_figures(ctx: Context) -> list[Figure]:
+    size = f"{ctx.big.stat().st_size / 1e6:.0f} MB"
+    cold = Figure(f"load {size}, cold: parse + validate + save entry", "≤ 2.3 s", limit=2.3)
+    off = Figure(f"load {size}, cache off (as `check`)", "—")
+    warm = Figure(f"load {size}, warm: from the cache entry", "≤ 0.6 s", limit=0.6)
+    cold_rss = Figure("peak RSS, cold load", "≤ 350 MB", unit="MB", limit=350)
+    warm_rss = Figure("peak RSS, warm load", "≤ 350 MB", unit="MB", limit=350)
+    cpu: dict[str, list[float]] = {"cold": [], "off": [], "warm": []}
+    for _ in range(ctx.runs):
+        ctx.clear_cache()
+        seconds, child = _load_once(ctx, ctx.big, use_cache=True)
+        cold.samples.append(seconds)
+        cold_rss.samples.append(child["rss"])
+        cpu["cold"].append(child["cpu"])
+        seconds, child = _load_once(ctx, ctx.big, use_cache=True)
+        warm.samples.append(seconds)
+        warm_rss.samples.append(child["rss"])
+        cpu["warm"].append(child["cpu"])
+        seconds, child = _load_once(ctx, ctx.big, use_cache=False)
+        off.samples.append(seconds)
+        cpu["off"].append(child["cpu"])
+    for figure, key in ((cold, "cold"), (off, "off"), (warm, "warm")):
+        figure.note = f"CPU {_format(statistics.median(cpu[key]), 's')} (load only)"
+    return [cold, off, warm, cold_rss, warm_rss]
+
+
+# -- imports: the non-TUI commands never import Textual -----------------------------
+
+
+def _import_report(ctx: Context, argv: list[str]) -> tuple[list[str], float, int]:
+    """(Textual modules imported, total import time in s, modules imported)."""
+    code = "import sys; from partybuild_tui.cli import main; sys.exit(main(sys.argv[1:]))"
+    result = subprocess.run(
+        [PYTHON, "-X", "importtime", "-c", code, *argv],
+        capture_output=True,
+        text=True,
+        env=ctx.env(),
+    )
+    modules: list[str] = []
+    total_us = 0
+    for line in result.stderr.splitlines():
+        match = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)", line)
+        if match:
+            modules.append(match.group(4))
+            total_us += int(match.group(1))
+    textual = [name for name in modules if name.split(".")[0] == "textual"]
+    return textual, total_us / 1e6, len(modules)
+
+
+def import_figures(ctx: Context) -> list[Figure]:
+    from partybuild_tui.cli import COMMANDS
+
+    figures = []
+    for command, argv in (
+        ("check", ["check", str(ctx.bundled)]),
+        ("search", ["search", "党建", str(ctx.bundled)]),
+    ):
+        figure = Figure(f"`{command}` imports Textual (python -X importtime)", "0 modules", unit="")
+        figure.limit = 0
+        module = COMMANDS.get(command, ("",))[0]
+        if not module or not (ROOT / "src" / (module.replace(".", "/") + ".py")).exists():
+            figure.skipped = f"no `{command}` command yet"
+        else:
+            textual, seconds, count = _import_report(ctx, argv)
+            figure.samples = [float(len(textual))]
+            figure.note = f"{count} modules, {seconds * 1000:.0f} ms of imports"
+        figures.append(figure)
+    return figures
+
+
+# -- frame: first frame in tmux at 120x40 -------------------------------------------
+
+
+class TmuxPane:
+    """One detached 120×40 tmux pane on a private server, respawned per run."""
+
+    IDLE = "sleep 100000"
+
+    def __init__(self, env: dict[str, str]) -> None:
+        self.socket = f"partybuild-bench-{os.getpid()}"
+        self.env = env
+        self._tmux("new-session", "-d", "-s", "bench", "-x", "120", "-y", "40", self.IDLE)
+
+    def _tmux(self, *args: str) -> str:
+        result = subprocess.run(
+            ["tmux", "-L", self.socket, "-f", "/dev/null", *args],
+            capture_output=True,
+            text=True,
+            env=self.env,
+            check=True,
+        )
+        return result.stdout
+
+    def first_frame(
+        self, command: str, markers: list[str], timeout: float = 60
+    ) -> tuple[float, int]:
+        """(seconds from launch until every marker is on screen, peak RSS in MB)."""
+        started = time.perf_counter()
+        self._tmux("respawn-pane", "-k", "-t", "bench", f"exec {command}")
+        while True:
+            screen = self._tmux("capture-pane", "-p", "-t", "bench")
+            if all(marker in screen for marker in markers):
+                elapsed = time.perf_counter() - started
+                break
+            if time.perf_counter() - started > timeout:
+                raise RuntimeError(f"no first frame after {timeout} s; screen:\n{screen}")
+            time.sleep(0.002)
+        rss = _peak_rss_mb(self._tmux("display-message", "-p", "-t", "bench", "#{pane_pid}"))
+        self._tmux("respawn-pane", "-k", "-t", "bench", self.IDLE)
+        return elapsed, rss
+
+    def close(self) -> None:
+        with contextlib.suppress(subprocess.CalledProcessError):
+            self._tmux("kill-server")
+
+
+def _peak_rss_mb(pid: str) -> int:
+    try:
+        status = Path(f"/proc/{pid.strip()}/status").read_text()
+    except OSError:
+        return 0
+    match = re.search(r"VmHWM:\s+(\d+) kB", status)
+    return int(match.group(1)) // 1024 if match else 0
+
+
+def app_markers(path: Path, ctx: Context) -> list[str]:
+    """What proves the explorer's first frame is filled: the first section's title in
+    the tree and the start of its first paragraph in the detail pane (the overview).
+    Adjust here if the explorer's opening screen changes."""
+    os.environ[CACHE_ENV] = str(ctx.cache)
+    from partybuild_tui.model import load_report
+
+    report = load_report(path, max_size=1 << 30)
+    first = report.sections[0]
+    paragraph = next((s.paragraphs[0] for s in report.walk() if s.paragraphs), "")
+    return [first.title[:6], paragraph[:8]]
+
+
+@contextlib.contextmanager
+def _pane(ctx: Context) -> Iterator[TmuxPane]:
+    pane = TmuxPane(ctx.env())
+    try:
+        yield pane
+    finally:
+        pane.close()
+
+
+def frame_figures(ctx: Context) -> list[Figure]:
+    bare = Figure("first frame, bare Textual app (Tree, Static, Input)", "floor", unit="s")
+    bundled = Figure("first frame, bundled report", "≤ 1.25 × floor", unit="s")
+    ratio = Figure("bundled ÷ bare (same run)", "≤ 1.25×", unit="×", limit=1.25)
+    cold = Figure("first frame, 37 MB report, cold", "≤ 3.0 s", limit=3.0)
+    warm = Figure("first frame, 37 MB report, warm (second start)", "≤ 0.6 s", limit=0.6)
+    memory = Figure("peak RSS, app on 37 MB report (cold)", "≤ 350 MB", unit="MB", limit=350)
+    figures = [bare, bundled, ratio, cold, warm, memory]
+    why = ""
+    if shutil.which("tmux") is None:
+        why = "tmux is not installed"
+    elif not (ROOT / "src" / "partybuild_tui" / "app.py").exists():
+        why = "no explorer app yet"
+    if why:
+        for figure in figures:
+            figure.skipped = why
+        return figures
+
+    app = f"env {CACHE_ENV}={ctx.cache} {PYTHON} -m partybuild_tui --no-animation"
+    bare_command = f"{PYTHON} {ROOT / 'bench' / 'bare_app.py'}"
+    from bare_app import READY, TREE_NODE
+
+    bundled_markers = app_markers(ctx.bundled, ctx)
+    big_markers = app_markers(ctx.big, ctx)  # also leaves a warm entry for the big report
+    with _pane(ctx) as pane:
+        for _ in range(ctx.runs):  # interleaved, so a busy moment hits both alike
+            bare.samples.append(pane.first_frame(bare_command, [READY, TREE_NODE])[0])
+            bundled.samples.append(pane.first_frame(f"{app} {ctx.bundled}", bundled_markers)[0])
+        ratio.samples = [bundled.median / bare.median]
+        ratio.note = "medians of the two rows above"
+        for _ in range(ctx.runs):
+            ctx.clear_cache()
+            seconds, rss = pane.first_frame(f"{app} {ctx.big}", big_markers)
+            cold.samples.append(seconds)
+            memory.samples.append(rss)
+            warm.samples.append(pane.first_frame(f"{app} {ctx.big}", big_markers)[0])
+    return figures
+
+
+GROUPS: dict[str, Callable[[Context], list[Figure]]] = {
+    "load": load_figures,
+    "imports": import_figures,
+    "frame": frame_figures,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure (default 5)")
+    parser.add_argument("--only", default=",".join(GROUPS), help="groups: " + ", ".join(GROUPS))
+    parser.add_argument("--sections", type=int, default=10_000, help="synthetic report size")
+    parser.add_argument("--report", help="use this report instead of generating one")
+    parser.add_argument(
+        "--workdir",
+        default=str(Path(tempfile.gettempdir()) / "partybuild-tui-bench"),
+        help="where the synthetic report and the private cache go",
+    )
+    args = parser.parse_args(argv)
+    groups = [name.strip() for name in args.only.split(",") if name.strip()]
+    unknown = [name for name in groups if name not in GROUPS]
+    if unknown:
+        parser.error(f"unknown group(s): {', '.join(unknown)}")
+    sys.path.insert(0, str(ROOT / "bench"))
+    ctx = make_context(args)
+    load_before = os.getloadavg()[0]
+    figures: list[Figure] = []
+    for name in groups:
+        print(f"running {name} …", file=sys.stderr)
+        try:
+            figures += GROUPS[name](ctx)
+        except Exception as error:  # one broken group must not hide the others' figures
+            print(f"{name}: {error}", file=sys.stderr)
+            reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+            figures.append(Figure(f"group `{name}`", "—", skipped=f"error: {reason}"))
+    print(
+        f"\n{os.cpu_count()} CPUs, load average {load_before:.2f} before and "
+        f"{os.getloadavg()[0]:.2f} after; Python {sys.version.split()[0]}\n"
+    )
+    print_table(figures)
+    return 1 if any(f.verdict() == "FAIL" for f in figures) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
