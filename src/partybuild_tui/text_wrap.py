@@ -73,3 +73,17 @@ def wrap_lines(text: str, width: int) -> list[str]:
     starts = line_starts(text, width)
     ends = starts[1:] + [len(text)]
     return [text[a:b].rstrip(" ") for a, b in zip(starts, ends, strict=True)]
+
+
+def fit_cells(text: str, width: int) -> str:
+    """``text`` cut to ``width`` terminal cells (CJK counts two), ending in … when cut."""
+    if width <= 3 or cell_len(text) <= width:
+        return text
+    out, used = [], 0
+    for char in text:
+        size = cell_len(char)
+        if used + size > width - 1:
+            break
+        out.append(char)
+        used += size
+    return "".join(out) + "…"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.style import Style
 from textual.app import App
 from textual.strip import Strip
+from textual.widget import Widget
 
 
 def screen_strips(app: App) -> list[Strip]:
@@ -17,9 +18,16 @@ def screen_text(app: App) -> str:
     return "\n".join(strip.text.rstrip() for strip in screen_strips(app))
 
 
-def styles_of(app: App, needle: str) -> list[Style]:
-    """The styles of the segments that draw ``needle`` on screen (its first occurrence)."""
-    for strip in screen_strips(app):
+def styles_of(app: App, needle: str, within: Widget | None = None) -> list[Style]:
+    """The styles of the segments that draw ``needle`` on screen (its first occurrence).
+
+    With ``within``, only the rows and columns of that widget are searched.
+    """
+    strips = screen_strips(app)
+    if within is not None:
+        region = within.region
+        strips = [s.crop(region.x, region.right) for s in strips[region.y : region.bottom]]
+    for strip in strips:
         begin = strip.text.find(needle)
         if begin < 0:
             continue

@@ -42,3 +42,13 @@ def test_narrow_window_without_sidebar(snap_compare) -> None:
 
 def test_english_interface(snap_compare) -> None:
     assert snap_compare(_app(language="en", start_section=_leaf_id()), terminal_size=(100, 30))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_search_results(snap_compare, size) -> None:
+    async def search(pilot) -> None:
+        from .test_search_ui import _type_query
+
+        await _type_query(pilot, "党员")
+
+    assert snap_compare(_app(), terminal_size=size, run_before=search)

@@ -6,7 +6,7 @@ others show and calls their methods. It never lets report text near markup.
 
 from __future__ import annotations
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -18,6 +18,8 @@ from textual.widgets import Footer, Static
 
 from ..i18n import t
 from ..model import Report, Section
+from ..search import SearchHit, SearchIndex
+from ..search.placement import hit_target, section_matches, with_ancestors
 from ..widgets.bindings import localize_bindings
 from ..widgets.detail_pane import DetailPane
 from ..widgets.report_header import ReportHeader
@@ -57,6 +59,10 @@ class ExplorerScreen(Screen[None]):
             key_display="s",
             tooltip="Show or hide the sidebar",
         ),
+        Binding("n", "next_hit", "Next hit"),
+        Binding("N", "previous_hit", "Previous hit"),
+        Binding("f", "toggle_filter", "Filter tree", tooltip="Show only sections with hits"),
+        Binding("escape", "clear_search", "Clear search", show=False),
         Binding("tab", "cycle_focus(1)", "Focus next", show=False),
         Binding("shift+tab", "cycle_focus(-1)", "Focus previous", show=False),
         Binding("pagedown", "detail_page_down", "Page down", show=False),
@@ -70,6 +76,10 @@ class ExplorerScreen(Screen[None]):
         self.start_section = start_section
         self._sidebar_choice: bool | None = None
         """The user's own show/hide choice for the sidebar; ``None`` until they make one."""
+        self.index: SearchIndex | None = None
+        self._filtering = False
+        self._before_search: tuple[str | None, Widget | None] | None = None
+        """Section and focus to return to when a search is abandoned with Esc."""
 
     def compose(self) -> ComposeResult:
         yield ReportHeader(self.report.meta, id="header")
@@ -99,11 +109,23 @@ class ExplorerScreen(Screen[None]):
             tree.reveal(None)
         tree.focus()
         self._apply_size(self.size.width, self.size.height)
+        self._build_index()
+
+    @work(thread=True, group="index")
+    def _build_index(self) -> None:
+        """Build the search index off the UI thread; the first frame does not wait for it."""
+        index = SearchIndex.build(self.report)
+        self.app.call_from_thread(self._index_ready, index)
+
+    def _index_ready(self, index: SearchIndex) -> None:
+        self.index = index
+        self.query_one(SearchPanel).set_index(index)
 
     # -- layout -------------------------------------------------------------------
 
     def on_resize(self, event: Resize) -> None:
-        self._apply_size(event.size.width, event.size.height)
+        if self.is_mounted and self.query("#sidebar"):  # a resize can come before compose
+            self._apply_size(event.size.width, event.size.height)
 
     def _apply_size(self, width: int, height: int) -> None:
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
@@ -191,7 +213,99 @@ class ExplorerScreen(Screen[None]):
         regions[(current + step) % len(regions)].focus()
 
     def action_focus_search(self) -> None:
+        self._remember_position()
         self.query_one(SearchPanel).focus_input()
+
+    # -- search ------------------------------------------------------------------------
+
+    def _remember_position(self) -> None:
+        if self._before_search is None:
+            section = self.current_section
+            focused = self.focused
+            self._before_search = (section.id if section else None, focused)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("next_hit", "previous_hit", "toggle_filter", "clear_search"):
+            return self.query_one(SearchPanel).active or (
+                action == "toggle_filter" and self._filtering
+            )
+        return True
+
+    @on(SearchPanel.ResultsChanged)
+    def _results_changed(self, event: SearchPanel.ResultsChanged) -> None:
+        if event.result is not None:
+            self._remember_position()
+        if self._filtering:
+            self._apply_filter()
+        self.refresh_bindings()
+
+    @on(SearchPanel.Jump)
+    def _jump(self, event: SearchPanel.Jump) -> None:
+        self.show_hit(event.hit, event.query)
+        self.query_one(DetailPane).focus()
+
+    def show_hit(self, hit: SearchHit, query: str) -> None:
+        """Open the hit's section, mark every match there and scroll to this one."""
+        section = self.report.get_section(hit.section_id)
+        if section is None or self.index is None:
+            return
+        matches, title_matches = section_matches(self.report, self.index, query, section.id)
+        self.query_one(SectionTree).reveal(section.id)
+        self.query_one(DetailPane).show_section(
+            section, matches, hit_target(self.report, hit), title_matches
+        )
+
+    def action_next_hit(self) -> None:
+        self._step_hit(1)
+
+    def action_previous_hit(self) -> None:
+        self._step_hit(-1)
+
+    def _step_hit(self, delta: int) -> None:
+        panel = self.query_one(SearchPanel)
+        hit = panel.step(delta)
+        if hit is not None:
+            self.show_hit(hit, panel.query_text)
+            self.notify(Content(panel.count_text()), timeout=1.5)
+
+    @on(SearchPanel.Closed)
+    def _search_closed(self, event: SearchPanel.Closed) -> None:
+        """Esc in the search bar: back to the section and focus from before the search."""
+        section_id, focused = self._before_search or (None, None)
+        self._end_search()
+        if not event.restore:
+            return
+        if section_id is not None or focused is not None:
+            self.go_to_section(section_id)
+        target = focused if focused is not None and focused.is_mounted else None
+        (target or self.query_one(SectionTree)).focus()
+
+    def action_clear_search(self) -> None:
+        """Esc outside the search bar: drop the highlights, stay where you are."""
+        self.query_one(SearchPanel).close(restore=False)
+
+    def _end_search(self) -> None:
+        self._before_search = None
+        if self._filtering:
+            self._filtering = False
+            self.query_one(SectionTree).rebuild(None)
+        section = self.current_section
+        if section is not None:
+            self.query_one(DetailPane).show_section(section)
+        self.refresh_bindings()
+
+    def action_toggle_filter(self) -> None:
+        self._filtering = not self._filtering
+        if self._filtering:
+            self._apply_filter()
+        else:
+            self.query_one(SectionTree).rebuild(None)
+        self.refresh_bindings()
+
+    def _apply_filter(self) -> None:
+        result = self.query_one(SearchPanel).result
+        counts = result.section_counts() if result is not None else {}
+        self.query_one(SectionTree).rebuild(with_ancestors(self.report, counts))
 
     def action_detail_page_down(self) -> None:
         self.query_one(DetailPane).scroll_page_down()

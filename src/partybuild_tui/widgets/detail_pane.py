@@ -28,6 +28,8 @@ CRUMB_SEPARATOR = " › "
 class DetailPane(VerticalScroll, can_focus=True):
     """Shows the report card or one section, scrolls with the keyboard."""
 
+    COMPONENT_CLASSES = {"detail-pane--match"}
+
     BINDINGS = [
         Binding("space", "page_down", "Page down", show=False),
         Binding("j,down", "scroll_down", "Scroll down", show=False),
@@ -76,11 +78,19 @@ class DetailPane(VerticalScroll, can_focus=True):
         section: Section,
         matches: Mapping[int, Spans] | None = None,
         current: tuple[int, int, int] | None = None,
+        title_matches: Spans = (),
     ) -> None:
-        """One section: breadcrumb, title, highlighted text, figures, sub-topics."""
+        """One section: breadcrumb, title, highlighted text, figures, sub-topics.
+
+        ``matches`` (paragraph index → spans) are marked as search matches,
+        ``current`` (paragraph, start, end) is scrolled to and marked as the one chosen.
+        """
         self.section = section
         self._set_frame(section.breadcrumb, section.total_metrics)
-        self.query_one("#detail-title", Static).update(Content(section.title))
+        title = Content(section.title)
+        for start, end in title_matches:
+            title = title.stylize(".detail-pane--match", start, end)
+        self.query_one("#detail-title", Static).update(title)
         self.query_one(SectionText).show(section, matches, current)
         heading = self.query_one("#figures-heading", Static)
         heading.update(Content(f"── {t('Figures at a glance')} ──"))

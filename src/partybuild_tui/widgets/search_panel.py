@@ -1,27 +1,290 @@
-"""The search bar (results list arrives with the search engine)."""
+"""The search bar and its results: type, see the hits, Enter to jump.
+
+Typing never waits for a search: each change is handed to one background
+thread that always runs the latest query (older ones are skipped, not queued),
+and only a bounded first page of hits is drawn. The panel owns the results and
+the position in them; the screen decides what to show when the user jumps.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.widgets import Input
+import threading
+from dataclasses import dataclass
 
-from ..i18n import t
+from rich.cells import cell_len
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.events import Resize
+from textual.message import Message
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..i18n import get_language, t
+from ..search import SearchHit, SearchIndex, SearchResult
+from ..text_wrap import fit_cells
+from .bindings import localize_bindings
+
+PAGE = 100
+"""Hits drawn in the list; the count still says how many there are."""
+
+KIND_NAMES = {"title": "Title", "metric": "Figure", "paragraph": "Text"}
+
+
+class SearchInput(Input):
+    """The query field; ↑/↓ and Enter act on the results below it."""
+
+    BINDINGS = [
+        Binding("down", "results_down", "Next result", show=False),
+        Binding("up", "results_up", "Previous result", show=False),
+        Binding("escape", "close", "Clear search", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(placeholder=t("search: type text, pinyin or a number"), id=id)
+        localize_bindings(self)
+
+    def action_results_down(self) -> None:
+        self.parent_panel.move(1)
+
+    def action_results_up(self) -> None:
+        self.parent_panel.move(-1)
+
+    def action_close(self) -> None:
+        self.parent_panel.close()
+
+    @property
+    def parent_panel(self) -> SearchPanel:
+        return self.query_ancestor(SearchPanel)
+
+
+def short_path(breadcrumb: tuple[str, ...], width: int) -> str:
+    """``凝心铸魂 › 落实“第一议题”制度`` cut to ``width`` cells (top level shortened)."""
+    if not breadcrumb:
+        return ""
+    top = breadcrumb[0].replace("，", ",").split(",")[0]
+    full = " › ".join([top, *breadcrumb[1:]])
+    if cell_len(full) <= width or len(breadcrumb) == 1:
+        return fit_cells(full, width)
+    return fit_cells(f"{top} › {breadcrumb[-1]}", width) if width >= 16 else fit_cells(top, width)
+
+
+def hit_prompt(hit: SearchHit, width: int) -> Content:
+    """One results row: kind, section path, snippet with the match marked."""
+    path_width = 18 if width >= 90 else 12
+    kind = t(KIND_NAMES.get(hit.kind, hit.kind))
+    kind_cells = max(cell_len(t(name)) for name in KIND_NAMES.values())
+    room = max(8, width - path_width - kind_cells - 4)
+    snippet, spans = hit.make_snippet(max(8, room // 2))
+    snippet_content = Content(snippet)
+    for start, end in spans:
+        snippet_content = snippet_content.stylize(".search-panel--match", start, end)
+    path = short_path(hit.breadcrumb, path_width)
+    return Content.assemble(
+        (kind + " " * (kind_cells - cell_len(kind)) + " ", ".search-panel--kind"),
+        (path + " " * (path_width - cell_len(path)) + " ", ".search-panel--path"),
+        snippet_content,
+    )
 
 
 class SearchPanel(Vertical):
-    """A query input; `/` focuses it."""
+    """Query input, what the query was understood as, and the ranked hits."""
 
-    DEFAULT_CSS = """
-    SearchPanel { height: auto; }
-    """
+    COMPONENT_CLASSES = {"search-panel--match", "search-panel--kind", "search-panel--path"}
+
+    @dataclass
+    class Jump(Message):
+        """The user chose a hit (Enter in the list, or n/N)."""
+
+        hit: SearchHit
+        query: str
+
+    @dataclass
+    class Closed(Message):
+        """The search was cleared; ``restore``: go back to where the user was before it."""
+
+        restore: bool = True
+
+    @dataclass
+    class ResultsChanged(Message):
+        """New results (or none) for the current query."""
+
+        result: SearchResult | None
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.index: SearchIndex | None = None
+        self.result: SearchResult | None = None
+        self.query_text = ""
+        self.position: int | None = None
+        """Index (in ``result.hits``) of the hit the user is on."""
+        self._search_pending: str | None = None
+        self._search_lock = threading.Lock()
+        self._search_busy = False
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=t("search: type text, pinyin or a number"), id="search-input")
+        yield SearchInput(id="search-input")
+        yield Static(id="search-status")
+        yield OptionList(id="search-results", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#search-status").display = False
+        self.query_one(OptionList).display = False
+        self.query_one(OptionList).can_focus = False
+        if self.app.is_headless:
+            self.input.cursor_blink = False
 
     @property
-    def input(self) -> Input:
-        return self.query_one(Input)
+    def input(self) -> SearchInput:
+        return self.query_one(SearchInput)
 
     def focus_input(self) -> None:
         self.input.focus()
+
+    def set_index(self, index: SearchIndex) -> None:
+        self.index = index
+        if self.input.value.strip():
+            self._request(self.input.value)
+
+    # -- searching ------------------------------------------------------------------
+
+    @on(Input.Changed, "#search-input")
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._request(event.value)
+
+    def _request(self, query: str) -> None:
+        with self._search_lock:
+            self._search_pending = query
+            if self._search_busy:
+                return  # the running search will pick this query up next
+            self._search_busy = True
+        self._search_latest()
+
+    @work(thread=True, group="search")
+    def _search_latest(self) -> None:
+        while True:
+            with self._search_lock:
+                query = self._search_pending
+                self._search_pending = None
+                if query is None or self.index is None:
+                    self._search_busy = False
+                    return
+            result = self.index.search(query, limit=PAGE) if query.strip() else None
+            self.app.call_from_thread(self._show_result, query, result)
+
+    def _show_result(self, query: str, result: SearchResult | None) -> None:
+        if query != self.input.value:
+            return  # typed on since: a newer result is coming
+        self.query_text = query
+        self.result = result
+        self.position = 0 if result and result.hits else None
+        self._draw()
+        self.post_message(self.ResultsChanged(result))
+
+    # -- drawing --------------------------------------------------------------------
+
+    def _status_text(self) -> str:
+        result = self.result
+        if result is None:
+            return ""
+        understood = result.understood_zh if get_language() == "zh" else result.understood
+        if not result.total:
+            return f"{t('No results')} · {understood}"
+        return f"{self.count_text()} · {understood}"
+
+    def count_text(self) -> str:
+        """``第 3/12 项`` / ``3/12 results`` (``12 results`` before moving)."""
+        result = self.result
+        if result is None or not result.total:
+            return t("No results")
+        if self.position is None:
+            return t("{total} results").format(total=result.total)
+        return t("Result {n} of {total}").format(n=self.position + 1, total=result.total)
+
+    def _draw(self) -> None:
+        status = self.query_one("#search-status", Static)
+        results = self.query_one(OptionList)
+        result = self.result
+        active = result is not None and self.input.has_focus
+        status.display = result is not None
+        status.update(Content(self._status_text()))
+        results.display = bool(active and result and result.hits)
+        if not results.display:
+            return
+        width = max(20, results.content_region.width or self.content_region.width or 80)
+        results.set_options(
+            Option(hit_prompt(hit, width), id=str(number))
+            for number, hit in enumerate(result.hits)  # type: ignore[union-attr]
+        )
+        if self.position is not None:
+            results.highlighted = self.position
+
+    def on_resize(self, event: Resize) -> None:
+        if self.result is not None:
+            self._draw()
+
+    def on_descendant_focus(self) -> None:
+        if self.result is not None:
+            self._draw()
+
+    def on_descendant_blur(self) -> None:
+        self.query_one(OptionList).display = False
+
+    # -- moving ---------------------------------------------------------------------
+
+    def move(self, delta: int) -> None:
+        """↑/↓ in the input: move the highlight in the list."""
+        if not self.result or not self.result.hits:
+            return
+        count = len(self.result.hits)
+        self.position = (0 if self.position is None else self.position + delta) % count
+        self.query_one(OptionList).highlighted = self.position
+        self.query_one("#search-status", Static).update(Content(self._status_text()))
+
+    def current_hit(self) -> SearchHit | None:
+        if not self.result or self.position is None or not self.result.hits:
+            return None
+        return self.result.hits[self.position]
+
+    def step(self, delta: int) -> SearchHit | None:
+        """n/N: the next/previous hit (wrapping), as the new position."""
+        if not self.result or not self.result.hits:
+            return None
+        count = len(self.result.hits)
+        self.position = (0 if self.position is None else self.position + delta) % count
+        self._draw()
+        return self.result.hits[self.position]
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        hit = self.current_hit()
+        if hit is not None:
+            self.post_message(self.Jump(hit, self.query_text))
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def _clicked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.position = event.option_index
+        hit = self.current_hit()
+        if hit is not None:
+            self.post_message(self.Jump(hit, self.query_text))
+
+    def close(self, restore: bool = True) -> None:
+        """Clear the query and the results, and say so."""
+        self.input.value = ""
+        with self._search_lock:
+            self._search_pending = None
+        self.result = None
+        self.query_text = ""
+        self.position = None
+        self._draw()
+        self.post_message(self.Closed(restore))
+
+    @property
+    def active(self) -> bool:
+        """A search with hits is in effect (n/N have somewhere to go)."""
+        return bool(self.result and self.result.hits)

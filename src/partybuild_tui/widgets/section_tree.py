@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import on
@@ -20,6 +19,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from ..model import Report, Section
+from ..text_wrap import fit_cells
 from .bindings import localize_bindings
 
 SectionNode = TreeNode[Section | None]
@@ -232,20 +232,6 @@ class SectionTree(Tree[Section | None], can_focus=True):
             label.append(" " * gap)
             label.append(count_text, style=base_style + Style(dim=True))
         return label
-
-
-def fit_cells(text: str, width: int) -> str:
-    """``text`` cut to ``width`` terminal cells (CJK counts two), ending in … when cut."""
-    if width <= 3 or cell_len(text) <= width:
-        return text
-    out, used = [], 0
-    for char in text:
-        size = cell_len(char)
-        if used + size > width - 1:
-            break
-        out.append(char)
-        used += size
-    return "".join(out) + "…"
 
 
 def section_label(section: Section) -> str:
