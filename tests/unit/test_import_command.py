@@ -99,6 +99,15 @@ def test_the_article_itself_is_never_the_output(
     assert article.read_bytes() == ARTICLE.read_bytes()
 
 
+def test_a_directory_or_a_missing_folder_as_output_is_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, _, err = run(capsys, str(ARTICLE), "-o", str(tmp_path))
+    assert status == 2 and "is a directory" in err
+    status, _, err = run(capsys, str(ARTICLE), "-o", str(tmp_path / "no" / "r.yaml"))
+    assert status == 2 and "cannot write" in err
+
+
 def test_dash_writes_the_report_to_stdout_and_the_summary_to_stderr(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

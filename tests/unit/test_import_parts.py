@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from partybuild_tui.importer import dump
-from partybuild_tui.importer.assemble import shortest_quote
+from partybuild_tui.importer.assemble import import_lines, shortest_quote
 from partybuild_tui.importer.header import parse_header, split_title
 from partybuild_tui.importer.ids import Ids, metric_slug, section_slug
 from partybuild_tui.importer.metrics import find_metrics
@@ -151,6 +151,21 @@ def test_header_fields_and_where_the_body_starts() -> None:
 def test_dates_and_sources(line: str, published: str, source: str | None) -> None:
     header = parse_header(("标题", line, "", "正文第一段,足够长的一句话,说明情况。"))
     assert (header.published, header.source) == (published, source)
+
+
+def test_an_article_without_a_title_line_keeps_its_first_paragraph() -> None:
+    text = "2024年,某县坚持以党建引领发展,全年发展党员120名,整顿软弱涣散村党组织9个,各项工作取得新进展。"
+    result = import_lines(split_lines(text + "\n"), "untitled.txt")
+    report = load_text(dump(result.data))
+    assert report.sections[0].paragraphs == (text,)
+    assert report.meta.title == text[:30]
+    assert "no title line: the title is the body's first words" in result.unsure
+
+
+def test_an_article_with_a_title_only_is_a_report_without_sections() -> None:
+    result = import_lines(("某县党建工作综述", ""), "t.txt")
+    report = load_text(dump(result.data))
+    assert (report.meta.title, report.sections) == ("某县党建工作综述", ())
 
 
 def test_a_title_without_a_dash_has_no_subtitle() -> None:

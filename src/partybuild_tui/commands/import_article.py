@@ -10,12 +10,11 @@ Exit 0 written, 2 bad input (unreadable article, file exists, bad reference).
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TextIO
 
+from ..atomic_write import DestinationExists, atomic_write_bytes
 from ..importer import ArticleError, ImportResult, dump, import_article
 from ..importer.compare import compare, describe
 from ..model import Report, ReportError, load_report, load_text
@@ -59,29 +58,13 @@ def _output_path(args: argparse.Namespace) -> str:
 
 
 def _write(path: str, text: str, force: bool) -> str | None:
-    """Write ``text`` to ``path``; the reason it could not, or None."""
-    target = Path(path)
-    if target.is_dir():
-        return f"{path}: is a directory; name a file with -o"
-    if not force:
-        try:
-            with open(target, "x", encoding="utf-8", newline="\n") as stream:
-                stream.write(text)
-        except FileExistsError:
-            return f"{path}: already exists; use --force to overwrite it"
-        except OSError as error:
-            return f"{path}: cannot write: {error.strerror or error}"
-        return None
-    # --force: write beside it and rename, so a failure never leaves half a report.
+    """Write ``text`` to ``path`` atomically; the reason it could not, or None."""
     try:
-        handle, temporary = tempfile.mkstemp(dir=target.parent or Path("."), prefix=".import-")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(text)
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        atomic_write_bytes(path, text.encode("utf-8"), overwrite=force)
+    except DestinationExists:
+        return f"{path}: already exists; use --force to overwrite it"
+    except IsADirectoryError:
+        return f"{path}: is a directory; name a file with -o"
     except OSError as error:
         return f"{path}: cannot write: {error.strerror or error}"
     return None

@@ -159,8 +159,6 @@ def import_lines(lines: tuple[str, ...], name: str = "article.txt") -> ImportRes
     assembler = _Assembler()
     sections = [assembler.section(part, 0) for part in parts]
     unsure = [*header.notes, *body.notes]
-    if not header.title:
-        unsure.append("no title line: the title is the body's first words")
     if assembler.titled_by_clause:
         unsure.append(
             "sub-topics without a lead phrase, titled by their first clause: "

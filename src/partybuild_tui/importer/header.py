@@ -105,6 +105,10 @@ def parse_header(lines: tuple[str, ...]) -> Header:
     if index == len(lines):
         header.body_start = index
         return header
+    if _looks_like_prose(lines[index]) and len(lines[index]) > 40:
+        header.body_start = index  # no title line: the article starts with its body
+        header.notes.append("no title line: the title is the body's first words")
+        return header
     header.title, header.subtitle = split_title(lines[index])
     index += 1
     seen = 0

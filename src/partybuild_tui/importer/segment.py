@@ -226,7 +226,7 @@ def build_parts(paragraphs: list[str]) -> list[Part]:
     else:  # no headings: lead phrases (if any) make the sections
         body = Part(BODY_TITLE, lead.paragraphs, how="body")
         split_subtopics(body)
-        parts = body.children or [body]
+        parts = body.children or ([body] if body.paragraphs else [])
         if body.children and body.paragraphs:
             parts.insert(0, Part(LEAD_TITLE, body.paragraphs, how="lead", fixed_id="lead"))
     if closing_at < len(paragraphs):
