@@ -277,3 +277,25 @@ def test_check_always_validates_the_file_itself(generated, cache_dir, cold_loads
     assert len(cold_loads) == 2
     assert _entries(cache_dir) == []
     assert "valid" in capsys.readouterr().out
+
+
+def test_only_the_most_recently_used_entries_are_kept(tmp_path, cache_dir, cold_loads):
+    paths = []
+    for number in range(cache_module.MAX_ENTRIES):
+        path = tmp_path / f"report-{number}.yaml"
+        shutil.copyfile(bundled_report_path(), path)
+        paths.append(path)
+        load_report(path)
+    entry = {p: cache_module.entry_path(cache_dir, os.path.abspath(p)) for p in paths}
+    for age, path in enumerate(reversed(paths)):  # report-0 oldest
+        os.utime(entry[path], (1_000_000_000 - age * 60, 1_000_000_000 - age * 60))
+    load_report(paths[0])  # a hit: now the most recently used
+    assert len(cold_loads) == cache_module.MAX_ENTRIES
+    for number in range(2):
+        extra = tmp_path / f"extra-{number}.yaml"
+        shutil.copyfile(bundled_report_path(), extra)
+        load_report(extra)
+    left = set(_entries(cache_dir))
+    assert len(left) == cache_module.MAX_ENTRIES
+    assert entry[paths[0]] in left
+    assert entry[paths[1]] not in left and entry[paths[2]] not in left

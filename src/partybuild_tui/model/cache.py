@@ -20,7 +20,8 @@ msgpack cannot execute code (unlike pickle) and holds only lists, strings and
 numbers here; the ``Report`` is rebuilt from them exactly as ``build.py`` builds
 it (same derived fields, same shared breadcrumb tuples), and the tests check
 that a cache hit equals a cold load. The entry is written to a temporary file
-and renamed into place, so a reader never sees half of one. No Textual here.
+and renamed into place, so a reader never sees half of one; only the
+``MAX_ENTRIES`` most recently used entries are kept. No Textual here.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ import os
 import stat
 import struct
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import fields
 from pathlib import Path
@@ -46,6 +48,9 @@ FORMAT = 1
 MAGIC = b"partybuild-tui-cache\n"
 _LENGTH = struct.Struct(">I")
 _MAX_HEADER = 1 << 16
+MAX_ENTRIES = 8
+"""Entries kept (one per report path, most recently used first); older ones are removed."""
+_STALE_TEMP_SECONDS = 3600
 
 # The fields this codec writes and rebuilds, in the dataclasses' order. If the
 # model gains, loses or reorders a field, the cache switches itself off (cold
@@ -305,9 +310,33 @@ def _lookup(entry: Entry) -> Report | None:
             payload = memoryview(blob)[start + length :]
             if header.get("payload") != hashlib.blake2b(payload, digest_size=32).hexdigest():
                 return None  # corrupt
-            return decode(msgpack.unpackb(payload, raw=False, use_list=False))
+            report = decode(msgpack.unpackb(payload, raw=False, use_list=False))
+        with contextlib.suppress(OSError):
+            os.utime(entry.path)  # recently used: pruned last
+        return report
     except Exception:  # whatever is wrong with an entry, it is just a miss
         return None
+
+
+def _prune(directory: Path) -> None:
+    """Keep the ``MAX_ENTRIES`` most recently used entries; drop temporary files a
+    crash left behind."""
+    now = time.time()
+    entries: list[tuple[float, Path]] = []
+    for path in directory.iterdir():
+        with contextlib.suppress(OSError):
+            if path.name.startswith("report-") and path.suffix == ".msgpack":
+                entries.append((path.stat().st_mtime, path))
+            elif (
+                path.name.startswith(".report-")
+                and path.suffix == ".tmp"
+                and now - path.stat().st_mtime > _STALE_TEMP_SECONDS
+            ):
+                path.unlink()
+    entries.sort(reverse=True)
+    for _, path in entries[MAX_ENTRIES:]:
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 def save(entry: Entry, report: Report) -> None:
@@ -328,6 +357,7 @@ def save(entry: Entry, report: Report) -> None:
             out.write(payload)
         os.replace(tmp_name, entry.path)
         tmp_name = None
+        _prune(entry.directory)
     except Exception:  # a full disk, a read-only home, a number msgpack cannot hold
         pass
     finally:
