@@ -245,7 +245,9 @@ class _Scanner:
             extra = {"qualifier": SUFFIXES[found["post"]]} if found["post"] else {}
             if _after_word(self.text, start, tuple(word for word, _ in PREFIXES)):
                 extra = {}
-            self.qualified(start, found.end(), value * (10 if tenths else 1), "%", **extra)
+            unsure = f"Chinese numerals: {found.group()}"
+            self.qualified(start, found.end(), value * (10 if tenths else 1), "%", unsure=unsure,
+                           **extra)  # fmt: skip
             return True
         fraction = _CHINESE_FRACTION.match(self.text, start)
         if fraction:
@@ -255,7 +257,8 @@ class _Scanner:
                 value = fraction_value(numerator, denominator)
             if value is None:
                 return False
-            self.qualified(start, fraction.end(), value, "比例")
+            self.qualified(start, fraction.end(), value, "比例",
+                           unsure=f"Chinese numerals: {fraction.group()}")  # fmt: skip
             return True
         return False
 
