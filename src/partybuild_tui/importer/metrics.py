@@ -31,7 +31,7 @@ from .numerals import (
     plain_number,
     to_decimal,
 )
-from .units import DURATION_BEFORE, PREFIXES, SUFFIXES, UNIT, normal_unit
+from .units import DURATION_BEFORE, PREFIXES, QUALIFIER_OF, SUFFIXES, UNIT, normal_unit
 
 ARABIC = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+"
@@ -124,7 +124,7 @@ def _after_word(text: str, start: int, words: tuple[str, ...]) -> str | None:
 
 
 class _Scanner:
-    """Reads one paragraph left to right; ``taken`` marks characters already explained."""
+    """Reads one paragraph left to right; ``masked`` marks characters already explained."""
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -145,11 +145,9 @@ class _Scanner:
 
     def qualified(self, start: int, end: int, value: Decimal | Number, unit: str, **extra) -> None:
         """Add a figure at ``start:end``, widened to the qualifier word written before it."""
-        word = _after_word(self.text, start, tuple(word for word, _ in PREFIXES))
-        qualifier = dict(PREFIXES)[word] if word else "exact"
-        number = plain_number(value) if isinstance(value, Decimal) else value
-        extra.setdefault("qualifier", qualifier)
-        self.add(Found(start - len(word or ""), end, number, normal_unit(unit), **extra))
+        word = _after_word(self.text, start, PREFIXES)
+        extra.setdefault("qualifier", QUALIFIER_OF[word] if word else "exact")
+        self.add(Found(start - len(word or ""), end, _plain(value), normal_unit(unit), **extra))
 
     def run(self) -> Findings:
         for match in _NUMBER.finditer(self.text):
@@ -243,7 +241,7 @@ class _Scanner:
             if value is None:
                 return False
             extra = {"qualifier": SUFFIXES[found["post"]]} if found["post"] else {}
-            if _after_word(self.text, start, tuple(word for word, _ in PREFIXES)):
+            if _after_word(self.text, start, PREFIXES):
                 extra = {}
             unsure = f"Chinese numerals: {found.group()}"
             self.qualified(start, found.end(), value * (10 if tenths else 1), "%", unsure=unsure,
@@ -350,7 +348,7 @@ class _Scanner:
         extra = {}
         if count["more"] or count["post"]:
             extra["qualifier"] = "over" if count["more"] else SUFFIXES.get(count["post"], "over")
-        if _after_word(text, start, tuple(word for word, _ in PREFIXES)):
+        if _after_word(text, start, PREFIXES):
             extra.pop("qualifier", None)  # a word before wins: 近1000余人 is about
         self.qualified(start, count.end(), value, unit, unsure=unsure, **extra)
 

@@ -34,9 +34,8 @@ _PREFIX_WORDS = {
     "不到": "about",
     "少于": "about",
 }
-PREFIXES: tuple[tuple[str, str], ...] = tuple(
-    sorted(_PREFIX_WORDS.items(), key=lambda item: -len(item[0]))
-)
+PREFIXES: tuple[str, ...] = tuple(sorted(_PREFIX_WORDS, key=len, reverse=True))
+QUALIFIER_OF: dict[str, str] = dict(_PREFIX_WORDS)
 SUFFIXES = {"以上": "over", "左右": "about", "上下": "about", "以内": "up_to", "以下": "up_to"}
 DURATION_BEFORE = ("连续", "经过", "历时", "累计", "持续")
 
