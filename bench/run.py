@@ -381,6 +381,12 @@ def main(argv: list[str] | None = None) -> int:
         default=str(Path(tempfile.gettempdir()) / "partybuild-tui-bench"),
         help="where the synthetic report and the private cache go",
     )
+    parser.add_argument(
+        "--wait-quiet",
+        type=float,
+        metavar="LOAD",
+        help="first wait (up to 15 min) until the 1-minute load average is below LOAD",
+    )
     args = parser.parse_args(argv)
     groups = [name.strip() for name in args.only.split(",") if name.strip()]
     unknown = [name for name in groups if name not in GROUPS]
@@ -388,6 +394,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown group(s): {', '.join(unknown)}")
     sys.path.insert(0, str(ROOT / "bench"))
     ctx = make_context(args)
+    if args.wait_quiet is not None:
+        deadline = time.monotonic() + 900
+        while os.getloadavg()[0] >= args.wait_quiet and time.monotonic() < deadline:
+            time.sleep(5)
     load_before = os.getloadavg()[0]
     figures: list[Figure] = []
     for name in groups:
