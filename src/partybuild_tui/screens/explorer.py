@@ -78,6 +78,7 @@ class ExplorerScreen(Screen[None]):
         """The user's own show/hide choice for the sidebar; ``None`` until they make one."""
         self.index: SearchIndex | None = None
         self._filtering = False
+        self._search_active = False
         self._before_search: tuple[str | None, Widget | None] | None = None
         """Section and focus to return to when a search is abandoned with Esc."""
 
@@ -237,7 +238,10 @@ class ExplorerScreen(Screen[None]):
             self._remember_position()
         if self._filtering:
             self._apply_filter()
-        self.refresh_bindings()
+        active = bool(event.result and event.result.hits)
+        if active != self._search_active:  # the footer's n/N/f hints; rebuilding it costs
+            self._search_active = active
+            self.refresh_bindings()
 
     @on(SearchPanel.Jump)
     def _jump(self, event: SearchPanel.Jump) -> None:
