@@ -157,6 +157,25 @@ def test_pinyin_handles_polyphones(any_report, query: str) -> None:
     assert any(text == "调解" for _, text in highlighted(index.search(query)))
 
 
+@pytest.mark.parametrize(
+    ("query", "found", "not_found"),
+    [
+        ("xi'an", "西安", None),  # an apostrophe forces a syllable break
+        ("xian", "先", "西安"),  # otherwise the fewest hanzi: xian is one
+        ("zhangqi", "长期", None),  # 长: zhang and chang
+        ("changqi", "长期", None),
+        ("zq", "长期", None),
+        ("cq", "长期", None),
+    ],
+)
+def test_pinyin_fewest_hanzi_and_syllable_breaks(small, query: str, found: str, not_found) -> None:  # type: ignore[no-untyped-def]
+    _, index = small
+    marked = [text for _, text in highlighted(index.search(query))]
+    assert found in marked
+    if not_found:
+        assert not_found not in marked
+
+
 def test_pinyin_highlight_lands_on_the_hanzi(bundled) -> None:
     _, index = bundled
     for hit in index.search("djyl").hits:

@@ -10,9 +10,10 @@ section (``TERM[^\\x01]*``) at C speed. Region order is rank order (title >
 metric > paragraph), so a query with a ``limit`` ranks only as many regions as
 it needs and merely counts the rest.
 
-Pinyin uses a parallel string of initials (see ``pinyin``); metric values are
-kept sorted, overall and per unit, so comparisons and ranges are binary
-searches.
+Several words: the sections holding the rarest word are found first, and the
+other words are looked for only inside those. Pinyin uses a parallel code
+string (see ``pinyin``). Metric values are kept sorted, overall and per unit,
+so comparisons and ranges are binary searches.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ class _Region:
         "field_ref",
         "field_section",
         "field_starts",
+        "group_ends",
+        "group_index",
         "group_section",
         "group_starts",
         "kind",
@@ -64,7 +67,10 @@ class _Region:
         self.field_ref: list[int] = []
         """Paragraph index, or metric index in ``report.metrics``, or 0 for a title."""
         self.group_starts: list[int] = []
+        self.group_ends: list[int] = []
         self.group_section: list[int] = []
+        self.group_index: dict[int, int] = {}
+        """Section order → its group (the run of its fields in this region)."""
         self.originals: list[str] = []
         self.maps: dict[int, list[int]] = {}
         """Field index → folded-to-original offsets, for fields whose folding changed length."""
@@ -110,20 +116,23 @@ class _Term:
         self.plain = not (self.bounded_start or self.bounded_end)
         self.per_field = re.compile(escaped + "[^\x00\x01]*")
         self.per_group = re.compile(escaped + "[^\x01]*")
-        self.counter = re.compile("(?:" + escaped + ")[^\x00\x01]*()")
         self.pinyin: PinyinPattern | None = None
         if term.pinyin and index.pinyin_table is not None:
             pattern = PinyinPattern(term.pinyin, index.pinyin_table)
             if pattern.possible:
                 self.pinyin = pattern
                 self.plain = False
+        self._estimate: int | None = None
+        self._whole: dict[int, dict[int, tuple[int, int, int]]] = {}
         self.metrics: list[int] = []
         """Metric indices whose value equals the term's number."""
+        self.metric_sections: set[int] = set()
         if term.number is not None:
             self.plain = False
             self.metrics = index._metrics_equal(
                 term.number.value, "%" if term.number.percent else None
             )
+            self.metric_sections = {index._metric_section[m] for m in self.metrics}
 
     # -- occurrences ---------------------------------------------------------------
 
@@ -149,16 +158,19 @@ class _Term:
                 if self.plain or self._boundary_ok(hay, s, s + length):
                     found.append((s, s + length, _LITERAL))
         if self.pinyin is not None:
-            initials = self.index._initials_for(self.pinyin)
-            regex = self.pinyin.regex
-            assert regex is not None
+            initials, anchor, regexes = self.index._pinyin_scan(self.pinyin)
+            starts = sorted(
+                m.start() - anchor
+                for regex in regexes
+                for m in regex.finditer(initials, start + anchor, end)
+            )
             last = -1
             pinyin_found = []
-            for match in regex.finditer(initials, start, end):
-                s = match.start()
+            verify = self.pinyin.verify
+            for s in starts:
                 if s < last:
                     continue
-                stop = self.pinyin.verify(hay, s)
+                stop = verify(hay, s)
                 if 0 < stop <= end:
                     pinyin_found.append((s, stop, _PINYIN))
                     last = stop
@@ -166,35 +178,66 @@ class _Term:
                 found = _merge_occurrences(found, pinyin_found)
         return found
 
-    def field_firsts(self, region: _Region) -> dict[int, tuple[int, int, int]]:
-        """Field index → (start, end, quality) of its first match, for every field with one."""
+    def field_firsts(
+        self, region: _Region, start: int | None = None, end: int | None = None
+    ) -> dict[int, tuple[int, int, int]]:
+        """Field index → (start, end, quality) of its first match, for every field with one
+        (in the whole region, or in ``hay[start:end]``, a run of whole fields)."""
+        whole = start is None and end is None
+        if whole and region.kind in self._whole:
+            return self._whole[region.kind]
         firsts: dict[int, tuple[int, int, int]] = {}
         field_starts = region.field_starts
+        start = region.start if start is None else start
+        end = region.end if end is None else end
         if self.plain:
             length = len(self.text)
-            for match in self.per_field.finditer(self.index.hay, region.start, region.end):
+            for match in self.per_field.finditer(self.index.hay, start, end):
                 s = match.start()
                 firsts[bisect_right(field_starts, s) - 1] = (s, s + length, _LITERAL)
         else:
             current = -1
-            for occurrence in self.occurrences(region.start, region.end):
+            for occurrence in self.occurrences(start, end):
                 field = bisect_right(field_starts, occurrence[0]) - 1
                 if field != current:
                     firsts.setdefault(field, occurrence)
                     current = field
         if self.metrics and region.kind == METRIC:
             for metric in self.metrics:
+                if not start <= region.field_starts[metric] < end:
+                    continue
                 quote = self.index._quote_span(metric)
                 old = firsts.get(metric)
                 if old is None or quote[0] <= old[0]:
                     firsts[metric] = (quote[0], quote[1], _LITERAL)
+        if whole and not self.plain and len(firsts) <= 50_000:
+            self._whole[region.kind] = firsts  # scanning pinyin or numbers again costs most
         return firsts
 
-    def count_fields(self, region: _Region) -> int:
-        """How many fields of ``region`` match (fast for plain words)."""
-        if self.plain:
-            return len(self.counter.findall(self.index.hay, region.start, region.end))
-        return len(self.field_firsts(region))
+    def estimate(self) -> int:
+        """Roughly how common the term is (exact occurrences for a plain word)."""
+        if self._estimate is None:
+            if self.plain:
+                self._estimate = self.index.hay.count(self.text)
+            else:  # pinyin and numbers: scanned anyway, count them last
+                self._estimate = len(self.index.hay)
+        return self._estimate
+
+    def in_section(self, order: int) -> bool:
+        """Whether the section (by reading order) has a match anywhere."""
+        if order in self.metric_sections:
+            return True
+        for region in reversed(self.index.regions):  # paragraphs first: most text
+            group = region.group_index.get(order)
+            if group is None:
+                continue
+            start, end = region.group_starts[group], region.group_ends[group]
+            if self.plain:
+                if self.literal.search(self.index.hay, start, end) is not None:
+                    return True
+            elif self.occurrences(start, end):
+                return True
+        return False
 
     def sections(self) -> set[int]:
         """Section orders of every section with a match anywhere in it."""
@@ -244,9 +287,12 @@ class SearchIndex:
         self.report = report
         self.hay = ""
         self.regions: list[_Region] = []
-        self.initials = b""
+        self.codes = b""
+        """One byte per haystack character for pinyin scans (see ``pinyin``)."""
         self.pinyin_table: PinyinTable | None = None
-        self._initials_cache: dict[frozenset[int], bytes] = {}
+        self._translated: dict[bytes, bytes] = {}
+        self._terms: dict[TextTerm, _Term] = {}
+        self._codes_sample: Counter[int] = Counter()
         self._metric_section: list[int] = []
         self._subtree_end: list[int] = []
         self._values: list[float] = []
@@ -276,7 +322,9 @@ class SearchIndex:
             region.start = position
             for g, (section_order, group) in enumerate(groups):
                 if g:
+                    region.group_ends.append(position)
                     position += 1
+                region.group_index[section_order] = len(region.group_starts)
                 region.group_starts.append(position)
                 region.group_section.append(section_order)
                 for f, (ref, original) in enumerate(group):
@@ -297,6 +345,8 @@ class SearchIndex:
                     region.originals.append(original)
                     position += length
             region.end = position
+            if region.group_starts:
+                region.group_ends.append(position)
             position += 1
             index.regions.append(region)
         if expanding:
@@ -313,9 +363,11 @@ class SearchIndex:
             index.hay = GROUP_SEP + (raw.translate(table) if table else raw) + GROUP_SEP
         folded_chars = {c for char in chars for c in table.get(ord(char), char)}
         if pinyin:
-            index.pinyin_table = PinyinTable.build(folded_chars)
+            sample = Counter(index.hay[::31])
+            index.pinyin_table = PinyinTable.build(folded_chars, sample)
             translation = index.pinyin_table.translation(folded_chars)
-            index.initials = index.hay.translate(translation).encode("latin-1")
+            index.codes = index.hay.translate(translation).encode("latin-1")
+            index._codes_sample = Counter(index.codes[::31])
         index._build_metrics()
         return index
 
@@ -338,15 +390,27 @@ class SearchIndex:
 
     # -- helpers -------------------------------------------------------------------
 
-    def _initials_for(self, pattern: PinyinPattern) -> bytes:
-        key = frozenset(pattern.first_bytes)
-        cached = self._initials_cache.get(key)
+    def _term(self, term: TextTerm) -> _Term:
+        """The compiled term (the last 16 are kept: typing refines the same few terms)."""
+        compiled = self._terms.pop(term, None)
+        if compiled is None:
+            compiled = _Term(self, term)
+            while len(self._terms) >= 16:
+                self._terms.pop(next(iter(self._terms)))
+        self._terms[term] = compiled
+        return compiled
+
+    def _pinyin_scan(self, pattern: PinyinPattern) -> tuple[bytes, int, list[re.Pattern[bytes]]]:
+        """The code string translated for ``pattern`` (the last few are kept), its anchor
+        step and regexes."""
+        translation, anchor, regexes = pattern.compile(self._codes_sample)
+        cached = self._translated.pop(translation, None)
         if cached is None:
-            cached = self.initials.translate(pattern.translate_table())
-            if len(self._initials_cache) >= 2:
-                self._initials_cache.pop(next(iter(self._initials_cache)))
-            self._initials_cache[key] = cached
-        return cached
+            cached = self.codes.translate(translation)
+            while len(self._translated) >= 4:
+                self._translated.pop(next(iter(self._translated)))
+        self._translated[translation] = cached  # most recently used last
+        return cached, anchor, regexes
 
     def _quote_span(self, metric: int) -> tuple[int, int]:
         """The folded quote of metric ``metric`` in the haystack."""
@@ -464,37 +528,78 @@ class SearchIndex:
 
     # -- text queries ----------------------------------------------------------------
 
+    def _narrow(self, allowed: set[int] | None) -> bool:
+        """Whether to scan only the allowed sections' fields rather than whole regions."""
+        return allowed is not None and len(allowed) * 2 < len(self.report.ordered)
+
     def _collect(
         self, terms: list[_Term], allowed: set[int] | None, region: _Region
     ) -> dict[int, list[int]]:
         """Field index → [term mask, first start, first end, quality] for fields with a match."""
         per_field: dict[int, list[int]] = {}
         field_section = region.field_section
+        if self._narrow(allowed):
+            assert allowed is not None
+            groups = sorted(g for g in map(region.group_index.get, allowed) if g is not None)
+            ranges = [(region.group_starts[g], region.group_ends[g]) for g in groups]
+        else:
+            ranges = [(region.start, region.end)]
         for bit, term in enumerate(terms):
-            for field, (s, e, q) in term.field_firsts(region).items():
-                if allowed is not None and field_section[field] not in allowed:
-                    continue
-                current = per_field.get(field)
-                if current is None:
-                    per_field[field] = [1 << bit, s, e, q]
-                else:
-                    current[0] |= 1 << bit
-                    current[3] += q
-                    if s < current[1]:
-                        current[1], current[2] = s, e
+            found = (
+                [term.field_firsts(region, start, end) for start, end in ranges]
+                if term.plain
+                else [term.field_firsts(region)]
+            )
+            for firsts in found:
+                for field, (s, e, q) in firsts.items():
+                    if allowed is not None and field_section[field] not in allowed:
+                        continue
+                    current = per_field.get(field)
+                    if current is None:
+                        per_field[field] = [1 << bit, s, e, q]
+                    else:
+                        current[0] |= 1 << bit
+                        current[3] += q
+                        if s < current[1]:
+                            current[1], current[2] = s, e
         return per_field
 
+    def _count(self, terms: list[_Term], allowed: set[int] | None, region: _Region) -> int:
+        """How many fields of ``region`` are hits, without ranking them."""
+        if all(term.plain for term in terms) and (allowed is None or self._narrow(allowed)):
+            counter = re.compile(
+                "(?:" + "|".join(t.literal.pattern for t in terms) + ")[^\x00\x01]*()"
+            )
+            hay = self.hay
+            if allowed is None:
+                return len(counter.findall(hay, region.start, region.end))
+            total = 0
+            for order in allowed:
+                group = region.group_index.get(order)
+                if group is not None:
+                    start, end = region.group_starts[group], region.group_ends[group]
+                    total += len(counter.findall(hay, start, end))
+            return total
+        return len(self._collect(terms, allowed, region))
+
     def _allowed(self, terms: list[_Term]) -> set[int] | None:
+        """Sections that hold every term (``None`` for a single term): the rarest term's
+        sections, then each other term checked only in those."""
         if len(terms) < 2:
             return None
-        sets = sorted((term.sections() for term in terms), key=len)
-        allowed = sets[0]
-        for other in sets[1:]:
-            allowed = allowed & other
+        ordered = sorted(terms, key=lambda t: t.estimate())
+        allowed = ordered[0].sections()
+        for term in ordered[1:]:
+            if not allowed:
+                break
+            if self._narrow(allowed):
+                allowed = {order for order in allowed if term.in_section(order)}
+            else:
+                allowed &= term.sections()
         return allowed
 
     def _text_search(self, query: Query, limit: int | None) -> SearchResult:
-        terms = [_Term(self, t) for t in query.terms]
+        terms = [self._term(t) for t in query.terms]
         allowed = self._allowed(terms)
         if allowed is not None and not allowed:
             return SearchResult(query, (), 0)
@@ -502,13 +607,11 @@ class SearchIndex:
         total = 0
         for region in self.regions:
             wanted = None if limit is None else limit - len(ranked)
-            if wanted is not None and wanted <= 0 and len(terms) == 1 and terms[0].plain:
-                total += terms[0].count_fields(region)
+            if wanted is not None and wanted <= 0:
+                total += self._count(terms, allowed, region)
                 continue
             per_field = self._collect(terms, allowed, region)
             total += len(per_field)
-            if wanted is not None and wanted <= 0:
-                continue
             keys = []
             field_starts = region.field_starts
             for field, (mask, s, e, quality) in per_field.items():
@@ -562,7 +665,7 @@ class SearchIndex:
                     self._metrics_equal(term.number.value, "%" if term.number.percent else None)
                 )
             else:
-                words.append(_Term(self, term))
+                words.append(self._term(term))
         if query.units:
             restrict(i for unit in query.units for i in self._units.get(unit, ([], []))[1])
         return candidates, words
@@ -618,6 +721,19 @@ class SearchIndex:
             return self._metric_search(parsed, limit)
         return self._text_search(parsed, limit)
 
+    def matching_metrics(self, query: str | Query) -> list[int]:
+        """Positions in ``report.metrics`` of the metrics ``query`` selects, in report order.
+
+        The metric side of ``search``: value, range and ``unit:`` filters; bare
+        numbers as values; words in a metric's label, quote or unit, or in the
+        title of a section it sits under. An empty query selects every metric
+        (a filter that filters nothing); never raises because of the query.
+        """
+        parsed = query if isinstance(query, Query) else parse_query(query)
+        if parsed.is_empty:
+            return list(range(len(self.report.metrics)))
+        return self._metric_matches(parsed)
+
     def section_counts(self, query: str | Query) -> dict[str, int]:
         """Section id → hit count for every section with hits (for filtering the tree)."""
         return self.search(query, limit=0).section_counts()
@@ -634,9 +750,7 @@ class SearchIndex:
         if section is None or parsed.is_empty:
             return SectionHighlights(section_id)
         words = [
-            _Term(self, t)
-            for t in parsed.terms
-            if not (parsed.metric_only and t.number is not None)
+            self._term(t) for t in parsed.terms if not (parsed.metric_only and t.number is not None)
         ]
         titles = self.regions[TITLE]
         title = merge_spans(self._field_spans(titles, section.order, words))

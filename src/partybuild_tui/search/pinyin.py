@@ -1,38 +1,52 @@
 """Pinyin matching: a Latin term such as ``djyl``, ``dangjianyinling`` or ``dangjyl``
-finds 党建引领.
+finds 党建引领, and the highlight lands on the hanzi.
 
 A term matches a run of consecutive hanzi when it can be cut into pieces, one
-per hanzi, each piece a non-empty prefix of one of that hanzi's readings
-(``dang`` or ``d`` for 党); every reading counts (``diao`` and ``tiao`` for 调), so
-polyphones are handled. Readings come from pypinyin, once per distinct
-character of the report (a few thousand), never per position.
+per hanzi, each piece a non-empty prefix of one of that hanzi's readings (a
+full syllable ``dang``, an initial ``d``, or anything between), using **the
+fewest hanzi** the letters can spell: ``zhengzhi`` is two hanzi (政治, 整治),
+``djyl`` and ``dangjyl`` four (党建引领), ``xian`` one (先, 县). An apostrophe
+forces a break: ``xi'an`` is 西安. Every reading of a polyphone counts
+(pypinyin's heteronyms: 调 is both ``diao`` and ``tiao``). Readings are looked
+up once per distinct character of the report (a few thousand), never per
+position.
 
-Finding matches in a long report fast: the index keeps an *initials* string of
-the same length as the folded text, one byte per character (``class_bytes``):
-the first letter of the hanzi's reading when all its readings start with the
-same letter, a code byte for each set of first letters of a polyphone (``调`` →
-the code for {d, t}), and a filler byte for anything that is not a hanzi. For a
-query, ``PinyinPattern`` derives a regular expression over those bytes that
-every match must satisfy (a literal first byte, so ``re`` scans fast), and
-``verify`` checks each candidate against the real readings.
+Finding matches fast in a long report: the index keeps a *code string*, one
+byte per character of the folded text. The ~150 most frequent hanzi each have
+a byte of their own; every other hanzi has the byte of its set of first
+letters ({d} for 党, {d, t} for 调); separators and non-hanzi have fixed bytes.
+For a query, ``PinyinPattern.translation`` maps each code to the steps of the
+match it can fill (step m is the m-th hanzi), exactly for the frequent hanzi
+and by first letter for the rest; ``bytes.translate`` turns the code string
+into one where a literal byte means "fits step m only". A regular expression
+anchored on the rarest step's literal (``re`` scans for a literal fast) with
+look-behind/look-ahead for the other steps gives the candidates, and
+``verify`` checks each against the real readings.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pypinyin import Style, pinyin
 from pypinyin.constants import PINYIN_DICT
 
+SEPARATORS = (0, 1, 2)
 NOT_HANZI = 3
-"""Byte for a character that is not a hanzi (separators keep their own bytes)."""
-FIRST = 4
-"""Byte that stands for "the query's first letter" in a per-query translation."""
-WILDCARD = 0xFF
-"""Code for polyphone letter sets beyond the codes available: matches any letter."""
-_FIRST_CODE = 0x80
+NO_STEP = 0
+"""In a translated string: fits no step (also every separator and non-hanzi)."""
+MULTI = 0x0F
+"""In a translated string: fits several steps (included in every step's class)."""
+_STEP_BASE = 0x10
+_FIRST_CODE = 4
+_LAST_CODE = 0xFF
+_MAX_GROUPS = 120
+"""Codes kept for first-letter sets; rarer sets share a code that fits any letter."""
+
+ANY_LETTER = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
 def readings_of(char: str) -> tuple[str, ...]:
@@ -53,104 +67,168 @@ def readings_of(char: str) -> tuple[str, ...]:
 
 @dataclass
 class PinyinTable:
-    """Readings of the report's hanzi and the byte codes of the initials string."""
+    """Readings of the report's hanzi and the byte codes of the code string."""
 
     readings: dict[str, tuple[str, ...]] = field(default_factory=dict)
     codes: dict[str, int] = field(default_factory=dict)
-    """Hanzi → its byte in the initials string."""
-    letters_of_code: dict[int, frozenset[str]] = field(default_factory=dict)
+    """Hanzi → its byte in the code string."""
+    own: dict[int, str] = field(default_factory=dict)
+    """Byte → the one frequent hanzi it stands for."""
+    groups: dict[int, frozenset[str]] = field(default_factory=dict)
+    """Byte → the first letters of the (less frequent) hanzi that share it."""
     prefixes: frozenset[str] = frozenset()
     """Every non-empty prefix of every reading: the pieces a query can be cut into."""
 
     @classmethod
-    def build(cls, chars: Iterable[str]) -> PinyinTable:
+    def build(cls, chars: Iterable[str], frequency: Counter[str] | None = None) -> PinyinTable:
+        """The table for the distinct ``chars`` of a report (``frequency``: a sample of counts)."""
         table = cls()
-        set_codes: dict[frozenset[str], int] = {}
         prefixes: set[str] = set()
         for char in sorted(set(chars)):
             readings = readings_of(char)
-            if not readings:
-                continue
-            table.readings[char] = readings
-            for reading in readings:
-                prefixes.update(reading[:i] for i in range(1, len(reading) + 1))
-            letters = frozenset(r[0] for r in readings)
-            if len(letters) == 1:
-                (letter,) = letters
-                table.codes[char] = ord(letter)
-                continue
-            code = set_codes.get(letters)
-            if code is None:
-                code = _FIRST_CODE + len(set_codes)
-                if code >= WILDCARD:
-                    code = WILDCARD
-                else:
-                    set_codes[letters] = code
-                    table.letters_of_code[code] = letters
-            table.codes[char] = code
-        table.letters_of_code[WILDCARD] = frozenset("abcdefghijklmnopqrstuvwxyz")
+            if readings:
+                table.readings[char] = readings
+                for reading in readings:
+                    prefixes.update(reading[:i] for i in range(1, len(reading) + 1))
         table.prefixes = frozenset(prefixes)
+        letter_sets = {c: frozenset(r[0] for r in rs) for c, rs in table.readings.items()}
+        set_counts = Counter(letter_sets.values())
+        kept = [s for s, _ in set_counts.most_common(_MAX_GROUPS)]
+        group_of = {s: _FIRST_CODE + i for i, s in enumerate(kept)}
+        wildcard = _FIRST_CODE + len(kept)
+        for code, letters in ((c, s) for s, c in group_of.items()):
+            table.groups[code] = letters
+        if len(kept) < len(set_counts):
+            table.groups[wildcard] = ANY_LETTER
+            wildcard += 1
+        next_code = wildcard
+        counts = frequency or Counter()
+        by_frequency = sorted(table.readings, key=lambda c: (-counts.get(c, 0), c))
+        for char in by_frequency:
+            if next_code <= _LAST_CODE and counts.get(char, 0) > 0:
+                table.codes[char] = next_code
+                table.own[next_code] = char
+                next_code += 1
+            else:
+                table.codes[char] = group_of.get(letter_sets[char], wildcard - 1)
         return table
 
     def translation(self, chars: Iterable[str]) -> dict[int, int]:
-        """A ``str.translate`` table from the folded text to the initials string."""
+        """A ``str.translate`` table from the folded text to the code string."""
         table: dict[int, int] = {}
         for char in chars:
-            if char in ("\x00", "\x01", "\x02"):
-                continue
-            table[ord(char)] = self.codes.get(char, NOT_HANZI)
+            if ord(char) not in SEPARATORS:
+                table[ord(char)] = self.codes.get(char, NOT_HANZI)
         return table
-
-    def codes_with(self, letters: Iterable[str]) -> set[int]:
-        """Bytes (letters and codes) that a hanzi starting with any of ``letters`` can have."""
-        wanted = set(letters)
-        found = {ord(letter) for letter in wanted}
-        found.update(code for code, ls in self.letters_of_code.items() if ls & wanted)
-        return found
 
 
 class PinyinPattern:
-    """The compiled form of one Latin query term against one ``PinyinTable``."""
+    """One Latin query term compiled against one ``PinyinTable``.
 
-    def __init__(self, letters: str, table: PinyinTable) -> None:
+    The letters form a small automaton: state ``i`` means "the next hanzi
+    starts at letter ``i``", and a hanzi moves it to any ``j`` such that
+    ``letters[i:j]`` is a prefix of one of its readings. ``step_states[m]``
+    are the states the m-th hanzi of a fewest-hanzi match starts in.
+    """
+
+    MAX_STEPS = 8
+
+    def __init__(self, spelled: str, table: PinyinTable) -> None:
+        letters = spelled.replace("'", "")
+        self.spelled = spelled
         self.letters = letters
         self.table = table
         self._memo: dict[tuple[int, str], tuple[int, ...]] = {}
+        self._verified: dict[str, int] = {}
+        self._compiled: tuple[bytes, int, list[re.Pattern[bytes]]] | None = None
         n = len(letters)
-        # Which query offsets can start the m-th hanzi (a breadth-first walk).
-        states = {0}
-        steps: list[set[int]] = []
-        self.min_hanzi = 0
-        while states and n not in states and len(steps) <= n:
-            steps.append(states)
-            following: set[int] = set()
-            for i in states:
-                for j in range(i + 1, min(n, i + 7) + 1):
-                    if letters[i:j] in table.prefixes:
-                        following.add(j)
-            states = following - {n} if n in following else following
-            if n in following:
-                self.min_hanzi = len(steps)
-                break
-        self.possible = self.min_hanzi > 0
-        self.first_letter = letters[0]
-        self.first_bytes = table.codes_with(self.first_letter)
-        self.regex: re.Pattern[bytes] | None = None
+        stops: set[int] = set()
+        offset = 0
+        for char in spelled:
+            if char == "'":
+                stops.add(offset)
+            else:
+                offset += 1
+        self._limit = [min([b for b in stops if b > i] + [n]) for i in range(n)]
+        self._following = [
+            tuple(
+                j
+                for j in range(i + 1, min(self._limit[i], i + 6) + 1)
+                if letters[i:j] in table.prefixes
+            )
+            for i in range(n)
+        ]
+        self.hanzi = 0
+        self.step_states: list[frozenset[int]] = []
+        levels = [{0}] if n else [set()]
+        while levels[-1] and n not in levels[-1] and len(levels) <= n:
+            levels.append({j for i in levels[-1] for j in self._following[i]})
+        self.possible = bool(levels[-1]) and n in levels[-1]
         if not self.possible:
             return
-        classes = []
-        for step in steps[1 : self.min_hanzi][:6]:
-            allowed = table.codes_with(letters[i] for i in step) | {FIRST}
-            classes.append(b"[" + b"".join(re.escape(bytes([b])) for b in sorted(allowed)) + b"]")
-        lookahead = b"(?=" + b"".join(classes) + b")" if classes else b""
-        self.regex = re.compile(bytes([FIRST]) + lookahead)
+        self.hanzi = len(levels) - 1
+        back = [{n}]
+        for _ in range(self.hanzi):
+            back.append({i for i in range(n) if any(j in back[-1] for j in self._following[i])})
+        self.step_states = [frozenset(levels[m] & back[self.hanzi - m]) for m in range(self.hanzi)]
 
-    def translate_table(self) -> bytes:
-        """Bytes translation mapping every byte compatible with the first letter to ``FIRST``."""
-        table = bytearray(range(256))
-        for byte in self.first_bytes:
-            table[byte] = FIRST
-        return bytes(table)
+    # -- scanning ----------------------------------------------------------------------
+
+    def _fits(self, char: str, step: int) -> bool:
+        """Whether hanzi ``char`` can be the ``step``-th hanzi of a match."""
+        after = self.step_states[step + 1] if step + 1 < self.hanzi else {len(self.letters)}
+        return any(j in after for i in self.step_states[step] for j in self._next(i, char))
+
+    def translation(self) -> bytes:
+        """A ``bytes.translate`` table: code byte → the step byte it fits (see module doc)."""
+        steps = min(self.hanzi, self.MAX_STEPS)
+        out = bytearray(256)  # NO_STEP
+        first_letters = [{self.letters[i] for i in self.step_states[m]} for m in range(steps)]
+        for code in range(256):
+            char = self.table.own.get(code)
+            if char is not None:
+                fits = [m for m in range(steps) if self._fits(char, m)]
+            elif code in self.table.groups:
+                letters = self.table.groups[code]
+                fits = [m for m in range(steps) if letters & first_letters[m]]
+            else:
+                continue
+            if len(fits) == 1:
+                out[code] = _STEP_BASE + fits[0]
+            elif fits:
+                out[code] = MULTI
+        return bytes(out)
+
+    def compile(self, sample: Counter[int]) -> tuple[bytes, int, list[re.Pattern[bytes]]]:
+        """(translation, anchor step, regexes); a regex match at ``p`` is a candidate at
+        ``p - anchor``. ``sample`` counts code bytes in a sample of the code string."""
+        if self._compiled is not None:
+            return self._compiled
+        translation = self.translation()
+        steps = min(self.hanzi, self.MAX_STEPS)
+        frequency: Counter[int] = Counter()
+        for code, count in sample.items():
+            frequency[translation[code]] += count
+        anchor = min(range(steps), key=lambda m: (frequency[_STEP_BASE + m], m))
+
+        def klass(step: int) -> bytes:
+            return b"[" + re.escape(bytes([_STEP_BASE + step])) + re.escape(bytes([MULTI])) + b"]"
+
+        before = b"".join(klass(m) for m in range(anchor))
+        after = b"".join(klass(m) for m in range(anchor + 1, steps))
+        regexes = []
+        for byte in (_STEP_BASE + anchor, MULTI):
+            literal = re.escape(bytes([byte]))
+            pattern = literal
+            if before:
+                pattern += b"(?<=" + before + literal + b")"
+            if after:
+                pattern += b"(?=" + after + b")"
+            regexes.append(re.compile(pattern))
+        self._compiled = (translation, anchor, regexes)
+        return self._compiled
+
+    # -- checking ----------------------------------------------------------------------
 
     def _next(self, i: int, char: str) -> tuple[int, ...]:
         key = (i, char)
@@ -160,7 +238,7 @@ class PinyinPattern:
             ends: set[int] = set()
             for reading in self.table.readings.get(char, ()):
                 length = 0
-                limit = min(len(reading), len(letters) - i)
+                limit = min(len(reading), self._limit[i] - i)
                 while length < limit and reading[length] == letters[i + length]:
                     length += 1
                 ends.update(range(i + 1, i + length + 1))
@@ -169,37 +247,39 @@ class PinyinPattern:
         return found
 
     def verify(self, text: str, start: int) -> int:
-        """The end of the shortest match of the term at ``text[start:]``, or -1."""
+        """The end of a match of the term at ``text[start:]``, or -1."""
+        key = text[start : start + self.hanzi]
+        found = self._verified.get(key)
+        if found is None:
+            found = self._verify(key)
+            if len(self._verified) < 100_000:
+                self._verified[key] = found
+        return -1 if found < 0 else start + found
+
+    def _verify(self, text: str) -> int:
+        """``self.hanzi`` if ``text`` (that many characters) spells the term, else -1."""
+        if not self.possible or len(text) < self.hanzi:
+            return -1
         n = len(self.letters)
         states = {0}
-        position = start
-        length = len(text)
-        while states and position < length:
-            char = text[position]
+        for char in text:
             if char not in self.table.readings:
                 return -1
-            following: set[int] = set()
-            for i in states:
-                following.update(self._next(i, char))
-            position += 1
-            if n in following:
-                return position
-            states = following
-        return -1
+            states = {j for i in states if i < n for j in self._next(i, char)}
+            if not states:
+                return -1
+        return self.hanzi if n in states else -1
 
     def find_in(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         """Every (non-overlapping) match in ``text[start:end]``, checking each position."""
         end = len(text) if end is None else end
         spans: list[tuple[int, int]] = []
         position = start
-        readings = self.table.readings
-        while position < end:
-            char = text[position]
-            if char in readings:
-                stop = self.verify(text[:end], position)
-                if stop > 0:
-                    spans.append((position, stop))
-                    position = stop
-                    continue
-            position += 1
+        while self.possible and position + self.hanzi <= end:
+            stop = self.verify(text, position)
+            if stop > 0:
+                spans.append((position, stop))
+                position = stop
+            else:
+                position += 1
         return spans

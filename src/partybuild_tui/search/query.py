@@ -15,7 +15,8 @@ full-width and half-width forms are equal and case does not matter):
 * a bare number (``17000``, ``1.7万``, ``17,000``, ``90%``): a metric with that value,
   or the number as written in the text;
 * Latin letters only (``djyl``, ``dangjianyinling``, ``dangjyl``): the letters as
-  written, or hanzi whose pinyin they spell (full syllables, initials or a mix);
+  written, or the fewest hanzi whose pinyin they spell (full syllables,
+  initials or a mix; ``xi'an`` forces a syllable break);
 * anything else: a word, matched as a substring.
 """
 
@@ -328,7 +329,7 @@ def parse_query(text: str) -> Query:
             terms.append(TextTerm(token, number=number))
             continue
         if _PINYIN_TERM.fullmatch(token) and len(token.replace("'", "")) >= 2:
-            terms.append(TextTerm(token, pinyin=token.replace("'", "")))
+            terms.append(TextTerm(token, pinyin=token))
             continue
         terms.append(TextTerm(token))
     return Query(original, tuple(terms), tuple(filters), tuple(units), tuple(ignored))
