@@ -8,6 +8,7 @@ from textual.widget import Widget
 
 from ..i18n import t
 from ..model import ReportMeta
+from ..text_wrap import fit_cells
 
 
 def header_parts(meta: ReportMeta) -> tuple[str, str]:
@@ -36,8 +37,11 @@ class ReportHeader(Widget):
     def render(self) -> Content:
         left, right = header_parts(self.meta)
         width = self.content_region.width or 80
-        title = Content.styled(left, ".report-header--title")
-        gap = width - cell_len(left) - cell_len(right)
-        if right and gap >= 2:
-            return Content.assemble(title, " " * gap, (right, ".report-header--source"))
-        return title.truncate(width, ellipsis=True)
+        room_for_title = width - cell_len(right) - 2
+        if right and room_for_title >= min(cell_len(left), 20):
+            left = fit_cells(left, room_for_title)  # the title gives way, down to 20 cells
+            gap = width - cell_len(left) - cell_len(right)
+            return Content.assemble(
+                (left, ".report-header--title"), " " * gap, (right, ".report-header--source")
+            )
+        return Content.styled(fit_cells(left, width), ".report-header--title")

@@ -1,0 +1,176 @@
+"""A hostile report on screen: markup shown as written, escapes never reach the terminal."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pty
+import select
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from partybuild_tui.model import load_report
+from partybuild_tui.widgets.detail_pane import DetailPane
+from partybuild_tui.widgets.section_tree import SectionTree
+
+from .helpers import screen_text
+
+HOSTILE = Path(__file__).resolve().parents[1] / "fixtures" / "hostile_display.yaml"
+
+MARKUP = ["[@click=app.quit]点我[/]", "[b]x[/i]", "arr[i]", "[$5]", "[次]", "覆盖率[/]"]
+
+
+@pytest.fixture(scope="module")
+def hostile():
+    return load_report(HOSTILE)
+
+
+async def test_markup_is_shown_as_written(app_factory, hostile) -> None:
+    app = app_factory(hostile, start_section="click-me")
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        # Tree label, pane title and border title, figures table (label and unit).
+        assert text.count("[@click=app.quit]点我[/]") >= 2
+        assert "正文[b]不加粗[/b]" in text
+        assert "[@click=app.bell]学习[/]" in text
+        assert "[次]" in text
+        assert "[link=https://evil.example]链接[/link]" in text  # header subtitle
+        assert "[red]来源[/red]" in text
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "[b]x[/i] arr[i] [$5]" in text
+        assert "覆盖率[/]" in text
+
+
+async def test_escapes_are_visible_placeholders(app_factory, hostile) -> None:
+    app = app_factory(hostile, start_section="click-me")
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "\x1b" not in text and "\x9b" not in text and "\u202e" not in text
+        assert "␛]52;c;cm0gLXJmIH4=␇" in text
+        assert "␛[2J清屏" in text
+
+
+async def test_clicking_a_would_be_click_title_does_nothing(app_factory, hostile) -> None:
+    app = app_factory(hostile)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        tree = app.screen.query_one(SectionTree)
+        node = tree.node_for("click-me")
+        assert node is not None
+        # Click the title in the tree, then the title in the pane and its figures.
+        await pilot.click(SectionTree, offset=(6, node.line))
+        await pilot.pause()
+        detail = app.screen.query_one(DetailPane)
+        await pilot.click("#detail-title", offset=(2, 0))
+        await pilot.click(DetailPane, offset=(5, 1))
+        await pilot.pause()
+        assert app.is_running
+        assert detail.section is not None and detail.section.id == "click-me"
+
+
+async def test_search_snippets_and_palette_show_markup_as_written(app_factory, hostile) -> None:
+    from .test_search_ui import _type_query
+
+    app = app_factory(hostile)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _type_query(pilot, "点我")
+        text = screen_text(app)
+        assert "[@click=app.quit]点我[/]" in text
+        await pilot.press("escape")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"点我")
+        await pilot.pause(0.5)
+        text = screen_text(app)
+        assert "[@click=app.quit]点我" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running
+
+
+def _run_in_pty(args: list[str], seconds: float, keys: bytes = b"") -> bytes:
+    """Run the real app in a pseudo-terminal and collect every byte it writes."""
+    pid, fd = pty.fork()
+    if pid == 0:  # child
+        os.environ.update({"TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"})
+        os.environ.pop("NO_COLOR", None)
+        os.execv(sys.executable, [sys.executable, "-m", "partybuild_tui", *args])
+    import fcntl
+    import struct
+    import termios
+
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    output = bytearray()
+    deadline = time.monotonic() + seconds
+    sent = False
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.05)
+        if ready:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            output += chunk
+        if not sent and time.monotonic() > deadline - seconds / 2:
+            os.write(fd, keys)
+            sent = True
+    os.write(fd, b"q")
+    end = time.monotonic() + 5
+    while time.monotonic() < end:
+        ready, _, _ = select.select([fd], [], [], 0.05)
+        if ready:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            output += chunk
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    os.close(fd)
+    return bytes(output)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
+def test_terminal_output_holds_none_of_the_reports_escapes() -> None:
+    # Open the section full of escapes, then its child; Tab to the pane and page through.
+    output = _run_in_pty(
+        [str(HOSTILE), "--section", "click-me", "--lang", "zh"], seconds=6, keys=b"]]\t  "
+    )
+    assert "正文[b]不加粗[/b]".encode() in output  # the app really drew the report
+    for payload in (
+        b"\x1b]52;",  # clipboard
+        b"\x1b]0;pwned",  # window title
+        b"\x1b]8;;http://evil",  # hyperlink
+        b"\x1b[2J\xe6\xb8\x85",  # clear screen followed by 清
+        b"\x1b[31m\xe8\xae\xb0",  # colour before 记
+        b"\x1b[5m",  # blink
+        b"\xc2\x9b",  # C1 CSI
+        "\u202e".encode(),  # right-to-left override
+        "\u2066".encode(),  # isolate
+    ):
+        assert payload not in output, payload
+
+
+def test_check_prints_hostile_titles_inertly() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "partybuild_tui", "check", str(HOSTILE)],
+        capture_output=True,
+        timeout=60,
+    )
+    assert result.returncode == 0
+    assert b"\x1b" not in result.stdout
+    assert "[@click=app.quit]点我退出[/]".encode() in result.stdout
