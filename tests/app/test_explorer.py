@@ -273,3 +273,37 @@ async def test_q_quits(app_factory) -> None:
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_a_20x6_window_and_resizing_do_not_crash(app_factory, report: Report) -> None:
+    app = app_factory(language="en")
+    async with app.run_test(size=(20, 6)) as pilot:
+        await pilot.pause()
+        assert "too" in screen_text(app) and "small" in screen_text(app)
+        for size in [(80, 24), (20, 6), (59, 20), (120, 40), (40, 10), (200, 60)]:
+            await pilot.resize_terminal(*size)
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+        assert app.is_running
+        assert _detail(app).section is not None
+
+
+async def test_an_imported_article_opens_in_the_explorer(app_factory, tmp_path) -> None:
+    from pathlib import Path
+
+    from partybuild_tui.cli import main
+    from partybuild_tui.model import load_report
+
+    article = (
+        Path(__file__).resolve().parents[2] / "data" / "source" / "jincheng-2025-party-building.txt"
+    )
+    out = tmp_path / "imported.yaml"
+    assert main(["import", str(article), "-o", str(out)]) == 0
+    imported = load_report(out)
+    app = app_factory(imported)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in imported.ordered:
+            await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert _detail(app).section is imported.ordered[-1]
+        assert imported.ordered[-1].title[:6] in screen_text(app)

@@ -1,0 +1,58 @@
+"""The tree costs what it shows, not what the report holds (no timing here)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from partybuild_tui.model import load_report
+from partybuild_tui.widgets.detail_pane import DetailPane
+from partybuild_tui.widgets.section_tree import SectionTree
+
+GENERATOR = Path(__file__).resolve().parents[2] / "bench" / "generate.py"
+
+
+@pytest.fixture(scope="module")
+def big_report(tmp_path_factory):
+    path = tmp_path_factory.mktemp("big") / "big.yaml"
+    subprocess.run(
+        [sys.executable, str(GENERATOR), "--sections", "600", "--metrics", "3", "-o", str(path)],
+        check=True,
+        capture_output=True,
+    )
+    return load_report(path)
+
+
+def _tree_nodes(tree: SectionTree) -> int:
+    return len(tree._tree_nodes)  # every node Tree has created (root included)
+
+
+async def test_tree_creates_only_the_nodes_it_shows(app_factory, big_report) -> None:
+    assert len(big_report.ordered) >= 600
+    app = app_factory(big_report)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        tree = app.screen.query_one(SectionTree)
+        assert _tree_nodes(tree) == 1 + len(big_report.sections)
+        parent = next(s for s in big_report.sections if s.children)
+        index = big_report.sections.index(parent)
+        await pilot.press(*(["down"] * (index + 1)), "l")
+        await pilot.pause()
+        assert _tree_nodes(tree) == 1 + len(big_report.sections) + len(parent.children)
+
+
+async def test_deep_link_adds_only_the_path(app_factory, big_report) -> None:
+    deepest = max(big_report.ordered, key=lambda s: s.depth)
+    assert deepest.depth >= 2
+    app = app_factory(big_report, start_section=deepest.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        tree = app.screen.query_one(SectionTree)
+        assert app.screen.query_one(DetailPane).section is deepest
+        expected = 1 + len(big_report.sections)
+        for ancestor_id in deepest.id_path[:-1]:
+            expected += len(big_report.section(ancestor_id).children)
+        assert _tree_nodes(tree) == expected
