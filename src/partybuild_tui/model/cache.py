@@ -33,8 +33,9 @@ import os
 import stat
 import struct
 import tempfile
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -170,6 +171,45 @@ def encode(report: Report) -> list[Any]:
     ]
 
 
+def _metric_maker() -> Callable[..., Metric]:
+    """``make(id, label, …, breadcrumb)`` -> ``Metric``, as ``Metric(…)`` would.
+
+    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``;
+    writing the slots directly is twice as fast (100,000 metrics: 0.13 s -> 0.07 s)
+    and gives an equal object. Only used while ``Metric`` is a plain slotted
+    dataclass with exactly the fields above and no ``__post_init__``.
+    """
+    slots = getattr(Metric, "__slots__", ())
+    if tuple(slots) != _METRIC_FIELDS or hasattr(Metric, "__post_init__"):
+        return Metric
+    s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11 = (
+        getattr(Metric, name).__set__ for name in _METRIC_FIELDS
+    )
+    new = object.__new__
+
+    def make(id, label, value, unit, qualifier, quote, section_id, paragraph_index,
+             quote_start, baseline, note, breadcrumb):  # fmt: skip
+        metric = new(Metric)
+        s0(metric, id)
+        s1(metric, label)
+        s2(metric, value)
+        s3(metric, unit)
+        s4(metric, qualifier)
+        s5(metric, quote)
+        s6(metric, section_id)
+        s7(metric, paragraph_index)
+        s8(metric, quote_start)
+        s9(metric, baseline)
+        s10(metric, note)
+        s11(metric, breadcrumb)
+        return metric
+
+    return make
+
+
+_make_metric = _metric_maker()
+
+
 class _Decoder:
     """Rebuilds sections the way ``build._Builder`` does: same fields, same sharing."""
 
@@ -182,22 +222,10 @@ class _Decoder:
         section_id, title, paragraphs, metric_rows, child_rows = row
         breadcrumb = parent_crumbs + (title,)
         id_path = parent_ids + (section_id,)
+        make = _make_metric
         metrics = tuple(
-            Metric(
-                mid,
-                label,
-                value,
-                unit,
-                qualifier,
-                quote,
-                section_id,
-                index,
-                start,
-                base,
-                note,
-                breadcrumb,
-            )
-            for mid, label, value, unit, qualifier, quote, index, start, base, note in metric_rows
+            make(m[0], m[1], m[2], m[3], m[4], m[5], section_id, m[6], m[7], m[8], m[9], breadcrumb)
+            for m in metric_rows
         )
         order = self.order
         self.order += 1
@@ -273,6 +301,28 @@ class Entry:
         }
 
 
+class _InBackground:
+    """Run ``function(data)`` on a thread: hashlib lets go of the GIL for large
+    buffers, so hashing overlaps with unpacking on a second core."""
+
+    def __init__(self, function: Callable[[Any], str], data: Any) -> None:
+        self._result: str | None = None
+        self._thread = threading.Thread(target=self._run, args=(function, data), daemon=True)
+        self._thread.start()
+
+    def _run(self, function: Callable[[Any], str], data: Any) -> None:
+        with contextlib.suppress(Exception):
+            self._result = function(data)
+
+    def result(self) -> str | None:
+        self._thread.join()
+        return self._result
+
+
+def _payload_digest(payload: Any) -> str:
+    return hashlib.blake2b(payload, digest_size=32).hexdigest()
+
+
 def find(path: str, data: bytes) -> tuple[Report | None, Entry | None]:
     """``(report, entry)`` for the bytes ``data`` just read from ``path``.
 
@@ -286,13 +336,21 @@ def find(path: str, data: bytes) -> tuple[Report | None, Entry | None]:
         directory = cache_dir()
         if directory is None:
             return None, None
-        entry = Entry(directory, os.path.abspath(path), os.stat(path), content_hash(data))
+        entry = Entry(directory, os.path.abspath(path), os.stat(path), "")
+        content = _InBackground(content_hash, data)
+        report = _lookup(entry, content)
+        digest = content.result()
+        if digest is None:
+            return None, None
+        entry.digest = digest
     except Exception:
         return None, None
-    return _lookup(entry), entry
+    return report, entry
 
 
-def _lookup(entry: Entry) -> Report | None:
+def _lookup(entry: Entry, content: _InBackground) -> Report | None:
+    """The entry's report if its key is ``entry``'s with the content hash ``content``
+    computes, and its payload is intact; else ``None``."""
     import msgpack
 
     try:
@@ -305,12 +363,17 @@ def _lookup(entry: Entry) -> Report | None:
             if length > _MAX_HEADER:
                 return None
             header = msgpack.unpackb(blob[start : start + length], raw=False)
-            if not isinstance(header, dict) or header.get("key") != entry.key():
-                return None  # stale: another file, version, app or model
+            key = header.get("key") if isinstance(header, dict) else None
+            if not isinstance(key, dict) or {**key, "content": ""} != entry.key():
+                return None  # stale: another file, size, mtime, version or model
             payload = memoryview(blob)[start + length :]
-            if header.get("payload") != hashlib.blake2b(payload, digest_size=32).hexdigest():
-                return None  # corrupt
+            intact = _InBackground(_payload_digest, payload)
+            # Decode while both hashes run; keep the result only if both match.
             report = decode(msgpack.unpackb(payload, raw=False, use_list=False))
+            if intact.result() != header.get("payload"):
+                return None  # corrupt
+            if content.result() != key["content"]:
+                return None  # same size and mtime, other bytes
         with contextlib.suppress(OSError):
             os.utime(entry.path)  # recently used: pruned last
         return report
@@ -348,7 +411,7 @@ def save(entry: Entry, report: Report) -> None:
     try:
         with _gc_paused():
             payload = msgpack.packb(encode(report), use_bin_type=True)
-        digest = hashlib.blake2b(payload, digest_size=32).hexdigest()
+        digest = _payload_digest(payload)
         header = msgpack.packb({"key": entry.key(), "payload": digest}, use_bin_type=True)
         entry.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=".report-", suffix=".tmp", dir=entry.directory)
