@@ -273,21 +273,29 @@ def _read_entry(entry: Path) -> bytes | None:
 
 
 class Entry:
-    """A report's place in the cache and the key its entry must carry."""
+    """A report's place in the cache and the key its entry must carry. The content
+    hash is computed on a thread: a cold load parses meanwhile."""
 
-    __slots__ = ("absolute", "digest", "directory", "info")
+    __slots__ = ("_content", "absolute", "directory", "info")
 
-    def __init__(self, directory: Path, absolute: str, info: os.stat_result, digest: str) -> None:
+    def __init__(
+        self, directory: Path, absolute: str, info: os.stat_result, content: _InBackground
+    ) -> None:
         self.directory = directory
         self.absolute = absolute
         self.info = info
-        self.digest = digest
+        self._content = content
 
     @property
     def path(self) -> Path:
         return entry_path(self.directory, self.absolute)
 
-    def key(self) -> dict[str, Any]:
+    @property
+    def digest(self) -> str | None:
+        """The file's content hash (``None`` if hashing failed)."""
+        return self._content.result()
+
+    def key(self, content: str | None = None) -> dict[str, Any]:
         info = self.info
         return {
             "format": FORMAT,
@@ -297,7 +305,7 @@ class Entry:
             "path": self.absolute,
             "size": info.st_size,
             "mtime_ns": info.st_mtime_ns,
-            "content": self.digest,
+            "content": self.digest if content is None else content,
         }
 
 
@@ -336,21 +344,16 @@ def find(path: str, data: bytes) -> tuple[Report | None, Entry | None]:
         directory = cache_dir()
         if directory is None:
             return None, None
-        entry = Entry(directory, os.path.abspath(path), os.stat(path), "")
-        content = _InBackground(content_hash, data)
-        report = _lookup(entry, content)
-        digest = content.result()
-        if digest is None:
-            return None, None
-        entry.digest = digest
+        info = os.stat(path)
+        entry = Entry(directory, os.path.abspath(path), info, _InBackground(content_hash, data))
     except Exception:
         return None, None
-    return report, entry
+    return _lookup(entry), entry
 
 
-def _lookup(entry: Entry, content: _InBackground) -> Report | None:
-    """The entry's report if its key is ``entry``'s with the content hash ``content``
-    computes, and its payload is intact; else ``None``."""
+def _lookup(entry: Entry) -> Report | None:
+    """The report in ``entry``'s file if its key is ``entry.key()`` and its payload is
+    intact; else ``None``."""
     import msgpack
 
     try:
@@ -364,7 +367,7 @@ def _lookup(entry: Entry, content: _InBackground) -> Report | None:
                 return None
             header = msgpack.unpackb(blob[start : start + length], raw=False)
             key = header.get("key") if isinstance(header, dict) else None
-            if not isinstance(key, dict) or {**key, "content": ""} != entry.key():
+            if not isinstance(key, dict) or {**key, "content": ""} != entry.key(content=""):
                 return None  # stale: another file, size, mtime, version or model
             payload = memoryview(blob)[start + length :]
             intact = _InBackground(_payload_digest, payload)
@@ -372,7 +375,7 @@ def _lookup(entry: Entry, content: _InBackground) -> Report | None:
             report = decode(msgpack.unpackb(payload, raw=False, use_list=False))
             if intact.result() != header.get("payload"):
                 return None  # corrupt
-            if content.result() != key["content"]:
+            if entry.digest != key["content"]:
                 return None  # same size and mtime, other bytes
         with contextlib.suppress(OSError):
             os.utime(entry.path)  # recently used: pruned last
@@ -409,6 +412,8 @@ def save(entry: Entry, report: Report) -> None:
 
     tmp_name = None
     try:
+        if entry.digest is None:
+            return
         with _gc_paused():
             payload = msgpack.packb(encode(report), use_bin_type=True)
         digest = _payload_digest(payload)
