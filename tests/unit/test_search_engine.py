@@ -15,6 +15,9 @@ from hypothesis import strategies as st
 
 from partybuild_tui.model import Report, bundled_report_path, load_report
 from partybuild_tui.search import SearchIndex, SearchResult
+from partybuild_tui.search import pinyin as pinyin_module
+from partybuild_tui.search.normalize import fold_table, fold_with_map, to_original
+from partybuild_tui.search.pinyin import PinyinPattern, piece_fits_initial
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "search-report.yaml"
 KIND_ORDER = {"title": 0, "metric": 1, "paragraph": 2}
@@ -30,6 +33,20 @@ def bundled() -> tuple[Report, SearchIndex]:
 def small() -> tuple[Report, SearchIndex]:
     report = load_report(FIXTURE)
     return report, SearchIndex.build(report)
+
+
+@pytest.fixture(scope="module")
+def coarse() -> tuple[Report, SearchIndex]:
+    """The bundled report indexed with few codes: most hanzi share first-initial codes and
+    some the catch-all one, as in a report with thousands of distinct hanzi."""
+    report = load_report(bundled_report_path())
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pinyin_module, "_LAST_CODE", 0x30)
+        patch.setattr(pinyin_module, "_MAX_GROUPS", 8)
+        index = SearchIndex.build(report)
+    assert index.pinyin_table is not None and len(index.pinyin_table.own) < 40
+    assert pinyin_module.ANY_INITIAL in index.pinyin_table.groups.values()
+    return report, index
 
 
 @pytest.fixture(scope="module", params=["bundled", "small"])
@@ -174,6 +191,71 @@ def test_pinyin_fewest_hanzi_and_syllable_breaks(small, query: str, found: str, 
     assert found in marked
     if not_found:
         assert not_found not in marked
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "djyl",
+        "dj",
+        "zz",
+        "zhengzhi",
+        "tiaojie",
+        "xi'an",
+        "gzl",
+        "dangjyl",
+        "jiandu",
+        "sh",
+        "zhong",
+        "ganbu",
+        "xczx",
+    ],
+)
+@pytest.mark.parametrize("which", ["bundled", "small", "coarse"])
+def test_pinyin_scan_finds_exactly_what_checking_every_position_finds(
+    request: pytest.FixtureRequest, which: str, query: str
+) -> None:
+    """The fast scan (code string, anchor, look-around) misses nothing and adds nothing."""
+    report, index = request.getfixturevalue(which)
+    pattern = PinyinPattern(query, index.pinyin_table)
+    expected: set[tuple[str, int, int]] = set()  # (section, paragraph or -1, character)
+    for section in report.ordered:
+        texts = [("title", -1, section.title)] + [
+            ("paragraph", i, p) for i, p in enumerate(section.paragraphs)
+        ]
+        for _kind, i, text in texts:
+            folded, positions = fold_with_map(text, fold_table(text))
+            for span in pattern.find_in(folded):
+                s, e = to_original(span, positions)
+                expected.update((section.id, i, c) for c in range(s, e))
+    found = set()
+    for hit in index.search(query).hits:
+        if hit.kind == "metric":
+            continue
+        for s, e in hit.spans:
+            if hit.text[s:e].isascii():
+                continue  # the letters as written
+            where = -1 if hit.kind == "title" else hit.paragraph_index
+            found.update((hit.section_id, where, c) for c in range(s, e))
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("piece", "initial", "fits"),
+    [
+        ("z", "zh", True),
+        ("zh", "zh", True),
+        ("zheng", "zh", True),
+        ("zheng", "z", False),
+        ("zu", "z", True),
+        ("d", "d", True),
+        ("da", "d", True),
+        ("s", "sh", True),
+        ("sh", "s", False),
+    ],
+)
+def test_piece_fits_initial(piece: str, initial: str, fits: bool) -> None:
+    assert piece_fits_initial(piece, initial) is fits
 
 
 def test_pinyin_highlight_lands_on_the_hanzi(bundled) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import heapq
 import re
+import threading
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
@@ -217,8 +218,8 @@ class _Term:
     def estimate(self) -> int:
         """Roughly how common the term is (exact occurrences for a plain word)."""
         if self._estimate is None:
-            if self.plain:
-                self._estimate = self.index.hay.count(self.text)
+            if self.plain:  # counted in a sample: a full count costs as much as a search
+                self._estimate = self.index.sample.count(self.text) * self.index.sample_scale
             else:  # pinyin and numbers: scanned anyway, count them last
                 self._estimate = len(self.index.hay)
         return self._estimate
@@ -265,21 +266,6 @@ def _merge_occurrences(
     return merged
 
 
-def _window(spans_per_term: list[list[tuple[int, int, int]]]) -> int:
-    """Width of the smallest window holding one match of each term (a sweep)."""
-    events = sorted((s, e, t) for t, spans in enumerate(spans_per_term) for s, e, _ in spans)
-    need = len(spans_per_term)
-    latest: dict[int, tuple[int, int]] = {}
-    best = 1 << 30
-    for s, e, t in events:
-        latest[t] = (s, e)
-        if len(latest) == need:
-            low = min(v[0] for v in latest.values())
-            high = max(v[1] for v in latest.values())
-            best = min(best, high - low)
-    return best
-
-
 class SearchIndex:
     """Everything needed to search one report. Build with ``SearchIndex.build(report)``."""
 
@@ -287,11 +273,16 @@ class SearchIndex:
         self.report = report
         self.hay = ""
         self.regions: list[_Region] = []
+        self.sample = ""
+        """Evenly spread slices of the haystack, for estimating how common a word is."""
+        self.sample_scale = 1
         self.codes = b""
         """One byte per haystack character for pinyin scans (see ``pinyin``)."""
         self.pinyin_table: PinyinTable | None = None
         self._translated: dict[bytes, bytes] = {}
         self._terms: dict[TextTerm, _Term] = {}
+        self._lock = threading.Lock()
+        """Guards the caches: the app may search from a worker thread."""
         self._codes_sample: Counter[int] = Counter()
         self._metric_section: list[int] = []
         self._subtree_end: list[int] = []
@@ -362,6 +353,9 @@ class SearchIndex:
         else:
             index.hay = GROUP_SEP + (raw.translate(table) if table else raw) + GROUP_SEP
         folded_chars = {c for char in chars for c in table.get(ord(char), char)}
+        step = max(1, len(index.hay) // 64)
+        index.sample = "\x00".join(index.hay[i : i + 4096] for i in range(0, len(index.hay), step))
+        index.sample_scale = max(1, len(index.hay) // max(1, len(index.sample)))
         if pinyin:
             sample = Counter(index.hay[::31])
             index.pinyin_table = PinyinTable.build(folded_chars, sample)
@@ -392,25 +386,35 @@ class SearchIndex:
 
     def _term(self, term: TextTerm) -> _Term:
         """The compiled term (the last 16 are kept: typing refines the same few terms)."""
-        compiled = self._terms.pop(term, None)
+        with self._lock:
+            compiled = self._terms.pop(term, None)
         if compiled is None:
             compiled = _Term(self, term)
+        with self._lock:
             while len(self._terms) >= 16:
                 self._terms.pop(next(iter(self._terms)))
-        self._terms[term] = compiled
+            self._terms[term] = compiled
         return compiled
 
     def _pinyin_scan(self, pattern: PinyinPattern) -> tuple[bytes, int, list[re.Pattern[bytes]]]:
         """The code string translated for ``pattern`` (the last few are kept), its anchor
         step and regexes."""
         translation, anchor, regexes = pattern.compile(self._codes_sample)
-        cached = self._translated.pop(translation, None)
+        with self._lock:
+            cached = self._translated.pop(translation, None)
         if cached is None:
             cached = self.codes.translate(translation)
+        with self._lock:
             while len(self._translated) >= 4:
                 self._translated.pop(next(iter(self._translated)))
-        self._translated[translation] = cached  # most recently used last
+            self._translated[translation] = cached  # most recently used last
         return cached, anchor, regexes
+
+    def clear_caches(self) -> None:
+        """Forget compiled queries (for benchmarks that time a query typed the first time)."""
+        with self._lock:
+            self._terms.clear()
+            self._translated.clear()
 
     def _quote_span(self, metric: int) -> tuple[int, int]:
         """The folded quote of metric ``metric`` in the haystack."""
@@ -535,33 +539,43 @@ class SearchIndex:
     def _collect(
         self, terms: list[_Term], allowed: set[int] | None, region: _Region
     ) -> dict[int, list[int]]:
-        """Field index → [term mask, first start, first end, quality] for fields with a match."""
+        """Field index → [term mask, first start, first end, quality, last end] for fields with
+        a match: the first match's place, and where the last word's first match ends."""
         per_field: dict[int, list[int]] = {}
         field_section = region.field_section
-        if self._narrow(allowed):
+        field_starts = region.field_starts
+        hay = self.hay
+        # Visiting each allowed section is cheaper than scanning a big region whole.
+        narrow = self._narrow(allowed) and region.end - region.start > 1000 * len(allowed or ())
+        ranges: list[tuple[int, int]] = []
+        if narrow:
             assert allowed is not None
             groups = sorted(g for g in map(region.group_index.get, allowed) if g is not None)
             ranges = [(region.group_starts[g], region.group_ends[g]) for g in groups]
-        else:
-            ranges = [(region.start, region.end)]
+
+        def add(bit: int, field: int, s: int, e: int, q: int) -> None:
+            current = per_field.get(field)
+            if current is None:
+                per_field[field] = [1 << bit, s, e, q, e]
+            else:
+                current[0] |= 1 << bit
+                current[3] += q
+                if s < current[1]:
+                    current[1], current[2] = s, e
+                if e > current[4]:
+                    current[4] = e
+
         for bit, term in enumerate(terms):
-            found = (
-                [term.field_firsts(region, start, end) for start, end in ranges]
-                if term.plain
-                else [term.field_firsts(region)]
-            )
-            for firsts in found:
-                for field, (s, e, q) in firsts.items():
-                    if allowed is not None and field_section[field] not in allowed:
-                        continue
-                    current = per_field.get(field)
-                    if current is None:
-                        per_field[field] = [1 << bit, s, e, q]
-                    else:
-                        current[0] |= 1 << bit
-                        current[3] += q
-                        if s < current[1]:
-                            current[1], current[2] = s, e
+            if narrow and term.plain:  # the hot loop of several-word queries, kept flat
+                finditer, length = term.per_field.finditer, len(term.text)
+                for start, end in ranges:
+                    for match in finditer(hay, start, end):
+                        s = match.start()
+                        add(bit, bisect_right(field_starts, s) - 1, s, s + length, _LITERAL)
+                continue
+            for field, (s, e, q) in term.field_firsts(region).items():
+                if allowed is None or field_section[field] in allowed:
+                    add(bit, field, s, e, q)
         return per_field
 
     def _count(self, terms: list[_Term], allowed: set[int] | None, region: _Region) -> int:
@@ -580,6 +594,8 @@ class SearchIndex:
                     start, end = region.group_starts[group], region.group_ends[group]
                     total += len(counter.findall(hay, start, end))
             return total
+        if len(terms) == 1:
+            return len(terms[0].field_firsts(region))
         return len(self._collect(terms, allowed, region))
 
     def _allowed(self, terms: list[_Term]) -> set[int] | None:
@@ -610,19 +626,23 @@ class SearchIndex:
             if wanted is not None and wanted <= 0:
                 total += self._count(terms, allowed, region)
                 continue
-            per_field = self._collect(terms, allowed, region)
-            total += len(per_field)
-            keys = []
             field_starts = region.field_starts
-            for field, (mask, s, e, quality) in per_field.items():
-                matched = mask.bit_count()
-                width = e - s
-                if matched > 1:
-                    fs, fe = field_starts[field], region.field_ends[field]
-                    width = _window(
-                        [t.occurrences(fs, fe) for t in terms if mask >> terms.index(t) & 1]
-                    )
-                keys.append((len(terms) - matched, quality, width, s - field_starts[field], field))
+            if len(terms) == 1:  # one word: its first match per field is all that ranks
+                firsts = terms[0].field_firsts(region)
+                total += len(firsts)
+                keys = [
+                    (0, q, e - s, s - field_starts[field], field)
+                    for field, (s, e, q) in firsts.items()
+                ]
+            else:
+                per_field = self._collect(terms, allowed, region)
+                total += len(per_field)
+                count = len(terms)
+                # tighter: the span from the first match to the end of the last word's first
+                keys = [
+                    (count - mask.bit_count(), quality, last - s, s - field_starts[field], field)
+                    for field, (mask, s, _e, quality, last) in per_field.items()
+                ]
             best = heapq.nsmallest(wanted, keys) if wanted is not None else sorted(keys)
             ranked.extend((region, key[-1]) for key in best)
         hits = tuple(self._hit(region, field, terms) for region, field in ranked)

@@ -39,14 +39,29 @@ NOT_HANZI = 3
 NO_STEP = 0
 """In a translated string: fits no step (also every separator and non-hanzi)."""
 MULTI = 0x0F
-"""In a translated string: fits several steps (included in every step's class)."""
+"""In a translated string: fits several steps, not the anchor (see ``compile``)."""
 _STEP_BASE = 0x10
 _FIRST_CODE = 4
 _LAST_CODE = 0xFF
-_MAX_GROUPS = 120
+_MAX_GROUPS = 64
 """Codes kept for first-letter sets; rarer sets share a code that fits any letter."""
 
-ANY_LETTER = frozenset("abcdefghijklmnopqrstuvwxyz")
+ANY_INITIAL = frozenset({""})
+"""The initials of the shared code for rare sets: "" starts every piece, so it fits any step."""
+
+
+def initial_of(reading: str) -> str:
+    """The initial a reading starts with: ``zh``, ``ch``, ``sh`` or its first letter."""
+    return reading[:2] if reading[:2] in ("zh", "ch", "sh") else reading[:1]
+
+
+def piece_fits_initial(piece: str, initial: str) -> bool:
+    """Whether some reading with this initial can start with ``piece``."""
+    if initial.startswith(piece):
+        return True
+    if not piece.startswith(initial):
+        return False
+    return not (initial in ("z", "c", "s") and piece[1:2] == "h")  # z… is not zh…
 
 
 def readings_of(char: str) -> tuple[str, ...]:
@@ -75,7 +90,7 @@ class PinyinTable:
     own: dict[int, str] = field(default_factory=dict)
     """Byte → the one frequent hanzi it stands for."""
     groups: dict[int, frozenset[str]] = field(default_factory=dict)
-    """Byte → the first letters of the (less frequent) hanzi that share it."""
+    """Byte → the initials (``zh``, ``d``, …) of the less frequent hanzi that share it."""
     prefixes: frozenset[str] = frozenset()
     """Every non-empty prefix of every reading: the pieces a query can be cut into."""
 
@@ -91,26 +106,34 @@ class PinyinTable:
                 for reading in readings:
                     prefixes.update(reading[:i] for i in range(1, len(reading) + 1))
         table.prefixes = frozenset(prefixes)
-        letter_sets = {c: frozenset(r[0] for r in rs) for c, rs in table.readings.items()}
-        set_counts = Counter(letter_sets.values())
+        letter_sets = {c: frozenset(map(initial_of, rs)) for c, rs in table.readings.items()}
+        counts = frequency or Counter()
+        by_frequency = [
+            c for c in sorted(table.readings, key=lambda c: (-counts.get(c, 0), c)) if counts.get(c)
+        ]
+        codes = _LAST_CODE + 1 - _FIRST_CODE
+        first_own = by_frequency[: codes - _MAX_GROUPS - 1]
+        chosen = set(first_own)
+        set_counts: Counter[frozenset[str]] = Counter()
+        for char, letters in letter_sets.items():  # the others, by how often they occur
+            if char not in chosen:
+                set_counts[letters] += 1 + 1000 * counts.get(char, 0)
         kept = [s for s, _ in set_counts.most_common(_MAX_GROUPS)]
         group_of = {s: _FIRST_CODE + i for i, s in enumerate(kept)}
-        wildcard = _FIRST_CODE + len(kept)
-        for code, letters in ((c, s) for s, c in group_of.items()):
+        for letters, code in group_of.items():
             table.groups[code] = letters
+        next_code = _FIRST_CODE + len(kept)
+        wildcard = next_code
         if len(kept) < len(set_counts):
-            table.groups[wildcard] = ANY_LETTER
-            wildcard += 1
-        next_code = wildcard
-        counts = frequency or Counter()
-        by_frequency = sorted(table.readings, key=lambda c: (-counts.get(c, 0), c))
-        for char in by_frequency:
-            if next_code <= _LAST_CODE and counts.get(char, 0) > 0:
-                table.codes[char] = next_code
-                table.own[next_code] = char
-                next_code += 1
-            else:
-                table.codes[char] = group_of.get(letter_sets[char], wildcard - 1)
+            table.groups[wildcard] = ANY_INITIAL
+            next_code += 1
+        for char in by_frequency[: _LAST_CODE + 1 - next_code]:
+            table.codes[char] = next_code
+            table.own[next_code] = char
+            next_code += 1
+        for char, letters in letter_sets.items():
+            if char not in table.codes:
+                table.codes[char] = group_of.get(letters, wildcard)
         return table
 
     def translation(self, chars: Iterable[str]) -> dict[int, int]:
@@ -179,53 +202,88 @@ class PinyinPattern:
         after = self.step_states[step + 1] if step + 1 < self.hanzi else {len(self.letters)}
         return any(j in after for i in self.step_states[step] for j in self._next(i, char))
 
-    def translation(self) -> bytes:
-        """A ``bytes.translate`` table: code byte → the step byte it fits (see module doc)."""
+    def _fit_sets(self) -> dict[int, frozenset[int]]:
+        """Code byte → the steps a hanzi with that code can fill (exact for a frequent
+        hanzi's own code, by first letter for a shared one)."""
         steps = min(self.hanzi, self.MAX_STEPS)
-        out = bytearray(256)  # NO_STEP
         first_letters = [{self.letters[i] for i in self.step_states[m]} for m in range(steps)]
+        wanted = set().union(*first_letters)
+        n = len(self.letters)
+        pieces = [
+            {
+                self.letters[i:j]
+                for i in self.step_states[m]
+                for j in self._following[i]
+                if j in (self.step_states[m + 1] if m + 1 < self.hanzi else {n})
+            }
+            for m in range(steps)
+        ]
+        fits: dict[int, frozenset[int]] = {}
         for code in range(256):
             char = self.table.own.get(code)
             if char is not None:
-                fits = [m for m in range(steps) if self._fits(char, m)]
+                if not any(r[0] in wanted for r in self.table.readings[char]):
+                    continue
+                found = frozenset(m for m in range(steps) if self._fits(char, m))
             elif code in self.table.groups:
-                letters = self.table.groups[code]
-                fits = [m for m in range(steps) if letters & first_letters[m]]
+                initials = self.table.groups[code]
+                found = frozenset(
+                    m
+                    for m in range(steps)
+                    if any(piece_fits_initial(p, i) for p in pieces[m] for i in initials)
+                )
             else:
                 continue
-            if len(fits) == 1:
-                out[code] = _STEP_BASE + fits[0]
-            elif fits:
-                out[code] = MULTI
-        return bytes(out)
+            if found:
+                fits[code] = found
+        return fits
 
     def compile(self, sample: Counter[int]) -> tuple[bytes, int, list[re.Pattern[bytes]]]:
         """(translation, anchor step, regexes); a regex match at ``p`` is a candidate at
-        ``p - anchor``. ``sample`` counts code bytes in a sample of the code string."""
+        ``p - anchor``. ``sample`` counts code bytes in a sample of the code string.
+
+        A code that fits one step becomes that step's byte. One that fits several
+        becomes the anchor's byte if the anchor is among them (the other steps it
+        fits then accept the anchor's byte too), else ``MULTI``, which every
+        non-anchor step accepts: so a single scan, for the anchor's literal, finds
+        every candidate.
+        """
         if self._compiled is not None:
             return self._compiled
-        translation = self.translation()
         steps = min(self.hanzi, self.MAX_STEPS)
+        fits = self._fit_sets()
         frequency: Counter[int] = Counter()
         for code, count in sample.items():
-            frequency[translation[code]] += count
-        anchor = min(range(steps), key=lambda m: (frequency[_STEP_BASE + m], m))
+            for step in fits.get(code, ()):
+                frequency[step] += count
+        anchor = min(range(steps), key=lambda m: (frequency[m], m))
+        translation = bytearray(256)  # NO_STEP
+        accepts = [{_STEP_BASE + m} for m in range(steps)]
+        for code, found in fits.items():
+            if len(found) == 1:
+                (step,) = found
+                translation[code] = _STEP_BASE + step
+            elif anchor in found:
+                translation[code] = _STEP_BASE + anchor
+                for step in found:
+                    accepts[step].add(_STEP_BASE + anchor)
+            else:
+                translation[code] = MULTI
+                for step in found:
+                    accepts[step].add(MULTI)
 
         def klass(step: int) -> bytes:
-            return b"[" + re.escape(bytes([_STEP_BASE + step])) + re.escape(bytes([MULTI])) + b"]"
+            return b"[" + b"".join(re.escape(bytes([b])) for b in sorted(accepts[step])) + b"]"
 
+        literal = re.escape(bytes([_STEP_BASE + anchor]))
+        pattern = literal
         before = b"".join(klass(m) for m in range(anchor))
         after = b"".join(klass(m) for m in range(anchor + 1, steps))
-        regexes = []
-        for byte in (_STEP_BASE + anchor, MULTI):
-            literal = re.escape(bytes([byte]))
-            pattern = literal
-            if before:
-                pattern += b"(?<=" + before + literal + b")"
-            if after:
-                pattern += b"(?=" + after + b")"
-            regexes.append(re.compile(pattern))
-        self._compiled = (translation, anchor, regexes)
+        if before:
+            pattern += b"(?<=" + before + literal + b")"
+        if after:
+            pattern += b"(?=" + after + b")"
+        self._compiled = (bytes(translation), anchor, [re.compile(pattern)])
         return self._compiled
 
     # -- checking ----------------------------------------------------------------------
