@@ -110,6 +110,7 @@ class Context:
     big: Path
     cache: Path
     bundled: Path
+    quiet: float | None = None  # 1-minute load average to wait for before each sample
 
     def env(self, cache: bool | Path = True) -> dict[str, str]:
         env = dict(os.environ)
@@ -117,6 +118,14 @@ class Context:
         env.setdefault("LC_ALL", "C.UTF-8")
         env["PYTHONDONTWRITEBYTECODE"] = "1"
         return env
+
+    def settle(self) -> None:
+        """Before a sample: wait (at most a minute) for the machine to be quiet."""
+        if self.quiet is None:
+            return
+        deadline = time.monotonic() + 60
+        while os.getloadavg()[0] >= self.quiet and time.monotonic() < deadline:
+            time.sleep(2)
 
     def clear_cache(self) -> None:
         shutil.rmtree(self.cache, ignore_errors=True)
@@ -141,7 +150,9 @@ def make_context(args: argparse.Namespace) -> Context:
     sys.path.insert(0, str(ROOT / "src"))
     from partybuild_tui.model import bundled_report_path
 
-    return Context(args.runs, workdir, big, workdir / "cache", bundled_report_path())
+    return Context(
+        args.runs, workdir, big, workdir / "cache", bundled_report_path(), args.wait_quiet
+    )
 
 
 # -- load: launch -> ready Report, in a fresh interpreter ---------------------------
@@ -186,6 +197,7 @@ def load_figures(ctx: Context) -> list[Figure]:
     warm_rss = Figure("peak RSS, warm load", "≤ 350 MB", unit="MB", limit=350)
     cpu: dict[str, list[float]] = {"cold": [], "off": [], "warm": []}
     for _ in range(ctx.runs):
+        ctx.settle()
         ctx.clear_cache()
         seconds, child = _load_once(ctx, ctx.big, use_cache=True)
         cold.samples.append(seconds)
@@ -350,11 +362,13 @@ def frame_figures(ctx: Context) -> list[Figure]:
     big_markers = app_markers(ctx.big, ctx)  # also leaves a warm entry for the big report
     with _pane(ctx) as pane:
         for _ in range(ctx.runs):  # interleaved, so a busy moment hits both alike
+            ctx.settle()
             bare.samples.append(pane.first_frame(bare_command, [READY, TREE_NODE])[0])
             bundled.samples.append(pane.first_frame(f"{app} {ctx.bundled}", bundled_markers)[0])
         ratio.samples = [bundled.median / bare.median]
         ratio.note = "medians of the two rows above"
         for _ in range(ctx.runs):
+            ctx.settle()
             ctx.clear_cache()
             seconds, rss = pane.first_frame(f"{app} {ctx.big}", big_markers)
             cold.samples.append(seconds)
@@ -385,7 +399,8 @@ def main(argv: list[str] | None = None) -> int:
         "--wait-quiet",
         type=float,
         metavar="LOAD",
-        help="first wait (up to 15 min) until the 1-minute load average is below LOAD",
+        help="wait (up to 15 min) until the 1-minute load average is below LOAD, and up "
+        "to a minute before each sample",
     )
     args = parser.parse_args(argv)
     groups = [name.strip() for name in args.only.split(",") if name.strip()]
