@@ -123,6 +123,8 @@ class _Term:
             if pattern.possible:
                 self.pinyin = pattern
                 self.plain = False
+        self.possible_literally = set(text) <= index.chars
+        """False when a character of the term is nowhere in the report (``djyl``, often)."""
         self._estimate: int | None = None
         self._whole: dict[int, dict[int, tuple[int, int, int]]] = {}
         self.metrics: list[int] = []
@@ -152,7 +154,7 @@ class _Term:
         """(start, end, quality) of every match in ``hay[start:end]``, sorted, non-overlapping."""
         hay = self.index.hay
         found: list[tuple[int, int, int]] = []
-        if self.text:
+        if self.text and self.possible_literally:
             length = len(self.text)
             for match in self.literal.finditer(hay, start, end):
                 s = match.start()
@@ -193,6 +195,8 @@ class _Term:
         end = region.end if end is None else end
         if self.plain:
             length = len(self.text)
+            if not self.possible_literally:
+                return firsts
             for match in self.per_field.finditer(self.index.hay, start, end):
                 s = match.start()
                 firsts[bisect_right(field_starts, s) - 1] = (s, s + length, _LITERAL)
@@ -244,6 +248,8 @@ class _Term:
         """Section orders of every section with a match anywhere in it."""
         found: set[int] = set()
         index = self.index
+        if self.plain and not self.possible_literally:
+            return found
         for region in index.regions:
             if self.plain:
                 starts, sections = region.group_starts, region.group_section
@@ -273,6 +279,8 @@ class SearchIndex:
         self.report = report
         self.hay = ""
         self.regions: list[_Region] = []
+        self.chars: set[str] = set()
+        """Every character of the haystack."""
         self.sample = ""
         """Evenly spread slices of the haystack, for estimating how common a word is."""
         self.sample_scale = 1
@@ -353,6 +361,7 @@ class SearchIndex:
         else:
             index.hay = GROUP_SEP + (raw.translate(table) if table else raw) + GROUP_SEP
         folded_chars = {c for char in chars for c in table.get(ord(char), char)}
+        index.chars = folded_chars
         step = max(1, len(index.hay) // 64)
         index.sample = "\x00".join(index.hay[i : i + 4096] for i in range(0, len(index.hay), step))
         index.sample_scale = max(1, len(index.hay) // max(1, len(index.sample)))
