@@ -13,16 +13,23 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
-from .i18n import set_language
+from .i18n import set_language, t
 from .model import Report
 from .palette import GoToSectionProvider
 from .screens.explorer import ExplorerScreen
+from .screens.explorer_keys import ExplorerCommands, ExplorerKeys
 from .screens.help import HelpScreen
+from .screens.metrics import MetricsScreen
 from .widgets.bindings import localize_bindings
 from .widgets.detail_pane import DetailPane
+from .widgets.metric_table import MetricTable
 from .widgets.section_tree import SectionTree
 
 DEFAULT_THEME = "textual-dark"
+CLIPBOARD_NOTE = (
+    "Copy (y) goes through the terminal (OSC 52), so it works over SSH. "
+    "Inside tmux it needs `set -g set-clipboard on` in ~/.tmux.conf."
+)
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,8 @@ class AppOptions:
     animations: bool = True
     debug: bool = False
     """Show the full traceback when the app crashes (``--debug``)."""
+    report_path: str | None = None
+    """The report's file: bookmarks and the last position are kept per file (none: not kept)."""
 
 
 def animations_wanted(requested: bool, environ: dict[str, str] | None = None) -> bool:
@@ -48,7 +57,7 @@ class PartyBuildApp(App[int]):
 
     CSS_PATH = "styles/app.tcss"
     TITLE = "partybuild-tui"
-    COMMANDS = App.COMMANDS | {GoToSectionProvider}
+    COMMANDS = App.COMMANDS | {GoToSectionProvider, ExplorerCommands}
 
     BINDINGS = [
         Binding("q", "quit", "Quit"),
@@ -105,8 +114,11 @@ class PartyBuildApp(App[int]):
             ("Keys everywhere", ExplorerScreen),
             ("Keys in the tree", SectionTree),
             ("Keys in the text", DetailPane),
+            ("History, bookmarks, export", ExplorerKeys),
+            ("Keys in the metrics table", MetricsScreen),
+            ("Keys in the metrics table", MetricTable),
         ]
-        self.push_screen(HelpScreen(groups))
+        self.push_screen(HelpScreen(groups, extra_note=t(CLIPBOARD_NOTE)))
 
 
 def make_app(report: Report, options: AppOptions | None = None) -> PartyBuildApp:

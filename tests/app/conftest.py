@@ -8,6 +8,13 @@ import pytest
 
 from partybuild_tui.app import AppOptions, PartyBuildApp, make_app
 from partybuild_tui.model import Report, bundled_report_path, load_report
+from partybuild_tui.state import ENV_VAR as STATE_DIR_VAR
+
+
+@pytest.fixture(autouse=True)
+def _private_state_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> None:
+    """Bookmarks and positions go to a fresh directory per test, never the user's."""
+    monkeypatch.setenv(STATE_DIR_VAR, str(tmp_path_factory.mktemp("state")))
 
 
 @pytest.fixture(scope="session")

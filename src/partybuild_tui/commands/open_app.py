@@ -9,7 +9,7 @@ import sys
 from typing import TextIO
 
 from ..model import Report
-from .common import add_report_argument, open_report, print_error
+from .common import add_report_argument, open_report, print_error, report_path
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -74,6 +74,7 @@ def run(args: argparse.Namespace) -> int:
         language=args.lang,
         animations=not args.no_animation,
         debug=args.debug,
+        report_path=str(report_path(args)),
     )
     app = make_app(report, options)
     result = app.run()

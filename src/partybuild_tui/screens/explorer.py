@@ -12,7 +12,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import Resize
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
@@ -25,6 +24,7 @@ from ..widgets.detail_pane import DetailPane
 from ..widgets.report_header import ReportHeader
 from ..widgets.search_panel import SearchPanel
 from ..widgets.section_tree import SectionTree
+from .explorer_keys import ExplorerKeys
 
 NARROW_WIDTH = 70
 """Below this many columns the sidebar starts hidden (the pane needs the room)."""
@@ -33,8 +33,8 @@ MIN_HEIGHT = 10
 """Below this size the explorer asks for a larger window instead of drawing."""
 
 
-class ExplorerScreen(Screen[None]):
-    """The one screen a user lives in."""
+class ExplorerScreen(ExplorerKeys):
+    """The one screen a user lives in (history, bookmarks, export, copy: ``ExplorerKeys``)."""
 
     BINDINGS = [
         Binding("slash", "focus_search", "Search", key_display="/"),
@@ -160,7 +160,8 @@ class ExplorerScreen(Screen[None]):
             detail.show_section(section)
 
     def go_to_section(self, section_id: str | None) -> None:
-        """Move the tree cursor to a section; the pane follows."""
+        """Move the tree cursor to a section; the pane follows. A jump: recorded in the history."""
+        self.record_jump(section_id)
         section = self.report.get_section(section_id) if section_id else None
         self.query_one(SectionTree).reveal(section_id)
         self.show(section)
@@ -253,6 +254,7 @@ class ExplorerScreen(Screen[None]):
         section = self.report.get_section(hit.section_id)
         if section is None or self.index is None:
             return
+        self.record_jump(section.id)
         matches, title_matches = section_matches(self.report, self.index, query, section.id)
         self.query_one(SectionTree).reveal(section.id)
         self.query_one(DetailPane).show_section(

@@ -31,6 +31,8 @@ _KEY_NAMES = {
     "enter": "Enter",
     "escape": "Esc",
     "space": "Space",
+    "backspace": "Backspace",
+    "delete": "Del",
     "up": "↑",
     "down": "↓",
     "left": "←",

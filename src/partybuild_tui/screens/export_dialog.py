@@ -1,0 +1,197 @@
+"""Export to a file from the app: a path prompt, a format choice, overwrite confirmation.
+
+The path starts as ``default_filename`` in the working directory (and follows
+the format until the user edits it). The file is written atomically and never
+over an existing file without a yes, nor over the report being read. The dialog
+returns the absolute path written, for the caller to announce.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
+
+from ..atomic_write import DestinationExists, atomic_write_bytes
+from ..i18n import t
+from ..widgets.bindings import localize_bindings
+
+FORMAT_NAMES: tuple[tuple[str, str], ...] = (
+    ("markdown", "Markdown"),
+    ("csv", "CSV"),
+    ("json", "JSON"),
+)
+
+
+@dataclass
+class ExportJob:
+    """What to export: a description, the text in each format, the default file name."""
+
+    what: str
+    """Shown in the dialog's title (report text: drawn as plain text)."""
+    render: Callable[[str, bool], str]
+    """(format, UTF-8 BOM for CSV) → the text to write."""
+    default_name: Callable[[str], str]
+    """format → file name (no directory)."""
+    count_note: str = ""
+    initial_format: str = "markdown"
+    protect: str | None = None
+    """A path never to write over (the report being read)."""
+
+
+def resolve_destination(text: str, default_name: str, cwd: str | None = None) -> Path:
+    """The file ``text`` names: ``~`` expanded, relative to ``cwd``.
+
+    A directory (or a name ending in ``/``) gets the default file name inside it.
+    """
+    base = Path(cwd or os.getcwd())
+    raw = text.strip() or default_name
+    path = Path(raw).expanduser()
+    if not path.is_absolute():
+        path = base / path
+    if path.is_dir() or raw.endswith(("/", os.sep)):
+        path = path / default_name
+    return Path(os.path.abspath(path))
+
+
+def same_file(a: Path, b: str | None) -> bool:
+    if b is None:
+        return False
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+class ConfirmOverwrite(ModalScreen[bool]):
+    """ "FILE exists. Overwrite it?" — y overwrites, n or Esc keeps the file."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Overwrite"),
+        Binding("n,escape", "answer(False)", "Cancel"),
+    ]
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self.path = path
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-dialog"):
+            yield Static(
+                Content(f"{self.path}\n{t('already exists. Overwrite it?')}"), id="confirm-text"
+            )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("Overwrite") + " (y)", variant="error", id="confirm-yes")
+                yield Button(t("Cancel") + " (n)", id="confirm-no")
+
+    def on_mount(self) -> None:
+        self.query_one("#confirm-no", Button).focus()
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+    @on(Button.Pressed, "#confirm-yes")
+    def _yes(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#confirm-no")
+    def _no(self) -> None:
+        self.dismiss(False)
+
+
+class ExportDialog(ModalScreen[str | None]):
+    """Choose a format and a file; Enter exports, Esc cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, job: ExportJob, cwd: str | None = None) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self.job = job
+        self.cwd = cwd or os.getcwd()
+        self.format = job.initial_format
+        self._default = job.default_name(self.format)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-dialog") as dialog:
+            dialog.border_title = Content(t("Export"))
+            title = f"{t('Export')}: {self.job.what}"
+            if self.job.count_note:
+                title += f" ({self.job.count_note})"
+            yield Static(Content(title), id="export-what")
+            yield Label(t("Format"), classes="export-label")
+            with RadioSet(id="export-format"):
+                for key, name in FORMAT_NAMES:
+                    yield RadioButton(name, value=key == self.format, id=f"format-{key}")
+            yield Checkbox(t("UTF-8 with BOM (for Excel)"), id="export-bom")
+            yield Label(t("File"), classes="export-label")
+            yield Input(value=self._default, id="export-path", select_on_focus=False)
+            yield Static(Content(f"{t('Relative to')} {self.cwd}"), id="export-where")
+            yield Static(id="export-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("Export") + " (Enter)", variant="primary", id="export-go")
+                yield Button(t("Cancel") + " (Esc)", id="export-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-bom", Checkbox).display = self.format == "csv"
+        path = self.query_one("#export-path", Input)
+        path.focus()
+        path.cursor_position = len(path.value)
+
+    @on(RadioSet.Changed, "#export-format")
+    def _format_changed(self, event: RadioSet.Changed) -> None:
+        button_id = event.pressed.id or ""
+        self.format = button_id.removeprefix("format-")
+        self.query_one("#export-bom", Checkbox).display = self.format == "csv"
+        path = self.query_one("#export-path", Input)
+        new_default = self.job.default_name(self.format)
+        if path.value.strip() in ("", self._default):
+            path.value = new_default
+        self._default = new_default
+
+    @on(Input.Submitted, "#export-path")
+    @on(Button.Pressed, "#export-go")
+    def _go(self) -> None:
+        self.export(overwrite=False)
+
+    @on(Button.Pressed, "#export-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def _error(self, message: str) -> None:
+        self.query_one("#export-error", Static).update(Content(message))
+
+    def export(self, overwrite: bool) -> None:
+        path_text = self.query_one("#export-path", Input).value
+        destination = resolve_destination(path_text, self._default, self.cwd)
+        if same_file(destination, self.job.protect):
+            self._error(t("That is the report being read; choose another file."))
+            return
+        bom = self.format == "csv" and self.query_one("#export-bom", Checkbox).value
+        try:
+            data = self.job.render(self.format, bom).encode("utf-8")
+            atomic_write_bytes(destination, data, overwrite=overwrite)
+        except DestinationExists:
+            self.app.push_screen(ConfirmOverwrite(destination), self._confirmed)
+            return
+        except OSError as error:
+            reason = error.strerror or str(error)
+            self._error(f"{t('Could not write')} {destination}: {reason}")
+            return
+        self.dismiss(str(destination))
+
+    def _confirmed(self, overwrite: bool | None) -> None:
+        if overwrite:
+            self.export(overwrite=True)
+        else:
+            self.query_one("#export-path", Input).focus()

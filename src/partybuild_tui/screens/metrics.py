@@ -1,0 +1,245 @@
+"""The metrics view: every figure of the report in one table, for comparing and citing.
+
+A filter line on top takes the search query language (``unit:%``, ``>10000``,
+``100..1000``, words, pinyin) and filters as you type; the table sorts by any
+column (``s``, or a click on its header) and groups by unit or section (``u``)
+with counts and the sums that make sense. The line under the table shows the
+current metric's full section path and quote. Enter opens the metric's section
+in the explorer with the quote highlighted; ``m`` or Esc returns to the text, and
+``m`` comes back to the same view (filter, sort and row kept).
+"""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Static
+
+from ..export import default_filename, export_metrics, metric_clip_text, metrics_clip_text
+from ..i18n import get_language, t
+from ..model import Report
+from ..search import SearchIndex, parse_query
+from ..widgets.bindings import localize_bindings
+from ..widgets.metric_table import MetricTable
+from .explorer_keys import ExplorerKeys, copy_text
+
+BACKGROUND_INDEX = 20_000
+"""From this many metrics on, the search index is built in a thread (it takes a second)."""
+DEBOUNCE_SECONDS = 0.15
+"""On large reports the filter waits for a pause in typing."""
+
+
+class MetricsScreen(Screen[None]):
+    """The metrics table with its filter line and the current metric's quote."""
+
+    BINDINGS = [
+        Binding("slash", "focus_filter", "Filter", key_display="/"),
+        Binding("e", "export", "Export", tooltip="Export the rows shown to a file"),
+        Binding("y", "copy", "Copy", tooltip="Copy the current metric with its quote (OSC 52)"),
+        Binding(
+            "escape,m,H,backspace", "close", "Close", key_display="Esc", tooltip="Back to the text"
+        ),
+        Binding("tab", "app.focus_next", "Focus next", show=False),
+        Binding("shift+tab", "app.focus_previous", "Focus previous", show=False),
+    ]
+
+    def __init__(self, report: Report) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self.report = report
+        self.index: SearchIndex | None = None
+        self._indexing = False
+        self._timer: Timer | None = None
+        self.query_text = ""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="metrics-top"):
+            yield Static(id="metrics-title")
+            yield Input(
+                placeholder=t("filter: words, pinyin, >10000, 100..1000, unit:% — Enter: table"),
+                id="metrics-filter",
+                select_on_focus=False,  # a Focus event can arrive after the first keys typed
+            )
+            yield Static(id="metrics-status")
+        yield MetricTable(self.report, id="metrics-table")
+        yield Static(id="metrics-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        meta = self.report.meta
+        self.query_one("#metrics-title", Static).update(
+            Content.assemble((t("Metrics table"), "bold"), "  ", meta.subtitle or meta.title)
+        )
+        self.table.focus()
+        self._update_status()
+
+    @property
+    def table(self) -> MetricTable:
+        return self.query_one(MetricTable)
+
+    # -- filtering ------------------------------------------------------------------
+
+    @on(Input.Changed, "#metrics-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if len(self.report.metrics) >= BACKGROUND_INDEX:
+            self._timer = self.set_timer(DEBOUNCE_SECONDS, self._apply_filter)
+        else:
+            self._apply_filter()
+
+    @on(Input.Submitted, "#metrics-filter")
+    def _filter_submitted(self) -> None:
+        self.set_focus(self.table)
+
+    def _apply_filter(self) -> None:
+        self._timer = None
+        text = self.query_text
+        if not text.strip():
+            self.table.set_positions(list(range(len(self.report.metrics))))
+            self._update_status()
+            return
+        if self.index is None:
+            explorer = self._explorer()
+            self.index = getattr(explorer, "index", None)  # built at start-up, in a thread
+        if self.index is None:
+            if len(self.report.metrics) < BACKGROUND_INDEX:
+                self.index = SearchIndex.build(self.report)
+            else:
+                if not self._indexing:
+                    self._indexing = True
+                    self._build_index()
+                self._update_status()
+                return
+        self.table.set_positions(self.index.matching_metrics(text))
+        self._update_status()
+
+    @work(thread=True, exclusive=True, group="metrics-index")
+    def _build_index(self) -> None:
+        index = SearchIndex.build(self.report)
+        self.app.call_from_thread(self._index_ready, index)
+
+    def _index_ready(self, index: SearchIndex) -> None:
+        self.index = index
+        self._indexing = False
+        self._apply_filter()
+
+    # -- the lines around the table ----------------------------------------------------------
+
+    @on(MetricTable.ViewChanged)
+    def _view_changed(self) -> None:
+        self._update_status()
+
+    def _update_status(self) -> None:
+        status = self.query_one("#metrics-status", Static)
+        parts = [self.table.describe_view()]
+        text = self.query_text.strip()
+        if text:
+            if self.index is None:
+                parts.append(t("indexing the report for the filter…"))
+            else:
+                query = parse_query(text)
+                parts.append(query.understood_zh if get_language() == "zh" else query.understood)
+        status.update(Content(" · ".join(parts)))
+
+    @on(MetricTable.CursorMoved)
+    def _cursor_moved(self, event: MetricTable.CursorMoved) -> None:
+        detail = self.query_one("#metrics-detail", Static)
+        metric, group = event.metric, event.group
+        if metric is not None:
+            path = " › ".join(metric.breadcrumb)
+            detail.update(
+                Content.assemble(
+                    (path, "bold"),
+                    "\n",
+                    (f"“{metric.quote}”", "italic"),
+                    *((("  ", ""), (metric.note, "dim")) if metric.note else ()),
+                )
+            )
+        elif group is not None:
+            detail.update(Content.assemble((group.title, "bold"), "\n", group.summary))
+        else:
+            detail.update(Content(""))
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def action_focus_filter(self) -> None:
+        # set_focus at once (not focus(), which waits a turn): keys typed right after
+        # the / (a fast typist, a paste, tmux send-keys) must land in the filter.
+        self.set_focus(self.query_one("#metrics-filter", Input))
+
+    def action_close(self) -> None:
+        """Esc: from the filter line to the table; from the table back to the text."""
+        if isinstance(self.focused, Input):
+            self.set_focus(self.table)
+            return
+        self.app.pop_screen()
+
+    def _explorer(self) -> ExplorerKeys | None:
+        for screen in self.app.screen_stack:
+            if isinstance(screen, ExplorerKeys):
+                return screen
+        return None
+
+    @on(MetricTable.Chosen)
+    def _chosen(self, event: MetricTable.Chosen) -> None:
+        explorer = self._explorer()
+        if explorer is None:
+            return
+        self.app.pop_screen()
+        explorer.show_metric(event.metric)
+
+    def action_copy(self) -> None:
+        table = self.table
+        metric = table.current_metric
+        if metric is not None:
+            copy_text(self, metric_clip_text(metric, self.report), metric.label)
+            return
+        group = table.current_group
+        if group is not None:
+            metrics = [self.report.metrics[p] for p in group.positions]
+            copy_text(
+                self,
+                metrics_clip_text(metrics, self.report),
+                f"{group.title} ({len(metrics)} {t('metrics')})",
+            )
+
+    def action_export(self) -> None:
+        from .export_dialog import ExportDialog, ExportJob
+
+        metrics = self.table.metrics
+        if not metrics:
+            self.notify(t("No metrics to export."), timeout=3)
+            return
+        report = self.report
+        title = f"{report.meta.title} — {t('metrics')}"
+        if self.query_text.strip():
+            title += f" ({self.query_text.strip()})"
+
+        def render(fmt: str, bom: bool) -> str:
+            return export_metrics(metrics, fmt, title=title, bom=bom)
+
+        def name(fmt: str) -> str:
+            return default_filename(report, fmt, metrics_only=True)
+
+        options = getattr(self.app, "options", None)
+        job = ExportJob(
+            what=t("the metrics shown"),
+            render=render,
+            default_name=name,
+            count_note=f"{len(metrics)} {t('metrics')}",
+            initial_format="csv",
+            protect=getattr(options, "report_path", None),
+        )
+        self.app.push_screen(ExportDialog(job), self._exported)
+
+    def _exported(self, result: str | None) -> None:
+        if result:
+            self.notify(f"{t('Exported to')} {result}", title=t("Export"), markup=False)
