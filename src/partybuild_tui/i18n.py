@@ -148,6 +148,7 @@ _ZH: dict[str, str] = {
     "years do not add up": "年数相加没有意义",
     "(no unit)": "(无单位)",
     "No metrics match the filter.": "没有符合筛选条件的数据。",
+    "No metrics.": "本报告没有数据。",
     "filter: words, pinyin, >10000, 100..1000, unit:% — Enter: table": (
         "筛选:文字、拼音、>10000、100..1000、unit:% — 回车回到表格"
     ),

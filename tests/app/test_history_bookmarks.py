@@ -322,3 +322,24 @@ async def test_help_lists_the_new_keys_and_the_tmux_note(app_factory) -> None:
             "set -g set-clipboard on",
         ):
             assert needle in text, needle
+
+
+async def test_export_never_writes_over_the_report_being_read(
+    app_factory, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    copy = tmp_path / "report.yaml"
+    copy.write_bytes(bundled_report_path().read_bytes())
+    before = copy.read_bytes()
+    app = app_factory(report_path=str(copy))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        path_input = app.screen.query_one("#export-path", Input)
+        path_input.value = "report.yaml"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)  # no overwrite question either
+        assert "正在阅读的报告文件" in screen_text(app)
+    assert copy.read_bytes() == before

@@ -298,3 +298,46 @@ async def test_e_exports_the_rows_shown(
         assert len(rows) == len(percentages)
         messages = [n.message for n in app._notifications]
         assert any(str(written) in m for m in messages)
+
+
+async def test_a_report_without_metrics_says_so(app_factory, report: Report) -> None:
+    import dataclasses
+
+    bare = tuple(
+        dataclasses.replace(s, metrics=(), total_metrics=0, children=()) for s in report.sections
+    )
+    empty = Report.build(report.schema, report.meta, bare)
+    assert empty.metrics == ()
+    app = app_factory(empty)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await open_metrics(pilot)
+        assert table.metrics == []
+        assert "本报告没有数据" in screen_text(app)
+        await pilot.press("s", "u", "y", "enter", "down", "end")
+        await pilot.pause()
+        assert isinstance(app.screen, MetricsScreen)
+
+
+async def test_report_text_is_never_markup(app_factory, report: Report) -> None:
+    import dataclasses
+
+    hostile = "[b]粗体[/b][@click=app.quit]点我[/]"
+    section = next(s for s in report.ordered if s.metrics)
+    metric = dataclasses.replace(section.metrics[0], label=hostile)
+    changed = dataclasses.replace(section, metrics=(metric, *section.metrics[1:]))
+
+    def swap(s):
+        if s.id == changed.id:
+            return changed
+        return dataclasses.replace(s, children=tuple(swap(c) for c in s.children))
+
+    odd = Report.build(report.schema, report.meta, tuple(swap(s) for s in report.sections))
+    assert odd.metrics[0].label == hostile
+    app = app_factory(odd)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_metrics(pilot)
+        assert hostile in screen_text(app)
+        await pilot.press("y")  # the notification names the metric, as written
+        await pilot.pause()
+        assert hostile in screen_text(app)
+        assert isinstance(app.screen, MetricsScreen)  # nothing was clicked or run
