@@ -42,8 +42,10 @@ class MetricsScreen(Screen[None]):
         Binding("e", "export", "Export", tooltip="Export the rows shown to a file"),
         Binding("y", "copy", "Copy", tooltip="Copy the current metric with its quote (OSC 52)"),
         Binding(
-            "escape,m,H,backspace", "close", "Close", key_display="Esc", tooltip="Back to the text"
+            "escape,m", "close", "Close", key_display="Esc", tooltip="Back to the text (also H)"
         ),
+        # Back, as in the explorer; listed with Esc above (no description: not in the help twice).
+        Binding("H,backspace", "close", "", show=False),
         Binding("tab", "app.focus_next", "Focus next", show=False),
         Binding("shift+tab", "app.focus_previous", "Focus previous", show=False),
     ]

@@ -136,10 +136,8 @@ class MetricTable(ScrollView, can_focus=True):
         Binding("pageup", "page(-1)", "Page up", show=False),
         Binding("home,g", "first", "First", show=False),
         Binding("end,G", "last", "Last", show=False),
-        Binding(
-            "s", "sort", "Sort", tooltip="Sort by the current column (again: reverse, then off)"
-        ),
-        Binding("u", "group", "Group", tooltip="Group by unit, then by section, then not"),
+        Binding("s", "sort", "Sort", tooltip="Sort by this column (again: reverse, off)"),
+        Binding("u", "group", "Group", tooltip="Group: by unit → by section → none"),
         Binding(
             "enter",
             "choose",
