@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import Resize
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static
 
 from ..i18n import t
 from ..model import Report, Section
@@ -37,7 +37,9 @@ class ExplorerScreen(ExplorerKeys):
     """The one screen a user lives in (history, bookmarks, export, copy: ``ExplorerKeys``)."""
 
     BINDINGS = [
-        Binding("slash", "focus_search", "Search", key_display="/"),
+        # priority: handled as the key arrives, so the keys after it (typed fast, pasted,
+        # sent over SSH in one packet) already go to the search bar.
+        Binding("slash", "focus_search", "Search", key_display="/", priority=True),
         Binding(
             "left_square_bracket",
             "previous_section",
@@ -227,6 +229,8 @@ class ExplorerScreen(ExplorerKeys):
             self._before_search = (section.id if section else None, focused)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "focus_search" and isinstance(self.focused, Input):
+            return False  # "/" typed into the search bar is text
         if action in ("next_hit", "previous_hit", "toggle_filter", "clear_search"):
             return self.query_one(SearchPanel).active or (
                 action == "toggle_filter" and self._filtering

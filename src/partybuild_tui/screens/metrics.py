@@ -38,7 +38,8 @@ class MetricsScreen(Screen[None]):
     """The metrics table with its filter line and the current metric's quote."""
 
     BINDINGS = [
-        Binding("slash", "focus_filter", "Filter", key_display="/"),
+        # priority: acted on as it arrives, so the keys behind it reach the filter line
+        Binding("slash", "focus_filter", "Filter", key_display="/", priority=True),
         Binding("e", "export", "Export", tooltip="Export the rows shown to a file"),
         Binding("y", "copy", "Copy", tooltip="Copy the current metric with its quote (OSC 52)"),
         Binding(
@@ -171,6 +172,11 @@ class MetricsScreen(Screen[None]):
             detail.update(Content(""))
 
     # -- actions ---------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "focus_filter" and isinstance(self.focused, Input):
+            return False  # "/" typed into the filter is text
+        return super().check_action(action, parameters)
 
     def action_focus_filter(self) -> None:
         # set_focus at once (not focus(), which waits a turn): keys typed right after

@@ -141,7 +141,8 @@ class SearchPanel(Vertical):
         return self.query_one(SearchInput)
 
     def focus_input(self) -> None:
-        self.input.focus()
+        # Widget.focus() defers to call_later; keys right behind "/" must land here.
+        self.screen.set_focus(self.input)
 
     def set_index(self, index: SearchIndex) -> None:
         self.index = index
