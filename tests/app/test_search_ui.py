@@ -171,3 +171,19 @@ async def test_nonsense_query_says_what_it_understood(app_factory) -> None:
         text = screen_text(app)
         assert "No results" in text
         assert app.is_running
+
+
+async def test_keys_sent_in_one_burst_after_slash_land_in_the_search_bar(app_factory) -> None:
+    from textual import events
+
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        # As a paste or an SSH packet delivers them: all queued before any is handled.
+        for key, char in [("slash", "/"), ("d", "d"), ("j", "j"), ("y", "y"), ("l", "l")]:
+            app.post_message(events.Key(key, char))
+        await pilot.pause(0.3)
+        panel = app.screen.query_one(SearchPanel)
+        assert panel.input.value == "djyl"
+        await pilot.press("slash")  # inside the bar, "/" is text
+        assert panel.input.value == "djyl/"
