@@ -19,10 +19,8 @@ from .palette import GoToSectionProvider
 from .screens.explorer import ExplorerScreen
 from .screens.explorer_keys import ExplorerCommands, ExplorerKeys
 from .screens.help import HelpScreen
-from .screens.metrics import MetricsScreen
 from .widgets.bindings import localize_bindings
 from .widgets.detail_pane import DetailPane
-from .widgets.metric_table import MetricTable
 from .widgets.section_tree import SectionTree
 
 DEFAULT_THEME = "textual-dark"
@@ -109,6 +107,9 @@ class PartyBuildApp(App[int]):
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
+        from .screens.metrics import MetricsScreen  # the metrics view loads when first used
+        from .widgets.metric_table import MetricTable
+
         groups = [
             ("Keys everywhere", PartyBuildApp),
             ("Keys everywhere", ExplorerScreen),

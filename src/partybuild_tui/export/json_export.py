@@ -18,7 +18,7 @@ from typing import Any
 
 from ..model import Metric, Report, ReportError, Section
 from ..model.build import Invalid, build_report
-from ..model.yaml_reader import PlainNumber
+from ..model.scalars import PlainNumber
 
 _META_FIELDS = (
     "id",

@@ -15,7 +15,7 @@ from typing import Any
 from .errors import DataPath, format_data_path, shown
 from .report import QUALIFIERS, Metric, Number, Report, ReportMeta, Section
 from .sanitize import sanitize_text
-from .yaml_reader import PlainNumber
+from .scalars import PlainNumber
 
 SCHEMA_NAME = "partybuild-report"
 SCHEMA_MAJOR = 1

@@ -31,6 +31,7 @@ from yaml.events import (
 )
 
 from .errors import ReportError, shown
+from .scalars import PlainNumber
 
 try:  # libyaml's parser is several times faster; fall back to pure Python.
     from yaml import CSafeLoader as _Loader
@@ -42,12 +43,6 @@ MAX_DEPTH = 64
 
 _NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-
-
-class PlainNumber(str):
-    """An unquoted scalar that reads as a decimal number; the string is the text as written."""
-
-    __slots__ = ()
 
 
 class _Malformed(Exception):

@@ -28,6 +28,8 @@ from ..widgets.section_tree import section_label
 class BookmarksScreen(ModalScreen[str | None]):
     """Bookmarked sections in the order they were added; returns the id chosen."""
 
+    CSS_PATH = "../styles/dialogs.tcss"
+
     BINDINGS = [
         Binding("d,delete", "delete", "Delete", tooltip="Delete the bookmark under the cursor"),
         Binding("escape,q,B", "close", "Close", key_display="Esc"),

@@ -6,6 +6,8 @@ others show and calls their methods. It never lets report text near markup.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,14 +19,15 @@ from textual.widgets import Footer, Input, Static
 
 from ..i18n import t
 from ..model import Report, Section
-from ..search import SearchHit, SearchIndex
-from ..search.placement import hit_target, section_matches, with_ancestors
 from ..widgets.bindings import localize_bindings
 from ..widgets.detail_pane import DetailPane
 from ..widgets.report_header import ReportHeader
 from ..widgets.search_panel import SearchPanel
 from ..widgets.section_tree import SectionTree
 from .explorer_keys import ExplorerKeys
+
+if TYPE_CHECKING:
+    from ..search import SearchHit, SearchIndex
 
 NARROW_WIDTH = 70
 """Below this many columns the sidebar starts hidden (the pane needs the room)."""
@@ -112,11 +115,14 @@ class ExplorerScreen(ExplorerKeys):
             tree.reveal(None)
         tree.focus()
         self._apply_size(self.size.width, self.size.height)
-        self._build_index()
+        # After the first frame: a thread started now would take the GIL from it.
+        self.call_after_refresh(lambda: self.set_timer(0.05, self._build_index))
 
     @work(thread=True, group="index")
     def _build_index(self) -> None:
         """Build the search index off the UI thread; the first frame does not wait for it."""
+        from ..search import SearchIndex  # imported here: not on the first frame's path
+
         index = SearchIndex.build(self.report)
         self.app.call_from_thread(self._index_ready, index)
 
@@ -255,6 +261,8 @@ class ExplorerScreen(ExplorerKeys):
 
     def show_hit(self, hit: SearchHit, query: str) -> None:
         """Open the hit's section, mark every match there and scroll to this one."""
+        from ..search.placement import hit_target, section_matches
+
         section = self.report.get_section(hit.section_id)
         if section is None or self.index is None:
             return
@@ -313,6 +321,8 @@ class ExplorerScreen(ExplorerKeys):
         self.refresh_bindings()
 
     def _apply_filter(self) -> None:
+        from ..search.placement import with_ancestors
+
         result = self.query_one(SearchPanel).result
         counts = result.section_counts() if result is not None else {}
         self.query_one(SectionTree).rebuild(with_ancestors(self.report, counts))

@@ -23,17 +23,14 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 from textual.timer import Timer
 
-from ..export import default_filename as export_filename
-from ..export import export_report, section_clip_text
-from ..export.markdown import report_markdown
 from ..i18n import get_language, t
 from ..model import Metric, Report, Section
 from ..navigation import REST_SECONDS, ROOT, Navigation
-from ..state import ReportSession, ReportState, StateStore
 from ..widgets.bindings import localize_bindings
 from ..widgets.section_tree import SectionTree, section_label
 
 if TYPE_CHECKING:
+    from ..state import ReportSession
     from ..widgets.detail_pane import DetailPane
 
 MAX_CLIPBOARD_CHARS = 100_000
@@ -43,9 +40,17 @@ METRICS_SCREEN = "metrics"
 
 def open_session(report: Report, report_path: str | None) -> ReportSession:
     """Bookmarks for the report on disk; in memory only when there is no file to key them by."""
+    from ..state import ReportSession, ReportState, StateStore  # not on the first frame's path
+
     if report_path is None:
         return ReportSession(StateStore(), None, ReportState(), [], report.section_ids())
     return ReportSession.open(report.meta.id, report_path, report.section_ids())
+
+
+def _export_filename(report: Report, fmt: str, **options: object) -> str:
+    from ..export import default_filename
+
+    return default_filename(report, fmt, **options)  # type: ignore[arg-type]
 
 
 def copy_text(screen: Screen, text: str, what: str) -> None:
@@ -137,7 +142,11 @@ class ExplorerKeys(Screen[None]):
     # -- start and end ---------------------------------------------------------------
 
     def on_mount(self) -> None:
-        # Runs after ExplorerScreen.on_mount, which has shown the start section.
+        # Runs after ExplorerScreen.on_mount, which has shown the start section. The
+        # state file (and hashing the report to key it) waits for the first frame.
+        self.call_after_refresh(self._open_session)
+
+    def _open_session(self) -> None:
         options = getattr(self.app, "options", None)
         self.session = open_session(self.report, getattr(options, "report_path", None))
         for warning in self.session.warnings:
@@ -259,12 +268,14 @@ class ExplorerKeys(Screen[None]):
         what = section_label(section) if section else f"{t('the whole report')} {report.meta.title}"
 
         def render(fmt: str, bom: bool) -> str:
+            from ..export import export_report
+
             return export_report(report, fmt, section=section, bom=bom)
 
         job = ExportJob(
             what=what,
             render=render,
-            default_name=partial(export_filename, report, section=section),
+            default_name=partial(_export_filename, report, section=section),
             count_note=(
                 f"{section.total_metrics if section else report.total_metrics} {t('metrics')}"
             ),
@@ -279,8 +290,12 @@ class ExplorerKeys(Screen[None]):
     def action_copy(self) -> None:
         section = self.current_section
         if section is None:
+            from ..export.markdown import report_markdown
+
             copy_text(self, report_markdown(self.report), t("the whole report as Markdown"))
             return
+        from ..export import section_clip_text
+
         text = section_clip_text(section, self.report)
         copy_text(self, text, f"{section_label(section)} · Markdown")
 

@@ -75,6 +75,8 @@ def same_file(a: Path, b: str | None) -> bool:
 class ConfirmOverwrite(ModalScreen[bool]):
     """ "FILE exists. Overwrite it?" — y overwrites, n or Esc keeps the file."""
 
+    CSS_PATH = "../styles/dialogs.tcss"
+
     BINDINGS = [
         Binding("y", "answer(True)", "Overwrite"),
         Binding("n,escape", "answer(False)", "Cancel"),
@@ -111,6 +113,8 @@ class ConfirmOverwrite(ModalScreen[bool]):
 
 class ExportDialog(ModalScreen[str | None]):
     """Choose a format and a file; Enter exports, Esc cancels."""
+
+    CSS_PATH = "../styles/dialogs.tcss"
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 

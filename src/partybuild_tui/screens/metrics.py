@@ -37,6 +37,8 @@ DEBOUNCE_SECONDS = 0.15
 class MetricsScreen(Screen[None]):
     """The metrics table with its filter line and the current metric's quote."""
 
+    CSS_PATH = "../styles/metrics.tcss"
+
     BINDINGS = [
         # priority: acted on as it arrives, so the keys behind it reach the filter line
         Binding("slash", "focus_filter", "Filter", key_display="/", priority=True),

@@ -31,9 +31,6 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from pypinyin import Style, pinyin
-from pypinyin.constants import PINYIN_DICT
-
 SEPARATORS = (0, 1, 2)
 NOT_HANZI = 3
 NO_STEP = 0
@@ -66,6 +63,11 @@ def piece_fits_initial(piece: str, initial: str) -> bool:
 
 def readings_of(char: str) -> tuple[str, ...]:
     """Toneless readings of a hanzi (``lv`` also as ``lu``), or ``()`` if not a hanzi."""
+    # pypinyin takes ~160 ms to import (its phrase dictionary): only when an index is
+    # built, in the background, never on the way to the first frame.
+    from pypinyin import Style, pinyin
+    from pypinyin.constants import PINYIN_DICT
+
     if ord(char) not in PINYIN_DICT:
         return ()
     found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from textual import on, work
@@ -23,9 +24,11 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..i18n import get_language, t
-from ..search import SearchHit, SearchIndex, SearchResult
 from ..text_wrap import fit_cells
 from .bindings import localize_bindings
+
+if TYPE_CHECKING:
+    from ..search import SearchHit, SearchIndex, SearchResult
 
 PAGE = 100
 """Hits drawn in the list; the count still says how many there are."""
