@@ -7,8 +7,10 @@ line and the tests build the app, so both run the same thing.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
@@ -40,6 +42,8 @@ class AppOptions:
     animations: bool = True
     debug: bool = False
     """Show the full traceback when the app crashes (``--debug``)."""
+    after_first_frame: tuple[Callable[[], None], ...] = ()
+    """Work that can wait until the report is on screen (saving the load cache)."""
     report_path: str | None = None
     """The report's file: bookmarks and the last position are kept per file (none: not kept)."""
 
@@ -87,6 +91,16 @@ class PartyBuildApp(App[int]):
     def go_to_section(self, section_id: str | None) -> None:
         """Jump to a section (palette, search, deep links)."""
         self.explorer.go_to_section(section_id)
+
+    def first_frame_shown(self) -> None:
+        """The explorer is on screen: run what was put off until now, off the UI thread."""
+        if self.options.after_first_frame:
+            self._run_deferred()
+
+    @work(thread=True, group="deferred")
+    def _run_deferred(self) -> None:
+        for job in self.options.after_first_frame:
+            job()  # cache.save: never raises (a failed save only means a cold next start)
 
     def _print_error_renderables(self) -> None:
         """After a crash: a short message and a hint, the traceback only with --debug."""

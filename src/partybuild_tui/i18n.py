@@ -55,6 +55,7 @@ _ZH: dict[str, str] = {
     "Figures at a glance": "数据一览",
     "In this section": "本节内容",
     "Sections": "各部分",
+    "… and {n} more sections in the tree": "……另有 {n} 个部分,见目录",
     "No figures in this section.": "本节没有数据。",
     "No text in this section.": "本节没有正文。",
     "Label": "指标",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from ..model import Report, ReportError, bundled_report_path, load_report
@@ -24,15 +25,26 @@ def report_path(args: argparse.Namespace) -> Path:
     return Path(args.path) if args.path else bundled_report_path()
 
 
-def open_report(args: argparse.Namespace, *, use_cache: bool = True) -> Report | None:
+def open_report(
+    args: argparse.Namespace,
+    *,
+    use_cache: bool = True,
+    schedule_cache_save: Callable[[Callable[[], None]], object] | None = None,
+) -> Report | None:
     """The report named on the command line, or ``None`` after printing why it cannot be read.
 
-    ``use_cache=False`` validates the file itself even when the load cache has it.
+    ``use_cache=False`` validates the file itself even when the load cache has it;
+    ``schedule_cache_save`` defers storing a fresh cache entry (see ``load_report``).
     """
     path = report_path(args)
     max_size = getattr(args, "max_size", None) or DEFAULT_MAX_SIZE
     try:
-        return load_report(str(path), max_size=max_size, use_cache=use_cache)
+        return load_report(
+            str(path),
+            max_size=max_size,
+            use_cache=use_cache,
+            schedule_cache_save=schedule_cache_save,
+        )
     except ReportError as error:
         print_error(str(error))
         return None

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import codecs
 import difflib
+import gc
 import sys
+from collections.abc import Callable
 from typing import TextIO
 
 from ..model import Report
@@ -50,13 +52,7 @@ def terminal_encoding_problem(stream: TextIO | None = None) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    report = open_report(args)
-    if report is None:
-        return 2
-    if args.section and report.get_section(args.section) is None:
-        print_error(f"partybuild-tui: {unknown_section_message(report, args.section)}")
-        return 2
-    from ..app import AppOptions, available_themes, make_app
+    from ..app import available_themes  # cheap checks first: a 37 MB report takes seconds
 
     if args.theme and args.theme not in available_themes():
         print_error(
@@ -68,6 +64,18 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         print_error(problem)
         return 2
+    deferred: list[Callable[[], None]] = []
+    report = open_report(args, schedule_cache_save=deferred.append)
+    if report is None:
+        return 2
+    if args.section and report.get_section(args.section) is None:
+        print_error(f"partybuild-tui: {unknown_section_message(report, args.section)}")
+        return 2
+    # The report lives as long as the app: keep the collector from walking its
+    # million objects again and again (a full pass would freeze the screen).
+    gc.freeze()
+    from ..app import AppOptions, make_app
+
     options = AppOptions(
         start_section=args.section,
         theme=args.theme,
@@ -75,6 +83,7 @@ def run(args: argparse.Namespace) -> int:
         animations=not args.no_animation,
         debug=args.debug,
         report_path=str(report_path(args)),
+        after_first_frame=tuple(deferred),
     )
     app = make_app(report, options)
     result = app.run()

@@ -116,7 +116,13 @@ class ExplorerScreen(ExplorerKeys):
         tree.focus()
         self._apply_size(self.size.width, self.size.height)
         # After the first frame: a thread started now would take the GIL from it.
-        self.call_after_refresh(lambda: self.set_timer(0.05, self._build_index))
+        self.call_after_refresh(lambda: self.set_timer(0.05, self._after_first_frame))
+
+    def _after_first_frame(self) -> None:
+        self._build_index()
+        first_frame_shown = getattr(self.app, "first_frame_shown", None)
+        if first_frame_shown is not None:
+            first_frame_shown()
 
     @work(thread=True, group="index")
     def _build_index(self) -> None:

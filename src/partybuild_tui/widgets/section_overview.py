@@ -11,6 +11,9 @@ from textual.widgets import Static
 from ..i18n import t
 from ..model import Report, Section
 
+CARD_SECTIONS = 24
+"""Top-level sections described on the report card; a card, not a second tree."""
+
 _SENTENCE_END = re.compile(r"[。！？!?]")
 
 
@@ -99,9 +102,18 @@ def report_card(report: Report) -> Content:
     )
     parts.append(Content(""))
     parts.append(Content.styled(t("Sections"), ".section-overview--heading"))
-    for section in report.sections:
+    for section in report.sections[:CARD_SECTIONS]:
         parts.append(Content(""))
         parts.extend(_entry(section, with_subtopics=True))
+    hidden = len(report.sections) - CARD_SECTIONS
+    if hidden > 0:
+        parts.append(Content(""))
+        parts.append(
+            Content.styled(
+                t("… and {n} more sections in the tree").format(n=hidden),
+                ".section-overview--sentence",
+            )
+        )
     return Content("\n").join(parts)
 
 
