@@ -381,10 +381,67 @@ def frame_figures(ctx: Context) -> list[Figure]:
     return figures
 
 
+def app_figures(ctx: Context) -> list[Figure]:
+    """Interaction latency on the 37 MB report (``bench/app_bench.py``, headless)."""
+    names = {
+        "tree move": "move in the tree (↓), 37 MB report",
+        "open section": "open a section (]), 37 MB report",
+        "search keystroke": "search: keystroke → results repainted, 37 MB report",
+    }
+    figures = {key: Figure(name, "≤ 50 ms", unit="s", limit=0.05) for key, name in names.items()}
+    result = subprocess.run(
+        [
+            PYTHON,
+            str(ROOT / "bench" / "app_bench.py"),
+            "--report",
+            str(ctx.big),
+            "--runs",
+            str(ctx.runs),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        env=ctx.env(),
+        check=False,
+    )
+    if result.returncode != 0:
+        for figure in figures.values():
+            figure.skipped = "app_bench.py failed: " + result.stderr.strip().splitlines()[-1:][0]
+        return list(figures.values())
+    samples = json.loads(result.stdout.strip().splitlines()[-1])
+    for key, figure in figures.items():
+        figure.samples = [ms / 1000 for ms in samples[key]]
+    return list(figures.values())
+
+
+def search_figures(ctx: Context) -> list[Figure]:
+    """One query of each kind on the 37 MB report, cold (``bench/search_bench.py``)."""
+    os.environ[CACHE_ENV] = str(ctx.cache)
+    from partybuild_tui.model import load_report
+    from partybuild_tui.search import SearchIndex
+    from search_bench import QUERIES, TARGET_MS, timed
+
+    index = SearchIndex.build(load_report(ctx.big, max_size=1 << 30))
+    figures = []
+    for kind, query in QUERIES:
+        figure = Figure(
+            f"search `{query}` ({kind}), cold",
+            f"≤ {TARGET_MS:g} ms",
+            unit="s",
+            limit=TARGET_MS / 1000,
+        )
+        times = timed(lambda q=query: index.search(q, limit=100), ctx.runs, index.clear_caches)
+        figure.samples = [ms / 1000 for ms in times]
+        figures.append(figure)
+    return figures
+
+
 GROUPS: dict[str, Callable[[Context], list[Figure]]] = {
     "load": load_figures,
     "imports": import_figures,
     "frame": frame_figures,
+    "app": app_figures,
+    "search": search_figures,
 }
 
 
