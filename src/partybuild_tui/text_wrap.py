@@ -87,3 +87,18 @@ def fit_cells(text: str, width: int) -> str:
         out.append(char)
         used += size
     return "".join(out) + "…"
+
+
+def pad_cells(text: str, width: int) -> str:
+    """``text`` cut to ``width`` cells (… when cut), then padded to exactly ``width``."""
+    if width <= 0:
+        return ""
+    fitted = fit_cells(text, width) if width > 3 else text[:width]
+    while cell_len(fitted) > width:  # a 2-cell character at the edge of a tiny width
+        fitted = fitted[:-1]
+    return fitted + " " * (width - cell_len(fitted))
+
+
+def short_title(title: str) -> str:
+    """A top-level title up to its first comma: 凝心铸魂,把稳政治引领“方向盘” → 凝心铸魂."""
+    return title.replace("，", ",").split(",", 1)[0]

@@ -15,6 +15,7 @@ from textual.widget import Widget
 from ..i18n import t
 from ..model import Metric
 from ..model.numbers import format_change, format_difference
+from ..text_wrap import pad_cells
 
 QUALIFIER_WORDS = {"exact": "", "over": "over", "about": "about", "up_to": "up_to"}
 
@@ -23,20 +24,6 @@ def qualifier_word(qualifier: str) -> str:
     """余/以上, 近/约, 最高 (or over, about, up to) for a qualifier; nothing for exact."""
     word = QUALIFIER_WORDS.get(qualifier, qualifier)
     return t(word).replace("_", " ") if word else ""
-
-
-def _fit(text: str, width: int) -> str:
-    """Cut ``text`` to ``width`` cells, with an ellipsis when it is cut."""
-    if cell_len(text) <= width:
-        return text + " " * (width - cell_len(text))
-    out, used = "", 0
-    for char in text:
-        size = cell_len(char)
-        if used + size > width - 1:
-            break
-        out += char
-        used += size
-    return out + "…" + " " * (width - used - 1)
 
 
 def figure_rows(metrics: Sequence[Metric]) -> list[tuple[str, str, str, str]]:
@@ -65,11 +52,11 @@ def render_figures(metrics: Sequence[Metric], width: int) -> Content:
     label_width = max(6, min(max(cell_len(r[0]) for r in rows), width - fixed - 1))
     lines: list[Content] = []
     for label, value, qualifier, change in rows:
-        line = Content(_fit(label, label_width) + "  ")
+        line = Content(pad_cells(label, label_width) + "  ")
         pad = " " * (value_width - cell_len(value))
         line = line + Content(pad) + Content.styled(value, ".figures-table--value")
         if qualifier_width:
-            line = line + Content("  " + _fit(qualifier, qualifier_width)).stylize(
+            line = line + Content("  " + pad_cells(qualifier, qualifier_width)).stylize(
                 ".figures-table--qualifier"
             )
         if change_width:

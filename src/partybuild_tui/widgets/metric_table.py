@@ -46,6 +46,7 @@ from ..metric_rows import (
 )
 from ..model import Metric, Report
 from ..model.numbers import format_value
+from ..text_wrap import pad_cells, short_title
 from .bindings import localize_bindings
 
 MIN_FLEX = 8
@@ -55,43 +56,17 @@ SECTION_MIN_ROOM = 40
 (the line under the table still shows it for the current row)."""
 
 
-def fit(text: str, width: int) -> str:
-    """``text`` cut to ``width`` cells with a trailing …, padded to exactly ``width``."""
-    if width <= 0:
-        return ""
-    size = cell_len(text)
-    if size <= width:
-        return text + " " * (width - size)
-    out: list[str] = []
-    used = 0
-    for char in text:
-        char_size = cell_len(char)
-        if used + char_size > width - 1:
-            break
-        out.append(char)
-        used += char_size
-    return "".join(out) + "…" + " " * (width - used - 1)
-
-
-def short_top(title: str) -> str:
-    """A top-level title up to its first comma: 凝心铸魂,把稳政治引领“方向盘” → 凝心铸魂."""
-    for comma in (",", "，"):
-        if comma in title:
-            return title.split(comma, 1)[0]
-    return title
-
-
 def fit_path(path: str, width: int) -> str:
     """A section path in ``width`` cells: whole if it fits, else ``凝心铸魂 › 第一议题…``
 
     (the top title up to its comma, then the section's own title, cut with …).
     """
     if cell_len(path) <= width:
-        return fit(path, width)
+        return pad_cells(path, width)
     crumbs = path.split(PATH_SEPARATOR)
     if len(crumbs) == 1:
-        return fit(path, width)
-    return fit(short_top(crumbs[0]) + PATH_SEPARATOR + crumbs[-1], width)
+        return pad_cells(path, width)
+    return pad_cells(short_title(crumbs[0]) + PATH_SEPARATOR + crumbs[-1], width)
 
 
 @dataclass(frozen=True)
@@ -492,7 +467,7 @@ class MetricTable(ScrollView, can_focus=True):
         if not self.rows:
             if y == 1:
                 empty = "No metrics match the filter." if self.report.metrics else "No metrics."
-                text = fit(" " + t(empty), width)
+                text = pad_cells(" " + t(empty), width)
                 return Strip([Segment(text, base + self._style("metric-table--empty"))], width)
             return Strip.blank(width, base)
         if row_index >= len(self.rows):
@@ -515,9 +490,9 @@ class MetricTable(ScrollView, can_focus=True):
                 if column.right:
                     title = mark + (" " if spaced else "") + title
                 else:
-                    title = fit(title, cell_width - (2 if spaced else 1)).rstrip()
+                    title = pad_cells(title, cell_width - (2 if spaced else 1)).rstrip()
                     title += (" " if spaced else "") + mark
-            text = fit(title, cell_width)
+            text = pad_cells(title, cell_width)
             if column.right:
                 text = text.rstrip()
                 text = " " * (cell_width - cell_len(text)) + text
@@ -545,7 +520,7 @@ class MetricTable(ScrollView, can_focus=True):
             elif column.right and cell_len(text) <= cell_width:
                 text = " " * (cell_width - cell_len(text)) + text
             else:
-                text = fit(text, cell_width)
+                text = pad_cells(text, cell_width)
             if cursor and column is self.current_column:
                 style = cell_cursor
             else:
@@ -559,7 +534,7 @@ class MetricTable(ScrollView, can_focus=True):
         if cursor:
             style += self._style("metric-table--cursor")
         arrow = "▶ " if group.key in self.collapsed else "▼ "
-        text = fit(f" {arrow}{group.title}  ·  {group.summary}", width)
+        text = pad_cells(f" {arrow}{group.title}  ·  {group.summary}", width)
         return Strip([Segment(text, style)], width)
 
     # -- what the view says about itself ------------------------------------------------

@@ -24,7 +24,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..i18n import get_language, t
-from ..text_wrap import fit_cells
+from ..text_wrap import fit_cells, short_title
 from .bindings import localize_bindings
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ def short_path(breadcrumb: tuple[str, ...], width: int) -> str:
     """``凝心铸魂 › 落实“第一议题”制度`` cut to ``width`` cells (top level shortened)."""
     if not breadcrumb:
         return ""
-    top = breadcrumb[0].replace("，", ",").split(",")[0]
+    top = short_title(breadcrumb[0])
     full = " › ".join([top, *breadcrumb[1:]])
     if cell_len(full) <= width or len(breadcrumb) == 1:
         return fit_cells(full, width)
