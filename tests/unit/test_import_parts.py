@@ -9,10 +9,10 @@ from partybuild_tui.importer.assemble import import_lines, shortest_quote
 from partybuild_tui.importer.header import parse_header, split_title
 from partybuild_tui.importer.ids import Ids, metric_slug, section_slug
 from partybuild_tui.importer.metrics import find_metrics
-from partybuild_tui.importer.numerals import chinese_to_int
 from partybuild_tui.importer.reading import ArticleError, decode_article, split_lines
 from partybuild_tui.importer.segment import build_parts, find_body, heading_level, lead_phrase
 from partybuild_tui.model import load_text
+from partybuild_tui.model.numerals import chinese_to_int
 
 # --- figures ---------------------------------------------------------------------------
 

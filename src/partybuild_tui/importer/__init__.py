@@ -5,7 +5,7 @@ No Textual here. The pipeline, one small module per step:
 * ``reading``  — the file: UTF-8, else GB18030; lines without indentation;
 * ``header``   — title/subtitle, date, 来源, reporter; period, region, language;
 * ``segment``  — the body's end, headings, lead phrases, 导语 and 结语;
-* ``metrics``  — figures in a paragraph (with ``numerals``, ``units``,
+* ``metrics``  — figures in a paragraph (with ``model.numerals``, ``units``,
   ``names`` for numbers that only name, ``labels``);
 * ``ids``      — pinyin slugs, unique;
 * ``assemble`` — all of it into data in the model's shape, plus doubts;

@@ -20,9 +20,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .labels import label_for
-from .names import name_spans
-from .numerals import (
+from ..model.numerals import (
     MULTIPLIERS,
     Number,
     chinese_to_int,
@@ -31,6 +29,8 @@ from .numerals import (
     plain_number,
     to_decimal,
 )
+from .labels import label_for
+from .names import name_spans
 from .units import DURATION_BEFORE, PREFIXES, QUALIFIER_OF, SUFFIXES, UNIT, normal_unit
 
 ARABIC = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"

@@ -14,11 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .numerals import chinese_to_int
 from .report import Metric, Number
 
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-           "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
-_SCALES = {"十": 10, "百": 100, "千": 1000}
 _MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
 
 _NUMBER = re.compile(
@@ -30,20 +28,6 @@ _NUMBER = re.compile(
 )
 _QUALIFYING_PREFIXES = {"近", "约", "超过", "最高"}
 _TRAILING_QUALIFIERS = ("以上", "以下", "左右")
-
-
-def chinese_numeral(text: str) -> int | None:
-    """一 → 1, 十二 → 12, 二十 → 20, 三百零五 → 305; ``None`` if ``text`` is not a numeral."""
-    total, current = 0, 0
-    for char in text:
-        if char in _DIGITS:
-            current = current * 10 + _DIGITS[char] if current else _DIGITS[char]
-        elif char in _SCALES:
-            total += (current or 1) * _SCALES[char]
-            current = 0
-        else:
-            return None
-    return total + current
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +57,7 @@ def written_numbers(text: str, unit: str = "") -> list[WrittenNumber]:
                     continue
                 value = value / denominator
         else:
-            chinese = chinese_numeral(match.group("chinese"))
+            chinese = chinese_to_int(match.group("chinese"))
             if chinese is None or (chinese == 0 and match.group("chinese") not in ("零", "〇")):
                 continue
             value = chinese

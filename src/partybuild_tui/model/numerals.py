@@ -1,5 +1,7 @@
 """Numbers as Chinese reports write them: ``1.7万``, ``2/5``, ``十二``, ``一百零五``.
 
+Shared by the importer and the figure finder (``model.figures``).
+
 Values are computed with ``Decimal`` so ``2.08万`` is exactly 20800, not
 20800.000000000004, and come back as ``int`` when whole.
 """
