@@ -28,6 +28,7 @@ from ..text_wrap import fit_cells, short_title
 from .bindings import localize_bindings
 
 if TYPE_CHECKING:
+    from ..model import Metric
     from ..search import SearchHit, SearchIndex, SearchResult
 
 PAGE = 100
@@ -74,13 +75,20 @@ def short_path(breadcrumb: tuple[str, ...], width: int) -> str:
     return fit_cells(f"{top} › {breadcrumb[-1]}", width) if width >= 16 else fit_cells(top, width)
 
 
-def hit_prompt(hit: SearchHit, width: int) -> Content:
-    """One results row: kind, section path, snippet with the match marked."""
+def hit_prompt(hit: SearchHit, width: int, metric: Metric | None = None) -> Content:
+    """One results row: kind, section path, snippet with the match marked.
+
+    A figure found by its quote or unit is named by its label too (a bare "99.3%"
+    says nothing on its own).
+    """
     path_width = 18 if width >= 90 else 12
     kind = t(KIND_NAMES.get(hit.kind, hit.kind))
     kind_cells = max(cell_len(t(name)) for name in KIND_NAMES.values())
     room = max(8, width - path_width - kind_cells - 4)
-    snippet, spans = hit.make_snippet(max(8, room // 2))
+    label = ""
+    if metric is not None and hit.field != "label":
+        label = fit_cells(metric.label, max(6, room // 3)) + "  "
+    snippet, spans = hit.make_snippet(max(8, (room - cell_len(label)) // 2))
     snippet_content = Content(snippet)
     for start, end in spans:
         snippet_content = snippet_content.stylize(".search-panel--match", start, end)
@@ -88,6 +96,7 @@ def hit_prompt(hit: SearchHit, width: int) -> Content:
     return Content.assemble(
         (kind + " " * (kind_cells - cell_len(kind)) + " ", ".search-panel--kind"),
         (path + " " * (path_width - cell_len(path)) + " ", ".search-panel--path"),
+        (label, ".search-panel--label"),
         snippet_content,
     )
 
@@ -95,7 +104,12 @@ def hit_prompt(hit: SearchHit, width: int) -> Content:
 class SearchPanel(Vertical):
     """Query input, what the query was understood as, and the ranked hits."""
 
-    COMPONENT_CLASSES = {"search-panel--match", "search-panel--kind", "search-panel--path"}
+    COMPONENT_CLASSES = {
+        "search-panel--match",
+        "search-panel--kind",
+        "search-panel--path",
+        "search-panel--label",
+    }
 
     @dataclass
     class Jump(Message):
@@ -220,11 +234,16 @@ class SearchPanel(Vertical):
             return
         width = max(20, results.content_region.width or self.content_region.width or 80)
         results.set_options(
-            Option(hit_prompt(hit, width), id=str(number))
+            Option(hit_prompt(hit, width, self._metric_of(hit)), id=str(number))
             for number, hit in enumerate(result.hits)  # type: ignore[union-attr]
         )
         if self.position is not None:
             results.highlighted = self.position
+
+    def _metric_of(self, hit: SearchHit) -> Metric | None:
+        if hit.metric_id is None or self.index is None:
+            return None
+        return self.index.report.get_metric(hit.metric_id)
 
     def on_resize(self, event: Resize) -> None:
         if self.result is not None:
