@@ -97,6 +97,22 @@ async def test_search_snippets_and_palette_show_markup_as_written(app_factory, h
         assert app.is_running
 
 
+def _read_for(fd: int, seconds: float, output: bytearray) -> bool:
+    """Collect what the pty says for ``seconds``; False once the program has gone."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        ready, _, _ = select.select([fd], [], [], 0.05)
+        if ready:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                return False
+            if not chunk:
+                return False
+            output += chunk
+    return True
+
+
 def _run_in_pty(args: list[str], seconds: float, keys: bytes = b"") -> bytes:
     """Run the real app in a pseudo-terminal and collect every byte it writes."""
     pid, fd = pty.fork()
@@ -110,33 +126,11 @@ def _run_in_pty(args: list[str], seconds: float, keys: bytes = b"") -> bytes:
 
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
     output = bytearray()
-    deadline = time.monotonic() + seconds
-    sent = False
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([fd], [], [], 0.05)
-        if ready:
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            output += chunk
-        if not sent and time.monotonic() > deadline - seconds / 2:
-            os.write(fd, keys)
-            sent = True
-    os.write(fd, b"q")
-    end = time.monotonic() + 5
-    while time.monotonic() < end:
-        ready, _, _ = select.select([fd], [], [], 0.05)
-        if ready:
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            output += chunk
+    if _read_for(fd, seconds / 2, output):  # started and drew
+        os.write(fd, keys)
+        if _read_for(fd, seconds / 2, output):
+            os.write(fd, b"q")
+            _read_for(fd, 5, output)
     with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGKILL)
     os.waitpid(pid, 0)
