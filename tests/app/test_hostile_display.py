@@ -113,12 +113,23 @@ def _read_for(fd: int, seconds: float, output: bytearray) -> bool:
     return True
 
 
-def _run_in_pty(args: list[str], seconds: float, keys: bytes = b"") -> bytes:
+def _run_in_pty(
+    args: list[str], seconds: float, keys: bytes = b"", env: dict[str, str] | None = None
+) -> bytes:
     """Run the real app in a pseudo-terminal and collect every byte it writes."""
+    output, _ = run_in_pty(args, seconds, keys, env)
+    return output
+
+
+def run_in_pty(
+    args: list[str], seconds: float, keys: bytes = b"", env: dict[str, str] | None = None
+) -> tuple[bytes, int | None]:
+    """The bytes the app wrote, and its exit status (``None`` if it had to be killed)."""
     pid, fd = pty.fork()
     if pid == 0:  # child
         os.environ.update({"TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"})
         os.environ.pop("NO_COLOR", None)
+        os.environ.update(env or {})
         os.execv(sys.executable, [sys.executable, "-m", "partybuild_tui", *args])
     import fcntl
     import struct
@@ -131,11 +142,19 @@ def _run_in_pty(args: list[str], seconds: float, keys: bytes = b"") -> bytes:
         if _read_for(fd, seconds / 2, output):
             os.write(fd, b"q")
             _read_for(fd, 5, output)
-    with contextlib.suppress(ProcessLookupError):
-        os.kill(pid, signal.SIGKILL)
-    os.waitpid(pid, 0)
+    status: int | None = None
+    for _ in range(50):  # give it a moment to exit by itself after "q"
+        done, wait_status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            status = os.waitstatus_to_exitcode(wait_status)
+            break
+        time.sleep(0.05)
+    else:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
     os.close(fd)
-    return bytes(output)
+    return bytes(output), status
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
@@ -168,3 +187,17 @@ def test_check_prints_hostile_titles_inertly() -> None:
     assert result.returncode == 0
     assert b"\x1b" not in result.stdout
     assert "[@click=app.quit]点我退出[/]".encode() in result.stdout
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
+@pytest.mark.parametrize(
+    "env",
+    [{"TERM": "dumb"}, {"TERM": "linux"}, {"TERM": "vt100"}, {"NO_COLOR": "1"}],
+    ids=lambda env: ",".join(f"{k}={v}" for k, v in env.items()),
+)
+def test_plain_terminals_draw_and_quit_cleanly(env: dict[str, str]) -> None:
+    output, status = run_in_pty(
+        ["--lang", "en", "--section", "first-topic-system"], seconds=5, keys=b"]j/djyl\x1b", env=env
+    )
+    assert "落实“第一议题”制度".encode() in output
+    assert status == 0
