@@ -3,7 +3,6 @@ cache — stale, corrupt, foreign or unwritable — can make a load fail or go w
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 from pathlib import Path
@@ -14,16 +13,6 @@ import pytest
 from partybuild_tui.cli import main
 from partybuild_tui.model import ReportError, bundled_report_path, load_report, loader
 from partybuild_tui.model import cache as cache_module
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _generator():
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture
@@ -55,8 +44,8 @@ def bundled(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def generated_text() -> str:
-    return _generator().generate_text(sections=80, metrics=6, seed=7)
+def generated_text(bench_generate) -> str:
+    return bench_generate.generate_text(sections=80, metrics=6, seed=7)
 
 
 @pytest.fixture

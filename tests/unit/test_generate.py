@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 from partybuild_tui.model import load_text
 
-ROOT = Path(__file__).resolve().parents[2]
 
-
-def _generator():
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_same_seed_same_report_other_seed_other_report():
-    generate = _generator().generate_text
+def test_same_seed_same_report_other_seed_other_report(bench_generate):
+    generate = bench_generate.generate_text
     assert generate(40, 5, seed=3) == generate(40, 5, seed=3)
     assert generate(40, 5, seed=3) != generate(40, 5, seed=4)
 
 
-def test_the_report_is_valid_nested_and_has_the_asked_size():
-    report = load_text(_generator().generate_text(300, 7, seed=1), "synthetic.yaml")
+def test_the_report_is_valid_nested_and_has_the_asked_size(bench_generate):
+    report = load_text(bench_generate.generate_text(300, 7, seed=1), "synthetic.yaml")
     assert len(report.ordered) == 300
     assert len(report.metrics) == 300 * 7
     assert max(section.depth for section in report.ordered) >= 2
