@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import msgpack
@@ -88,6 +89,46 @@ def test_a_cache_hit_is_the_same_report_as_a_cold_load(which, request, cache_dir
     assert hit.section(cold.ordered[-1].id).breadcrumb == cold.ordered[-1].breadcrumb
     for metric in hit.metrics:  # shared like a cold load's, not copied per metric
         assert metric.breadcrumb is hit.section(metric.section_id).breadcrumb
+
+
+def test_a_hit_decodes_a_sections_metrics_only_when_they_are_read(
+    generated, cache_dir, monkeypatch
+):
+    cold = load_report(generated)
+    decoded: list[str] = []
+    real = cache_module._decode_metrics
+
+    def counting(packed, section_id, breadcrumb):
+        decoded.append(section_id)
+        return real(packed, section_id, breadcrumb)
+
+    monkeypatch.setattr(cache_module, "_decode_metrics", counting)
+    hit = load_report(generated)
+    # What a first frame needs costs no metric decoding at all.
+    assert hit.total_metrics == cold.total_metrics > 0
+    assert [s.total_metrics for s in hit.ordered] == [s.total_metrics for s in cold.ordered]
+    assert decoded == []
+
+    shown = next(s for s in hit.ordered if s.total_metrics and s.depth > 0)
+    assert shown.metrics == cold.section(shown.id).metrics
+    assert decoded == [shown.id]
+    assert shown.metrics is shown.metrics  # decoded once, then kept
+
+    assert hit.metrics == cold.metrics  # everything, on first use of the whole list
+    assert sorted(decoded) == sorted({m.section_id for m in cold.metrics})
+
+
+def test_metrics_read_from_two_threads_are_the_same_objects(generated, cache_dir):
+    load_report(generated)
+    hit = load_report(generated)
+    sections = [s for s in hit.ordered if s.total_metrics]
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(lambda s: s.metrics, sections * 4))
+        everything = pool.submit(lambda: hit.metrics).result()
+    for section in sections:
+        for metric in section.metrics:
+            assert hit.metric(metric.id) is metric
+    assert len(everything) == hit.total_metrics
 
 
 def test_the_entry_holds_plain_data_and_is_private(generated, cache_dir):

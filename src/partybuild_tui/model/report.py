@@ -7,14 +7,52 @@ objects, never YAML dictionaries.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Literal
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal
 
 Qualifier = Literal["exact", "over", "about", "up_to"]
 QUALIFIERS: tuple[str, ...] = ("exact", "over", "about", "up_to")
 
 Number = int | float
+
+
+class Deferred:
+    """A field's value not built yet: ``load()`` builds it on first read.
+
+    The cache decodes a 100,000-metric report's sections at start and each
+    section's metrics only when something reads them (the first frame reads one
+    section's), which halves a warm start. Readers never see this object: the
+    field's property (``_defer``) swaps in the loaded value.
+    """
+
+    __slots__ = ("load",)
+
+    def __init__(self, load: Callable[[], Any]) -> None:
+        self.load = load
+
+
+_LOADING = threading.RLock()
+"""One loader at a time, so the search thread and the screen share one set of objects."""
+
+
+def _defer(cls: type, name: str) -> None:
+    """Let the slot ``name`` of ``cls`` hold a ``Deferred``, loaded on first read."""
+    slot = cls.__dict__[name]
+    get, put = slot.__get__, slot.__set__
+
+    def read(self: Any) -> Any:
+        value = get(self)
+        if type(value) is Deferred:
+            with _LOADING:
+                value = get(self)
+                if type(value) is Deferred:
+                    value = value.load()
+                    put(self, value)
+        return value
+
+    setattr(cls, name, property(read, put, doc=slot.__doc__))
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +92,45 @@ class Metric:
         return difference
 
 
+def _metric_maker() -> Callable[..., Metric]:
+    """``make(id, label, …, breadcrumb)`` -> ``Metric``, positionally, as ``Metric(…)`` would.
+
+    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``;
+    writing the slots directly is twice as fast (100,000 metrics: 0.13 s -> 0.07 s)
+    and gives an equal object. Only used while ``Metric`` is a plain slotted
+    dataclass and has no ``__post_init__``.
+    """
+    names = tuple(f.name for f in fields(Metric))
+    if tuple(getattr(Metric, "__slots__", ())) != names or hasattr(Metric, "__post_init__"):
+        return Metric
+    s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11 = (
+        getattr(Metric, name).__set__ for name in names
+    )
+    new = object.__new__
+
+    def make(id, label, value, unit, qualifier, quote, section_id, paragraph_index,
+             quote_start, baseline, note, breadcrumb):  # fmt: skip
+        metric = new(Metric)
+        s0(metric, id)
+        s1(metric, label)
+        s2(metric, value)
+        s3(metric, unit)
+        s4(metric, qualifier)
+        s5(metric, quote)
+        s6(metric, section_id)
+        s7(metric, paragraph_index)
+        s8(metric, quote_start)
+        s9(metric, baseline)
+        s10(metric, note)
+        s11(metric, breadcrumb)
+        return metric
+
+    return make
+
+
+new_metric = _metric_maker()
+
+
 @dataclass(frozen=True, slots=True)
 class Section:
     """A themed section or sub-topic: its exact text, figures and children."""
@@ -86,6 +163,9 @@ class Section:
     @property
     def text(self) -> str:
         return "\n".join(self.paragraphs)
+
+
+_defer(Section, "metrics")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,9 +213,15 @@ class Report:
     ) -> Report:
         ordered = tuple(s for top in sections for s in top.walk())
         by_id = {s.id: s for s in ordered}
-        metrics = tuple(m for s in ordered for m in s.metrics)
-        metrics_by_id = {m.id: m for m in metrics}
-        return cls(schema, meta, sections, not_metrics, ordered, metrics, by_id, metrics_by_id)
+        report = cls(schema, meta, sections, not_metrics, ordered, (), by_id, {})
+        # Built on first use, so that sections' deferred metrics stay unread.
+        metrics = Deferred(lambda: tuple(m for s in ordered for m in s.metrics))
+        object.__setattr__(report, "metrics", metrics)
+        object.__setattr__(report, "_metrics_by_id", Deferred(report._index_metrics))
+        return report
+
+    def _index_metrics(self) -> dict[str, Metric]:
+        return {m.id: m for m in self.metrics}
 
     @property
     def title(self) -> str:
@@ -143,7 +229,7 @@ class Report:
 
     @property
     def total_metrics(self) -> int:
-        return len(self.metrics)
+        return sum(s.total_metrics for s in self.sections)
 
     def walk(self) -> Iterator[Section]:
         return iter(self.ordered)
@@ -187,3 +273,7 @@ class Report:
             "paragraphs": sum(len(s.paragraphs) for s in self.ordered),
             "metrics": self.total_metrics,
         }
+
+
+_defer(Report, "metrics")
+_defer(Report, "_metrics_by_id")
