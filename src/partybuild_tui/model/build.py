@@ -13,8 +13,8 @@ from datetime import datetime
 from typing import Any
 
 from .errors import DataPath, format_data_path, shown
-from .report import QUALIFIERS, Metric, Number, Report, ReportMeta, Section
-from .sanitize import sanitize_text
+from .report import QUALIFIERS, Metric, Number, Report, ReportMeta, Section, new_metric
+from .sanitize import is_safe, sanitize_text
 from .scalars import PlainNumber
 
 SCHEMA_NAME = "partybuild-report"
@@ -176,6 +176,16 @@ def _meta(value: Any, default_id: str) -> ReportMeta:
     return ReportMeta(id=report_id, title=title, published=published, **fields)
 
 
+def _plain_number(text: str) -> Number | None:
+    """``_number``'s value for an unremarkable ``PlainNumber``; ``None`` sends it the long way."""
+    if len(text) > _MAX_DIGITS:
+        return None
+    if _INTEGER.fullmatch(text):
+        return int(text)
+    number = float(text)
+    return number if math.isfinite(number) and abs(number) <= 1e18 else None
+
+
 def _find_quote(quote: str, paragraphs: tuple[str, ...]) -> tuple[int, int]:
     """(paragraph index, offset) of the first occurrence of ``quote``, or (-1, -1)."""
     for index, paragraph in enumerate(paragraphs):
@@ -239,6 +249,71 @@ class _Builder:
         )
 
     def metric(
+        self,
+        value: Any,
+        path: DataPath,
+        section_id: str,
+        paragraphs: tuple[str, ...],
+        breadcrumb: tuple[str, ...],
+    ) -> Metric:
+        if type(value) is dict:
+            metric = self._plain_metric(value, path, section_id, paragraphs, breadcrumb)
+            if metric is not None:
+                return metric
+        return self._checked_metric(value, path, section_id, paragraphs, breadcrumb)
+
+    def _plain_metric(
+        self,
+        data: dict[str, Any],
+        path: DataPath,
+        section_id: str,
+        paragraphs: tuple[str, ...],
+        breadcrumb: tuple[str, ...],
+    ) -> Metric | None:
+        """The metric, when every field is plainly valid; else ``None``.
+
+        A large report has 100,000 metrics and nearly all are unremarkable: this
+        accepts exactly what ``_checked_metric`` accepts, with the same result,
+        in a third of the time. Anything unusual (a value to sanitise, a missing
+        or odd field) goes the long way, which words the error.
+        """
+        get = data.get
+        metric_id, label, unit, quote = get("id"), get("label"), get("unit"), get("quote")
+        number, baseline, note = get("value"), get("baseline"), get("note")
+        qualifier = get("qualifier", "exact")
+        if qualifier is None:
+            qualifier = "exact"
+        if not (
+            type(metric_id) is str
+            and type(label) is str
+            and type(unit) is str
+            and type(quote) is str
+            and type(number) is PlainNumber
+            and (baseline is None or type(baseline) is PlainNumber)
+            and (note is None or type(note) is str)
+            and (type(qualifier) is str and qualifier in QUALIFIERS)
+            and metric_id not in self.metric_ids
+            and _ID.fullmatch(metric_id)
+            and label.strip()
+            and unit.strip()
+            and quote.strip()
+            and is_safe(label + unit + quote + (note or ""))
+        ):
+            return None
+        value = _plain_number(number)
+        base = None if baseline is None else _plain_number(baseline)
+        if value is None or (baseline is not None and base is None):
+            return None
+        index, start = _find_quote(quote, paragraphs)
+        if index < 0:
+            return None
+        self.metric_ids[metric_id] = path + ("id",)
+        return new_metric(
+            metric_id, label, value, unit, qualifier, quote, section_id, index, start,
+            base, note, breadcrumb,
+        )  # fmt: skip
+
+    def _checked_metric(
         self,
         value: Any,
         path: DataPath,
