@@ -214,7 +214,7 @@ def _corrupt_wrong_shape(entry: Path) -> None:
     (length,) = cache_module._LENGTH.unpack_from(data, len(cache_module.MAGIC))
     header = msgpack.unpackb(data[start : start + length], raw=False)
     payload = msgpack.packb([1, 2, 3])
-    header["payload"] = cache_module.hashlib.blake2b(payload, digest_size=32).hexdigest()
+    header["payload"] = cache_module._payload_digest(payload)
     packed = msgpack.packb(header)
     entry.write_bytes(
         cache_module.MAGIC + cache_module._LENGTH.pack(len(packed)) + packed + payload

@@ -8,10 +8,10 @@ file per report path in the user cache directory
 set that variable to an empty string to turn the cache off).
 
 An entry is used only when everything that could change the result is the same:
-the absolute path, size, ``mtime_ns`` and BLAKE2b hash of the file's bytes (the
+the absolute path, size, ``mtime_ns`` and SHA-256 hash of the file's bytes (the
 bytes are always read and hashed, so an edit that keeps size and mtime is still
 seen), the app version, the schema, this module's format and the model's field
-layout. The payload carries its own BLAKE2b digest, so a truncated or flipped
+layout. The payload carries its own SHA-256 digest, so a truncated or flipped
 file is noticed. Anything unexpected — a missing, stale, corrupt or unreadable
 entry, an unwritable directory, a value msgpack cannot hold — means a normal
 cold load, silently: the cache can make loading faster, never make it fail.
@@ -135,7 +135,9 @@ def cache_dir() -> Path | None:
 
 
 def content_hash(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=32).hexdigest()
+    # SHA-256, not BLAKE2b: processors' SHA instructions make it twice as fast
+    # here (37 MB: 20 ms against 39), and a warm start waits for it.
+    return hashlib.sha256(data).hexdigest()
 
 
 def entry_path(directory: Path, absolute: str) -> Path:
@@ -307,7 +309,7 @@ class _InBackground:
 
 
 def _payload_digest(payload: Any) -> str:
-    return hashlib.blake2b(payload, digest_size=32).hexdigest()
+    return hashlib.sha256(payload).hexdigest()
 
 
 def find(path: str, data: bytes) -> tuple[Report | None, Entry | None]:

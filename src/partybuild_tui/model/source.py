@@ -85,9 +85,11 @@ def read_bytes(path: str, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
             raise ReportError(path, _too_big(info.st_size, max_size))
         chunks: list[bytes] = []
         remaining = max_size + 1
+        # The whole file in one read, then one byte more to see it end (or grow).
+        want = max(info.st_size, 1 << 16)
         while remaining > 0:
             try:
-                chunk = os.read(fd, min(remaining, 1 << 20))
+                chunk = os.read(fd, min(remaining, want))
             except BlockingIOError:  # pragma: no cover - only for odd filesystems
                 break
             except OSError as error:
@@ -96,7 +98,8 @@ def read_bytes(path: str, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
                 break
             chunks.append(chunk)
             remaining -= len(chunk)
-        data = b"".join(chunks)
+            want = 1 << 20
+        data = chunks[0] if len(chunks) == 1 else b"".join(chunks)
         if len(data) > max_size:
             raise ReportError(
                 path, f"file grew past the {describe_size(max_size)} limit while reading"
