@@ -20,7 +20,6 @@ from .model import Report
 from .palette import GoToSectionProvider
 from .screens.explorer import ExplorerScreen
 from .screens.explorer_keys import ExplorerCommands, ExplorerKeys
-from .screens.help import HelpScreen
 from .widgets.bindings import localize_bindings
 from .widgets.detail_pane import DetailPane
 from .widgets.section_tree import SectionTree
@@ -119,9 +118,11 @@ class PartyBuildApp(App[int]):
         )
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen  # the help and metrics screens load when first used
+
         if isinstance(self.screen, HelpScreen):
             return
-        from .screens.metrics import MetricsScreen  # the metrics view loads when first used
+        from .screens.metrics import MetricsScreen
         from .widgets.metric_table import MetricTable
 
         groups = [

@@ -25,13 +25,17 @@ from textual.timer import Timer
 
 from ..i18n import get_language, t
 from ..model import Metric, Report, Section
-from ..navigation import REST_SECONDS, ROOT, Navigation
 from ..widgets.bindings import localize_bindings
 from ..widgets.section_tree import SectionTree, section_label
 
 if TYPE_CHECKING:
+    from ..navigation import Navigation
     from ..state import ReportSession
     from ..widgets.detail_pane import DetailPane
+
+ROOT = ""
+"""The report card's place: ``navigation.ROOT``, spelled out so that ``navigation`` (and
+the ``state`` package with json and hashlib behind it) loads after the first frame."""
 
 MAX_CLIPBOARD_CHARS = 100_000
 """Longer text is not sent through OSC 52: terminals and tmux drop or cut such sequences."""
@@ -112,13 +116,22 @@ class ExplorerKeys(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         localize_bindings(self)
-        self.navigation = Navigation()
+        self._navigation: Navigation | None = None
         self.session: ReportSession | None = None
         self._history_ready = False
         self._replaying = False
         self._rest_timer: Timer | None = None
         self._position: str | None = None
         """The place shown, kept for saving on exit (the widgets are gone by then)."""
+
+    @property
+    def navigation(self) -> Navigation:
+        """The history policy, made when first needed (the session opens after the first frame)."""
+        if self._navigation is None:
+            from ..navigation import Navigation
+
+            self._navigation = Navigation()
+        return self._navigation
 
     # -- what the explorer provides ------------------------------------------------
 
@@ -198,6 +211,8 @@ class ExplorerKeys(Screen[None]):
         self._position = event.section.id if event.section is not None else ROOT
         if not self._history_ready or self._replaying:
             return
+        from ..navigation import REST_SECONDS
+
         self._cancel_rest()
         self._rest_timer = self.set_timer(REST_SECONDS, self._rested)
 

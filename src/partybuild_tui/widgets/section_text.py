@@ -19,7 +19,6 @@ from textual.geometry import Size
 from textual.widget import Widget
 
 from ..model import Section
-from ..model.figures import figure_spans
 from ..text_wrap import line_starts
 
 PARAGRAPH_GAP = "\n\n"
@@ -118,6 +117,8 @@ def build_section_content(
     """The section's paragraphs as one Content, figures and matches styled."""
     if section is None or not section.paragraphs:
         return Content("")
+    from ..model.figures import figure_spans  # the report card, shown first, has no figures
+
     offsets = paragraph_offsets(section)
     spans: list[Span] = []
     for metric in section.metrics:

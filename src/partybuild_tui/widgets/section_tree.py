@@ -8,8 +8,6 @@ the tree is filtered by a search, the number of hits).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.style import Style
 from rich.text import Text
 from textual import on
@@ -41,17 +39,20 @@ class SectionTree(Tree[Section | None], can_focus=True):
         Binding("pageup", "screen.detail_page_up", "Page up", show=False),
     ]
 
-    @dataclass
+    # Messages are plain classes: a dataclass costs ~0.4 ms of start-up each.
     class SectionHighlighted(Message):
         """The cursor moved to a section (``None``: the report itself)."""
 
-        section: Section | None
+        def __init__(self, section: Section | None) -> None:
+            super().__init__()
+            self.section = section
 
-    @dataclass
     class OpenRequested(Message):
         """Enter on a node that has nothing left to expand: read it."""
 
-        section: Section | None
+        def __init__(self, section: Section | None) -> None:
+            super().__init__()
+            self.section = section
 
     def __init__(self, report: Report, *, id: str | None = None) -> None:
         # render_label runs inside Tree.__init__, so these come first.

@@ -1,0 +1,43 @@
+"""Importing the app loads nothing the first frame does not draw (DEVELOPERS.md).
+
+The timings are in ``bench/``; this only checks, in a fresh interpreter, which
+modules come with ``partybuild_tui.app``. Each one listed here is imported where
+it is first used, after the first frame or on a key.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from partybuild_tui import navigation
+from partybuild_tui.screens import explorer_keys
+
+LATER = (
+    "partybuild_tui.state",  # the bookmark session opens after the first frame
+    "partybuild_tui.navigation",  # needs state.History
+    "partybuild_tui.search",  # the index is built after the first frame
+    "partybuild_tui.export",
+    "partybuild_tui.screens.help",
+    "partybuild_tui.screens.metrics",
+    "partybuild_tui.model.figures",  # the report card, shown first, marks no figures
+    "pypinyin",
+    "yaml",
+)
+
+
+def test_the_app_module_leaves_later_work_for_later():
+    probe = "import json, sys, partybuild_tui.app; print(json.dumps(sorted(sys.modules)))"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True
+    )
+    loaded = set(json.loads(result.stdout))
+    early = sorted(
+        name for name in loaded if any(name == m or name.startswith(m + ".") for m in LATER)
+    )
+    assert early == []
+
+
+def test_the_report_cards_place_is_the_navigation_root():
+    assert explorer_keys.ROOT == navigation.ROOT
