@@ -31,7 +31,7 @@ class CompiledTerm:
         self.bounded_start = text[:1].isdigit()
         self.bounded_end = text[-1:].isdigit() or (term.number is not None)
         self.plain = not (self.bounded_start or self.bounded_end)
-        self.per_field = re.compile(escaped + "[^\x00\x01]*")
+        self.per_field = re.compile(escaped + "[^\x00]*")
         self.per_group = re.compile(escaped + "[^\x01]*")
         self.pinyin: PinyinPattern | None = None
         if term.pinyin and index.pinyin is not None:

@@ -139,7 +139,7 @@ def _count(
 ) -> int:
     """How many fields of ``region`` are hits, without ranking them."""
     if all(term.plain for term in terms) and (allowed is None or _narrow(index, allowed)):
-        counter = re.compile("(?:" + "|".join(t.literal.pattern for t in terms) + ")[^\x00\x01]*()")
+        counter = re.compile("(?:" + "|".join(t.literal.pattern for t in terms) + ")[^\x00]*()")
         hay = index.hay
         if allowed is None:
             return len(counter.findall(hay, region.start, region.end))
