@@ -95,19 +95,11 @@ class ExplorerScreen(ExplorerKeys):
             with Vertical(id="reading"):
                 yield DetailPane(self.report, id="detail")
                 yield SearchPanel(id="search")
-        yield Static(id="too-small")
-        yield Footer()
+        yield Footer()  # the "window too small" message is mounted when first needed
 
     def on_mount(self) -> None:
         sidebar = self.query_one("#sidebar")
         sidebar.border_title = Content(t("Contents"))
-        self.query_one("#too-small", Static).update(
-            Content(
-                f"{t('The window is too small')}\n\n{t('Please enlarge the window to at least')} "
-                f"{MIN_WIDTH}×{MIN_HEIGHT} ({t('columns')}×{t('rows')}).\n\n"
-                f"{t('Press ? for help, q to quit')}"
-            )
-        )
         tree = self.query_one(SectionTree)
         if self.start_section:
             self.go_to_section(self.start_section)
@@ -144,6 +136,13 @@ class ExplorerScreen(ExplorerKeys):
 
     def _apply_size(self, width: int, height: int) -> None:
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        if too_small and not self.query("#too-small"):
+            message = Content(
+                f"{t('The window is too small')}\n\n{t('Please enlarge the window to at least')} "
+                f"{MIN_WIDTH}×{MIN_HEIGHT} ({t('columns')}×{t('rows')}).\n\n"
+                f"{t('Press ? for help, q to quit')}"
+            )
+            self.mount(Static(message, id="too-small"), after="#main")
         self.set_class(too_small, "-too-small")
         narrow = width < NARROW_WIDTH
         show = self._sidebar_choice if self._sidebar_choice is not None else not narrow

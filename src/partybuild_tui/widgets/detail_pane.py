@@ -43,16 +43,29 @@ class DetailPane(VerticalScroll, can_focus=True):
         localize_bindings(self)
         self.report = report
         self.section: Section | None = None
+        self._section_parts: tuple[SectionText, Static, FiguresTable] | None = None
 
     def compose(self):
         yield Static(id="detail-title")
-        yield SectionText(id="detail-text")
-        yield Static(id="figures-heading")
-        yield FiguresTable(id="detail-figures")
         yield SectionOverview(id="detail-overview")
 
     def on_mount(self) -> None:
         self.show_report()
+
+    def _text_and_figures(self) -> tuple[SectionText, Static, FiguresTable]:
+        """The text, the figures heading and the figures, above the overview.
+
+        Mounted with the first section shown: the report card, shown at start, has none.
+        """
+        if self._section_parts is None:
+            parts = (
+                SectionText(id="detail-text"),
+                Static(id="figures-heading"),
+                FiguresTable(id="detail-figures"),
+            )
+            self._section_parts = parts
+            self.mount(*parts, before=self.query_one(SectionOverview))
+        return self._section_parts
 
     # -- what is shown ------------------------------------------------------------
 
@@ -67,9 +80,11 @@ class DetailPane(VerticalScroll, can_focus=True):
         self._set_frame((meta.subtitle or meta.title,), self.report.total_metrics)
         title = self.query_one("#detail-title", Static)
         title.update(Content(meta.title))
-        self.query_one(SectionText).show(None)
-        self.query_one("#figures-heading", Static).display = False
-        self.query_one(FiguresTable).show(())
+        if self._section_parts is not None:
+            text, heading, figures = self._section_parts
+            text.show(None)
+            heading.display = False
+            figures.show(())
         self.query_one(SectionOverview).show_report(self.report)
         self.scroll_home(animate=False)
 
@@ -91,11 +106,11 @@ class DetailPane(VerticalScroll, can_focus=True):
         for start, end in title_matches:
             title = title.stylize(".detail-pane--match", start, end)
         self.query_one("#detail-title", Static).update(title)
-        self.query_one(SectionText).show(section, matches, current)
-        heading = self.query_one("#figures-heading", Static)
+        text, heading, figures = self._text_and_figures()
+        text.show(section, matches, current)
         heading.update(Content(f"── {t('Figures at a glance')} ──"))
         heading.display = bool(section.metrics)
-        self.query_one(FiguresTable).show(section.metrics)
+        figures.show(section.metrics)
         self.query_one(SectionOverview).show_children(section)
         if current is None:
             self.scroll_home(animate=False)
@@ -104,7 +119,7 @@ class DetailPane(VerticalScroll, can_focus=True):
 
     def scroll_to_text(self, paragraph_index: int, offset: int) -> None:
         """Scroll so that a character of the section text is in view, a third from the top."""
-        text = self.query_one(SectionText)
+        text = self._text_and_figures()[0]
         line = text.line_of(paragraph_index, offset)
         y = text.virtual_region.y + line
         target = max(0, y - self.scrollable_content_region.height // 3)

@@ -143,18 +143,24 @@ class SearchPanel(Vertical):
         self._search_pending: str | None = None
         self._search_lock = threading.Lock()
         self._search_busy = False
+        self._parts: tuple[Static, OptionList] | None = None
 
     def compose(self) -> ComposeResult:
         yield SearchInput(id="search-input")
-        yield Static(id="search-status")
-        yield OptionList(id="search-results", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one("#search-status").display = False
-        self.query_one(OptionList).display = False
-        self.query_one(OptionList).can_focus = False
         if self.app.is_headless:
             self.input.cursor_blink = False
+
+    def _status_and_results(self) -> tuple[Static, OptionList]:
+        """The status line and the results list, mounted with the first result (not at start)."""
+        if self._parts is None:
+            status = Static(id="search-status")
+            results = OptionList(id="search-results", markup=False)
+            results.can_focus = False
+            self._parts = (status, results)
+            self.mount(status, results)
+        return self._parts
 
     @property
     def input(self) -> SearchInput:
@@ -226,9 +232,10 @@ class SearchPanel(Vertical):
         return t("Result {n} of {total}").format(n=self.position + 1, total=result.total)
 
     def _draw(self) -> None:
-        status = self.query_one("#search-status", Static)
-        results = self.query_one(OptionList)
         result = self.result
+        if result is None and self._parts is None:
+            return  # nothing was ever shown: nothing to hide
+        status, results = self._status_and_results()
         active = result is not None and self.input.has_focus
         status.display = result is not None
         status.update(Content(self._status_text()))
@@ -257,7 +264,8 @@ class SearchPanel(Vertical):
             self._draw()
 
     def on_descendant_blur(self) -> None:
-        self.query_one(OptionList).display = False
+        if self._parts is not None:
+            self._parts[1].display = False
 
     # -- moving ---------------------------------------------------------------------
 
@@ -267,8 +275,9 @@ class SearchPanel(Vertical):
             return
         count = len(self.result.hits)
         self.position = (0 if self.position is None else self.position + delta) % count
-        self.query_one(OptionList).highlighted = self.position
-        self.query_one("#search-status", Static).update(Content(self._status_text()))
+        status, results = self._status_and_results()
+        results.highlighted = self.position
+        status.update(Content(self._status_text()))
 
     def current_hit(self) -> SearchHit | None:
         if not self.result or self.position is None or not self.result.hits:
