@@ -7,6 +7,7 @@ engine misses or invents a hit.
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from partybuild_tui.model import Report, bundled_report_path, load_report
 from partybuild_tui.search import SearchIndex, SearchResult
 from partybuild_tui.search import pinyin as pinyin_module
 from partybuild_tui.search.normalize import fold_table, fold_with_map, to_original
-from partybuild_tui.search.pinyin import PinyinPattern, piece_fits_initial
+from partybuild_tui.search.pinyin import PinyinPattern, PinyinTable
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "search-report.yaml"
 KIND_ORDER = {"title": 0, "metric": 1, "paragraph": 2}
@@ -241,21 +242,31 @@ def test_pinyin_scan_finds_exactly_what_checking_every_position_finds(
 
 
 @pytest.mark.parametrize(
-    ("piece", "initial", "fits"),
+    ("piece", "reading", "fits"),
     [
-        ("z", "zh", True),
-        ("zh", "zh", True),
-        ("zheng", "zh", True),
-        ("zheng", "z", False),
-        ("zu", "z", True),
-        ("d", "d", True),
-        ("da", "d", True),
-        ("s", "sh", True),
-        ("sh", "s", False),
+        ("z", "zhu", True),
+        ("zh", "zhu", True),
+        ("zheng", "zheng", True),
+        ("zheng", "zeng", False),  # z… is not zh…
+        ("zheng", "zhuang", False),  # the same initial is not enough
+        ("zu", "zu", True),
+        ("d", "dang", True),
+        ("da", "dang", True),
+        ("s", "shi", True),
+        ("sh", "su", False),
     ],
 )
-def test_piece_fits_initial(piece: str, initial: str, fits: bool) -> None:
-    assert piece_fits_initial(piece, initial) is fits
+def test_a_shared_code_fits_a_piece_only_if_one_of_its_hanzi_reads_so(
+    monkeypatch: pytest.MonkeyPatch, piece: str, reading: str, fits: bool
+) -> None:
+    """Rare hanzi share a code by their initials; the scan lets a hanzi with that code
+    fill a step only if a reading of one of them starts with the step's piece."""
+    readings = {"甲": (reading,), "乙": (piece, "e")}  # 乙 spells the piece alone
+    monkeypatch.setattr(pinyin_module, "readings_of", lambda char: readings.get(char, ()))
+    table = PinyinTable.build(readings, Counter("乙"))  # 甲 is never seen: a shared code
+    assert table.codes["甲"] in table.groups and table.codes["乙"] in table.own
+    scan = PinyinPattern(piece, table).compile(Counter())
+    assert (scan.translation[table.codes["甲"]] != pinyin_module.NO_STEP) is fits
 
 
 def test_pinyin_highlight_lands_on_the_hanzi(bundled) -> None:

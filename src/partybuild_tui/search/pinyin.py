@@ -12,16 +12,17 @@ up once per distinct character of the report (a few thousand), never per
 position.
 
 Finding matches fast in a long report: the index keeps a *code string*, one
-byte per character of the folded text. The ~150 most frequent hanzi each have
-a byte of their own; every other hanzi has the byte of its set of first
-letters ({d} for 党, {d, t} for 调); separators and non-hanzi have fixed bytes.
-For a query, ``PinyinPattern.translation`` maps each code to the steps of the
-match it can fill (step m is the m-th hanzi), exactly for the frequent hanzi
-and by first letter for the rest; ``bytes.translate`` turns the code string
-into one where a literal byte means "fits step m only". A regular expression
-anchored on the rarest step's literal (``re`` scans for a literal fast) with
-look-behind/look-ahead for the other steps gives the candidates, and
-``verify`` checks each against the real readings.
+byte per character of the folded text. Hanzi with the same readings are the
+same to any query, so they share a byte: the ~190 most frequent reading sets
+each have a byte of their own; rarer hanzi share the byte of their set of
+initials ({d} for 党, {d, t} for 调); separators and non-hanzi have fixed bytes.
+For a query, ``PinyinPattern.compile`` maps each code to the steps of the match
+it can fill (step m is the m-th hanzi): a code fits a step when a reading of
+one of its hanzi starts with a piece the step can take. ``bytes.translate``
+turns the code string into one where a literal byte means "fits step m only".
+A regular expression anchored on the rarest step's literal (``re`` scans for a
+literal fast) with look-behind/look-ahead for the other steps gives the
+candidates, and ``verify`` checks each against the real readings.
 """
 
 from __future__ import annotations
@@ -33,32 +34,25 @@ from dataclasses import dataclass, field
 
 SEPARATORS = (0, 1, 2)
 NOT_HANZI = 3
-NO_STEP = 0
-"""In a translated string: fits no step (also every separator and non-hanzi)."""
+FIELD_END = 0
+"""In a translated string: the end of a field or of a section (one byte: a fast tail)."""
+NO_STEP = 2
+"""In a translated string: fits no step (also non-hanzi and the separator inside a metric)."""
 MULTI = 0x0F
 """In a translated string: fits several steps, not the anchor (see ``compile``)."""
 _STEP_BASE = 0x10
 _FIRST_CODE = 4
 _LAST_CODE = 0xFF
 _MAX_GROUPS = 64
-"""Codes kept for first-letter sets; rarer sets share a code that fits any letter."""
+"""Codes kept for sets of initials; rarer sets share one code."""
 
 ANY_INITIAL = frozenset({""})
-"""The initials of the shared code for rare sets: "" starts every piece, so it fits any step."""
+"""The initials of the code shared by the rarest sets ("" starts every reading)."""
 
 
 def initial_of(reading: str) -> str:
     """The initial a reading starts with: ``zh``, ``ch``, ``sh`` or its first letter."""
     return reading[:2] if reading[:2] in ("zh", "ch", "sh") else reading[:1]
-
-
-def piece_fits_initial(piece: str, initial: str) -> bool:
-    """Whether some reading with this initial can start with ``piece``."""
-    if initial.startswith(piece):
-        return True
-    if not piece.startswith(initial):
-        return False
-    return not (initial in ("z", "c", "s") and piece[1:2] == "h")  # z… is not zh…
 
 
 def readings_of(char: str) -> tuple[str, ...]:
@@ -90,11 +84,13 @@ class PinyinTable:
     codes: dict[str, int] = field(default_factory=dict)
     """Hanzi → its byte in the code string."""
     own: dict[int, str] = field(default_factory=dict)
-    """Byte → the one frequent hanzi it stands for."""
+    """Byte → a hanzi of the one frequent set of readings it stands for."""
     groups: dict[int, frozenset[str]] = field(default_factory=dict)
     """Byte → the initials (``zh``, ``d``, …) of the less frequent hanzi that share it."""
     prefixes: frozenset[str] = frozenset()
     """Every non-empty prefix of every reading: the pieces a query can be cut into."""
+    code_prefixes: dict[int, frozenset[str]] = field(default_factory=dict)
+    """Byte → every prefix of every reading of its hanzi: a piece fits the byte if it is one."""
 
     @classmethod
     def build(cls, chars: Iterable[str], frequency: Counter[str] | None = None) -> PinyinTable:
@@ -110,15 +106,20 @@ class PinyinTable:
         table.prefixes = frozenset(prefixes)
         letter_sets = {c: frozenset(map(initial_of, rs)) for c, rs in table.readings.items()}
         counts = frequency or Counter()
+        alike: dict[frozenset[str], list[str]] = {}
+        for char, readings in table.readings.items():
+            alike.setdefault(frozenset(readings), []).append(char)
+        set_count = {key: sum(counts.get(c, 0) for c in chars) for key, chars in alike.items()}
         by_frequency = [
-            c for c in sorted(table.readings, key=lambda c: (-counts.get(c, 0), c)) if counts.get(c)
+            key
+            for key in sorted(alike, key=lambda k: (-set_count[k], alike[k][0]))
+            if set_count[key]
         ]
         codes = _LAST_CODE + 1 - _FIRST_CODE
-        first_own = by_frequency[: codes - _MAX_GROUPS - 1]
-        chosen = set(first_own)
+        chosen = set(by_frequency[: codes - _MAX_GROUPS - 1])
         set_counts: Counter[frozenset[str]] = Counter()
         for char, letters in letter_sets.items():  # the others, by how often they occur
-            if char not in chosen:
+            if frozenset(table.readings[char]) not in chosen:
                 set_counts[letters] += 1 + 1000 * counts.get(char, 0)
         kept = [s for s, _ in set_counts.most_common(_MAX_GROUPS)]
         group_of = {s: _FIRST_CODE + i for i, s in enumerate(kept)}
@@ -129,13 +130,20 @@ class PinyinTable:
         if len(kept) < len(set_counts):
             table.groups[wildcard] = ANY_INITIAL
             next_code += 1
-        for char in by_frequency[: _LAST_CODE + 1 - next_code]:
-            table.codes[char] = next_code
-            table.own[next_code] = char
+        for key in by_frequency[: _LAST_CODE + 1 - next_code]:
+            for char in alike[key]:
+                table.codes[char] = next_code
+            table.own[next_code] = alike[key][0]
             next_code += 1
         for char, letters in letter_sets.items():
             if char not in table.codes:
                 table.codes[char] = group_of.get(letters, wildcard)
+        code_prefixes: dict[int, set[str]] = {}
+        for char, code in table.codes.items():
+            code_prefixes.setdefault(code, set()).update(
+                reading[:i] for reading in table.readings[char] for i in range(1, len(reading) + 1)
+            )
+        table.code_prefixes = {code: frozenset(p) for code, p in code_prefixes.items()}
         return table
 
     def translation(self, chars: Iterable[str]) -> dict[int, int]:
@@ -145,6 +153,18 @@ class PinyinTable:
             if ord(char) not in SEPARATORS:
                 table[ord(char)] = self.codes.get(char, NOT_HANZI)
         return table
+
+
+@dataclass(frozen=True)
+class CodeScan:
+    """How to find one pattern in the code string, translated with ``translation``."""
+
+    translation: bytes
+    anchor: int
+    regex: re.Pattern[bytes]
+    """A match at ``p`` is a candidate at ``p - anchor``."""
+    per_field: re.Pattern[bytes]
+    """``regex``, then the rest of the field: the first candidate of each field."""
 
 
 class PinyinPattern:
@@ -165,7 +185,7 @@ class PinyinPattern:
         self.table = table
         self._memo: dict[tuple[int, str], tuple[int, ...]] = {}
         self._verified: dict[str, int] = {}
-        self._compiled: tuple[bytes, int, list[re.Pattern[bytes]]] | None = None
+        self._compiled: CodeScan | None = None
         n = len(letters)
         stops: set[int] = set()
         offset = 0
@@ -199,17 +219,10 @@ class PinyinPattern:
 
     # -- scanning ----------------------------------------------------------------------
 
-    def _fits(self, char: str, step: int) -> bool:
-        """Whether hanzi ``char`` can be the ``step``-th hanzi of a match."""
-        after = self.step_states[step + 1] if step + 1 < self.hanzi else {len(self.letters)}
-        return any(j in after for i in self.step_states[step] for j in self._next(i, char))
-
     def _fit_sets(self) -> dict[int, frozenset[int]]:
-        """Code byte → the steps a hanzi with that code can fill (exact for a frequent
-        hanzi's own code, by first letter for a shared one)."""
+        """Code byte → the steps a hanzi with that code can fill (for a shared code: one of
+        its hanzi can)."""
         steps = min(self.hanzi, self.MAX_STEPS)
-        first_letters = [{self.letters[i] for i in self.step_states[m]} for m in range(steps)]
-        wanted = set().union(*first_letters)
         n = len(self.letters)
         pieces = [
             {
@@ -221,28 +234,15 @@ class PinyinPattern:
             for m in range(steps)
         ]
         fits: dict[int, frozenset[int]] = {}
-        for code in range(256):
-            char = self.table.own.get(code)
-            if char is not None:
-                if not any(r[0] in wanted for r in self.table.readings[char]):
-                    continue
-                found = frozenset(m for m in range(steps) if self._fits(char, m))
-            elif code in self.table.groups:
-                initials = self.table.groups[code]
-                found = frozenset(
-                    m
-                    for m in range(steps)
-                    if any(piece_fits_initial(p, i) for p in pieces[m] for i in initials)
-                )
-            else:
-                continue
+        for code, prefixes in self.table.code_prefixes.items():
+            found = frozenset(m for m in range(steps) if not prefixes.isdisjoint(pieces[m]))
             if found:
                 fits[code] = found
         return fits
 
-    def compile(self, sample: Counter[int]) -> tuple[bytes, int, list[re.Pattern[bytes]]]:
-        """(translation, anchor step, regexes); a regex match at ``p`` is a candidate at
-        ``p - anchor``. ``sample`` counts code bytes in a sample of the code string.
+    def compile(self, sample: Counter[int]) -> CodeScan:
+        """How to find this term in the code string (``sample`` counts code bytes in a
+        sample of it).
 
         A code that fits one step becomes that step's byte. One that fits several
         becomes the anchor's byte if the anchor is among them (the other steps it
@@ -259,7 +259,9 @@ class PinyinPattern:
             for step in fits.get(code, ()):
                 frequency[step] += count
         anchor = min(range(steps), key=lambda m: (frequency[m], m))
-        translation = bytearray(256)  # NO_STEP
+        translation = bytearray([NO_STEP]) * 256
+        for separator in SEPARATORS[:2]:
+            translation[separator] = FIELD_END
         accepts = [{_STEP_BASE + m} for m in range(steps)]
         for code, found in fits.items():
             if len(found) == 1:
@@ -285,7 +287,12 @@ class PinyinPattern:
             pattern += b"(?<=" + before + literal + b")"
         if after:
             pattern += b"(?=" + after + b")"
-        self._compiled = (bytes(translation), anchor, [re.compile(pattern)])
+        self._compiled = CodeScan(
+            bytes(translation),
+            anchor,
+            re.compile(pattern),
+            re.compile(pattern + b"[^" + re.escape(bytes([FIELD_END])) + b"]*"),
+        )
         return self._compiled
 
     # -- checking ----------------------------------------------------------------------

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 import threading
+from bisect import bisect_right
 from collections import Counter
 
-from .haystack import Haystack
-from .pinyin import PinyinPattern, PinyinTable
+from .haystack import Haystack, Region
+from .pinyin import CodeScan, PinyinPattern, PinyinTable
 
 LITERAL, PINYIN = 0, 1
 """Match qualities, in rank order: the letters as typed, then their hanzi."""
@@ -31,19 +31,19 @@ class PinyinCodes:
         translation = table.translation(haystack.chars)
         return cls(table, haystack.text.translate(translation).encode("latin-1"))
 
-    def scan(self, pattern: PinyinPattern) -> tuple[bytes, int, list[re.Pattern[bytes]]]:
-        """The code string translated for ``pattern`` (the last few are kept), its anchor
-        step and regexes."""
-        translation, anchor, regexes = pattern.compile(self.sample)
+    def scan(self, pattern: PinyinPattern) -> tuple[bytes, CodeScan]:
+        """The code string translated for ``pattern`` (the last few are kept), and how to
+        scan it."""
+        scan = pattern.compile(self.sample)
         with self._lock:
-            cached = self._translated.pop(translation, None)
+            cached = self._translated.pop(scan.translation, None)
         if cached is None:
-            cached = self.codes.translate(translation)
+            cached = self.codes.translate(scan.translation)
         with self._lock:
             while len(self._translated) >= 4:
                 self._translated.pop(next(iter(self._translated)))
-            self._translated[translation] = cached  # most recently used last
-        return cached, anchor, regexes
+            self._translated[scan.translation] = cached  # most recently used last
+        return cached, scan
 
     def clear(self) -> None:
         with self._lock:
@@ -53,12 +53,9 @@ class PinyinCodes:
         self, pattern: PinyinPattern, hay: str, start: int, end: int
     ) -> list[tuple[int, int, int]]:
         """(start, end, ``PINYIN``) of every match in ``hay[start:end]``, sorted, disjoint."""
-        initials, anchor, regexes = self.scan(pattern)
-        starts = sorted(
-            m.start() - anchor
-            for regex in regexes
-            for m in regex.finditer(initials, start + anchor, end)
-        )
+        translated, scan = self.scan(pattern)
+        anchor = scan.anchor
+        starts = [m.start() - anchor for m in scan.regex.finditer(translated, start + anchor, end)]
         last = -1
         found: list[tuple[int, int, int]] = []
         verify = pattern.verify
@@ -70,3 +67,28 @@ class PinyinCodes:
                 found.append((s, stop, PINYIN))
                 last = stop
         return found
+
+    def field_firsts(
+        self, pattern: PinyinPattern, hay: str, region: Region, start: int, end: int
+    ) -> dict[int, tuple[int, int, int]]:
+        """Field index → (start, end, ``PINYIN``) of its first match, for every field of
+        ``hay[start:end]`` (a run of whole fields) with one."""
+        translated, scan = self.scan(pattern)
+        anchor = scan.anchor
+        field_starts = region.field_starts
+        firsts: dict[int, tuple[int, int, int]] = {}
+        verify = pattern.verify
+        for match in scan.per_field.finditer(translated, start + anchor, end):
+            s = match.start() - anchor
+            field = bisect_right(field_starts, s) - 1
+            stop = verify(hay, s)
+            if stop < 0:  # not a match after all: the field's later candidates
+                field_end = region.field_ends[field]
+                for again in scan.regex.finditer(translated, s + 1 + anchor, field_end):
+                    s = again.start() - anchor
+                    stop = verify(hay, s)
+                    if stop > 0:
+                        break
+            if stop > 0:
+                firsts[field] = (s, stop, PINYIN)
+        return firsts

@@ -96,12 +96,17 @@ class CompiledTerm:
         start = region.start if start is None else start
         end = region.end if end is None else end
         if self.plain:
-            length = len(self.text)
             if not self.possible_literally:
                 return firsts
-            for match in self.per_field.finditer(self.index.hay, start, end):
-                s = match.start()
-                firsts[bisect_right(field_starts, s) - 1] = (s, s + length, LITERAL)
+            firsts = self._literal_firsts(field_starts, start, end)
+        elif self.pinyin is not None:  # letters, so no number and no digit boundaries
+            assert self.index.pinyin is not None
+            firsts = self.index.pinyin.field_firsts(self.pinyin, self.index.hay, region, start, end)
+            if self.text and self.possible_literally:  # the letters as typed, too
+                for field, occurrence in self._literal_firsts(field_starts, start, end).items():
+                    old = firsts.get(field)
+                    if old is None or occurrence < old:
+                        firsts[field] = occurrence
         else:
             current = -1
             for occurrence in self.occurrences(start, end):
@@ -119,6 +124,14 @@ class CompiledTerm:
                     firsts[metric] = (quote[0], quote[1], LITERAL)
         if whole and not self.plain and len(firsts) <= 50_000:
             self._whole[region.kind] = firsts  # scanning pinyin or numbers again costs most
+        return firsts
+
+    def _literal_firsts(self, starts: list[int], start: int, end: int) -> dict[int, Occurrence]:
+        firsts: dict[int, Occurrence] = {}
+        length = len(self.text)
+        for match in self.per_field.finditer(self.index.hay, start, end):
+            s = match.start()
+            firsts[bisect_right(starts, s) - 1] = (s, s + length, LITERAL)
         return firsts
 
     def estimate(self) -> int:

@@ -1,0 +1,130 @@
+"""The search engine against a straightforward reference on a generated report.
+
+The engine scans a code string and several indexes to be fast; the reference
+here looks at every field of the report on its own, the slow and obvious way,
+and ranks as the engine documents: regions in order (titles, metrics,
+paragraphs), then fields that hold more of the words, then the tighter, then
+the earlier match in its field, then reading order. Both must give the same
+hits in the same order, the same total and the same spans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import ModuleType
+
+import pytest
+
+from partybuild_tui.model import Report, load_text
+from partybuild_tui.search import SearchIndex
+from partybuild_tui.search.normalize import (
+    Span,
+    fold_table,
+    fold_with_map,
+    merge_spans,
+    to_original,
+)
+from partybuild_tui.search.pinyin import PinyinPattern
+
+Matcher = tuple[Callable[[str], list[Span]], int]
+"""(folded text of one field → the spans of one term's matches in it, left to right;
+the quality of its matches: 0 for the text as typed, 1 for pinyin)."""
+
+
+@pytest.fixture(scope="module")
+def generated(bench_generate: ModuleType) -> tuple[Report, SearchIndex]:
+    report = load_text(bench_generate.generate_text(400, 5, seed=3), "synthetic.yaml")
+    return report, SearchIndex.build(report)
+
+
+def literal(word: str) -> Matcher:
+    def find(text: str) -> list[Span]:
+        spans, start = [], text.find(word)
+        while start >= 0:
+            spans.append((start, start + len(word)))
+            start = text.find(word, start + len(word))
+        return spans
+
+    return find, 0
+
+
+def pinyin(index: SearchIndex, letters: str) -> Matcher:
+    assert index.pinyin_table is not None
+    pattern = PinyinPattern(letters, index.pinyin_table)
+    return pattern.find_in, 1
+
+
+def fields(report: Report) -> list[tuple[tuple[str, str, int | None, str | None], str]]:
+    """((kind, section id, paragraph index, metric id), text) of every field, in rank
+    order of kind and then reading order. A metric's field is label, quote and unit."""
+    found: list[tuple[tuple[str, str, int | None, str | None], str]] = []
+    for s in report.ordered:
+        found.append((("title", s.id, None, None), s.title))
+    for s in report.ordered:
+        for m in s.metrics:
+            found.append((("metric", s.id, None, m.id), f"{m.label}\x02{m.quote}\x02{m.unit}"))
+    for s in report.ordered:
+        for i, text in enumerate(s.paragraphs):
+            found.append((("paragraph", s.id, i, None), text))
+    return found
+
+
+def reference(
+    report: Report, matchers: list[Matcher]
+) -> list[tuple[tuple[str, str, int | None, str | None], tuple[Span, ...]]]:
+    """Every hit with its spans (in the original text), ranked."""
+    words = len(matchers)
+    if words > 1:  # several words: only sections that hold every one of them
+        per_section: dict[str, set[int]] = {}
+        for (_, section_id, _, _), text in fields(report):
+            folded = fold_with_map(text, fold_table(text))[0]
+            held = {w for w, (match, _) in enumerate(matchers) if match(folded)}
+            per_section.setdefault(section_id, set()).update(held)
+        allowed = {s for s, held in per_section.items() if len(held) == words}
+    ranked = []
+    for order, (key, text) in enumerate(fields(report)):
+        if words > 1 and key[1] not in allowed:
+            continue
+        folded, positions = fold_with_map(text, fold_table(text))
+        found = [match(folded) for match, _ in matchers]
+        if not any(found):
+            continue
+        firsts = [spans[0] for spans in found if spans]
+        quality = sum(q for spans, (_, q) in zip(found, matchers, strict=True) if spans)
+        start = min(s for s, _ in firsts)
+        last_end = max(e for _, e in firsts)  # the span to the end of the last word's first
+        kind_rank = ("title", "metric", "paragraph").index(key[0])
+        rank = (kind_rank, words - len(firsts), quality, last_end - start, start, order)
+        spans = merge_spans(to_original(span, positions) for spans in found for span in spans)
+        ranked.append((rank, key, spans))
+    return [(key, spans) for _, key, spans in sorted(ranked)]
+
+
+def engine(result) -> list[tuple[str, str, int | None, str | None]]:  # type: ignore[no-untyped-def]
+    return [(h.kind, h.section_id, h.paragraph_index, h.metric_id) for h in result.hits]
+
+
+def check(index: SearchIndex, report: Report, query: str, matchers: list[Matcher]) -> int:
+    expected = reference(report, matchers)
+    index.clear_caches()
+    result = index.search(query)
+    assert engine(result) == [key for key, _ in expected]
+    assert result.total == len(expected)
+    for hit, (_, spans) in zip(result.hits, expected, strict=True):
+        if hit.kind != "metric":  # a metric hit shows one of its three parts
+            assert hit.spans == spans, hit
+    index.clear_caches()
+    page = index.search(query, limit=7)  # ranks a page, counts the rest
+    assert engine(page) == [key for key, _ in expected[:7]]
+    assert page.total == len(expected)
+    return len(expected)
+
+
+@pytest.mark.parametrize(
+    "letters",
+    ["zhengzhi", "djyl", "dangjianyinling", "dangjyl", "zz", "xczx", "jiceng", "shishi", "zhi"],
+)
+def test_pinyin_finds_what_checking_every_field_finds(generated, letters: str) -> None:
+    report, index = generated
+    assert not index.term(index.parse(letters).terms[0]).possible_literally
+    assert check(index, report, letters, [pinyin(index, letters)]) > 0
