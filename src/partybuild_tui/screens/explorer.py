@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
 from textual.events import Resize
 from textual.widget import Widget
@@ -20,6 +20,7 @@ from textual.widgets import Footer, Input, Static
 from ..i18n import t
 from ..model import Report, Section
 from ..widgets.bindings import localize_bindings
+from ..widgets.blank_container import BlankContainer
 from ..widgets.detail_pane import DetailPane
 from ..widgets.report_header import ReportHeader
 from ..widgets.search_panel import SearchPanel
@@ -38,6 +39,10 @@ MIN_HEIGHT = 10
 
 class ExplorerScreen(ExplorerKeys):
     """The one screen a user lives in (history, bookmarks, export, copy: ``ExplorerKeys``)."""
+
+    BLANK = True
+    """The header, the columns and the footer (or the "too small" message) cover the
+    screen: its own background is drawn as one shared blank line (see ``BlankContainer``)."""
 
     BINDINGS = [
         # priority: handled as the key arrives, so the keys after it (typed fast, pasted,
@@ -89,10 +94,10 @@ class ExplorerScreen(ExplorerKeys):
 
     def compose(self) -> ComposeResult:
         yield ReportHeader(self.report.meta, id="header")
-        with Horizontal(id="main"):
+        with BlankContainer(id="main"):  # sidebar and reading column side by side (app.tcss)
             with Vertical(id="sidebar"):
                 yield SectionTree(self.report, id="tree")
-            with Vertical(id="reading"):
+            with BlankContainer(id="reading"):
                 yield DetailPane(self.report, id="detail")
                 yield SearchPanel(id="search")
         yield Footer()  # the "window too small" message is mounted when first needed

@@ -103,6 +103,9 @@ def hit_prompt(hit: SearchHit, width: int, metric: Metric | None = None) -> Cont
 class SearchPanel(Vertical):
     """Query input, what the query was understood as, and the ranked hits."""
 
+    BLANK = True
+    """Its rows cover it (``height: auto``): it draws no line of its own."""
+
     COMPONENT_CLASSES = {
         "search-panel--match",
         "search-panel--kind",
