@@ -22,6 +22,8 @@ LATER = (
     "partybuild_tui.screens.help",
     "partybuild_tui.screens.metrics",
     "partybuild_tui.model.figures",  # the report card, shown first, marks no figures
+    "partybuild_tui.widgets.section_text",  # mounted with the first section shown
+    "partybuild_tui.widgets.figures_table",
     "pypinyin",
     "yaml",
 )

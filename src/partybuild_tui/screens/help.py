@@ -101,6 +101,8 @@ def render_help(groups: list[tuple[str, list[tuple[str, str]]]]) -> Content:
 class HelpScreen(ModalScreen[None]):
     """Every key; Esc, q or ? closes it."""
 
+    CSS_PATH = "../styles/dialogs.tcss"
+
     COMPONENT_CLASSES = {"help-screen--heading", "help-screen--key"}
 
     BINDINGS = [

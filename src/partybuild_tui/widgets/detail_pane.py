@@ -9,6 +9,7 @@ report card. The screen calls ``show_section`` / ``show_report``; search calls
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -18,9 +19,11 @@ from textual.widgets import Static
 from ..i18n import t
 from ..model import Report, Section
 from .bindings import localize_bindings
-from .figures_table import FiguresTable
 from .section_overview import SectionOverview
-from .section_text import SectionText, Spans
+
+if TYPE_CHECKING:
+    from .figures_table import FiguresTable
+    from .section_text import SectionText, Spans
 
 CRUMB_SEPARATOR = " › "
 
@@ -58,6 +61,9 @@ class DetailPane(VerticalScroll, can_focus=True):
         Mounted with the first section shown: the report card, shown at start, has none.
         """
         if self._section_parts is None:
+            from .figures_table import FiguresTable
+            from .section_text import SectionText
+
             parts = (
                 SectionText(id="detail-text"),
                 Static(id="figures-heading"),
