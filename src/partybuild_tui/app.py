@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual import work
 from textual.app import App
@@ -31,9 +31,11 @@ CLIPBOARD_NOTE = (
 )
 
 
-@dataclass(frozen=True)
-class AppOptions:
-    """What the command line can choose about the app."""
+class AppOptions(NamedTuple):
+    """What the command line can choose about the app.
+
+    A NamedTuple, not a frozen dataclass: as immutable, and ~0.5 ms less to import.
+    """
 
     start_section: str | None = None
     theme: str | None = None
