@@ -128,3 +128,29 @@ def test_pinyin_finds_what_checking_every_field_finds(generated, letters: str) -
     report, index = generated
     assert not index.term(index.parse(letters).terms[0]).possible_literally
     assert check(index, report, letters, [pinyin(index, letters)]) > 0
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["党员", "培训"],
+        ["培训", "党员"],
+        ["党员", "培训", "工作"],
+        ["党建", "引领"],
+        ["社区", "服务"],
+        ["党", "党员"],  # one word inside the other: ties go to the first
+        ["乡村振兴", "党员", "群众"],
+    ],
+)
+def test_words_find_what_checking_every_field_finds(generated, words: list[str]) -> None:
+    report, index = generated
+    assert check(index, report, " ".join(words), [literal(w) for w in words]) > 0
+
+
+@pytest.mark.parametrize(("word", "letters"), [("党建", "zhengzhi"), ("党员", "jiceng")])
+def test_a_word_and_pinyin_find_what_checking_every_field_finds(
+    generated, word: str, letters: str
+) -> None:
+    report, index = generated
+    matchers = [literal(word), pinyin(index, letters)]
+    assert check(index, report, f"{word} {letters}", matchers) > 0

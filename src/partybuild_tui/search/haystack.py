@@ -32,6 +32,7 @@ class Region:
 
     __slots__ = (
         "end",
+        "field_ending",
         "field_ends",
         "field_ref",
         "field_section",
@@ -63,12 +64,12 @@ class Region:
         self.originals: list[str] = []
         self.maps: dict[int, list[int]] = {}
         """Field index → folded-to-original offsets, for fields whose folding changed length."""
+        self.field_ending: dict[int, int] = {}
+        """Field end → field. A match of ``TERM[^\\x00]*`` ends where its field ends, so
+        this finds its field at once (a ``bisect`` through all fields costs ~0.5 µs)."""
 
     def field_at(self, position: int) -> int:
         return bisect_right(self.field_starts, position) - 1
-
-    def section_at(self, position: int) -> int:
-        return self.group_section[bisect_right(self.group_starts, position) - 1]
 
 
 class Haystack:
@@ -126,6 +127,7 @@ class Haystack:
             region.end = position
             if region.group_starts:
                 region.group_ends.append(position)
+            region.field_ending = {end: field for field, end in enumerate(region.field_ends)}
             position += len(GROUP_END)
             haystack.regions.append(region)
         if expanding:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import threading
-from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 
 from .haystack import Haystack, Region
 from .pinyin import CodeScan, PinyinPattern, PinyinTable
@@ -73,22 +73,32 @@ class PinyinCodes:
     ) -> dict[int, tuple[int, int, int]]:
         """Field index → (start, end, ``PINYIN``) of its first match, for every field of
         ``hay[start:end]`` (a run of whole fields) with one."""
+        ending = region.field_ending
+        return {
+            ending[field_end]: (s, stop, PINYIN)
+            for s, stop, field_end in self._firsts(pattern, hay, start, end)
+        }
+
+    def count_fields(self, pattern: PinyinPattern, hay: str, region: Region) -> int:
+        """How many fields of ``region`` hold a match."""
+        return sum(1 for _ in self._firsts(pattern, hay, region.start, region.end))
+
+    def _firsts(
+        self, pattern: PinyinPattern, hay: str, start: int, end: int
+    ) -> Iterator[tuple[int, int, int]]:
+        """(start, end, field end) of the first match in each field of ``hay[start:end]``."""
         translated, scan = self.scan(pattern)
         anchor = scan.anchor
-        field_starts = region.field_starts
-        firsts: dict[int, tuple[int, int, int]] = {}
         verify = pattern.verify
         for match in scan.per_field.finditer(translated, start + anchor, end):
             s = match.start() - anchor
-            field = bisect_right(field_starts, s) - 1
+            field_end = match.end()
             stop = verify(hay, s)
             if stop < 0:  # not a match after all: the field's later candidates
-                field_end = region.field_ends[field]
                 for again in scan.regex.finditer(translated, s + 1 + anchor, field_end):
                     s = again.start() - anchor
                     stop = verify(hay, s)
                     if stop > 0:
                         break
             if stop > 0:
-                firsts[field] = (s, stop, PINYIN)
-        return firsts
+                yield s, stop, field_end

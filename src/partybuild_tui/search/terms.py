@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from .haystack import METRIC, Region
@@ -32,7 +31,6 @@ class CompiledTerm:
         self.bounded_end = text[-1:].isdigit() or (term.number is not None)
         self.plain = not (self.bounded_start or self.bounded_end)
         self.per_field = re.compile(escaped + "[^\x00]*")
-        self.per_group = re.compile(escaped + "[^\x01]*")
         self.pinyin: PinyinPattern | None = None
         if term.pinyin and index.pinyin is not None:
             pattern = PinyinPattern(term.pinyin, index.pinyin.table)
@@ -41,8 +39,10 @@ class CompiledTerm:
                 self.plain = False
         self.possible_literally = set(text) <= index.haystack.chars
         """False when a character of the term is nowhere in the report (``djyl``, often)."""
+        self.literally = bool(text) and self.possible_literally
         self._estimate: int | None = None
         self._whole: dict[int, dict[int, Occurrence]] = {}
+        self._counted: dict[int, int] = {}
         self.metrics: list[int] = []
         """Metric indices whose value equals the term's number."""
         self.metric_sections: set[int] = set()
@@ -70,7 +70,7 @@ class CompiledTerm:
         """Every match in ``hay[start:end]``, sorted, non-overlapping."""
         hay = self.index.hay
         found: list[Occurrence] = []
-        if self.text and self.possible_literally:
+        if self.literally:
             length = len(self.text)
             for match in self.literal.finditer(hay, start, end):
                 s = match.start()
@@ -92,25 +92,24 @@ class CompiledTerm:
         if whole and region.kind in self._whole:
             return self._whole[region.kind]
         firsts: dict[int, Occurrence] = {}
-        field_starts = region.field_starts
         start = region.start if start is None else start
         end = region.end if end is None else end
         if self.plain:
             if not self.possible_literally:
                 return firsts
-            firsts = self._literal_firsts(field_starts, start, end)
+            firsts = self._literal_firsts(region, start, end)
         elif self.pinyin is not None:  # letters, so no number and no digit boundaries
             assert self.index.pinyin is not None
             firsts = self.index.pinyin.field_firsts(self.pinyin, self.index.hay, region, start, end)
-            if self.text and self.possible_literally:  # the letters as typed, too
-                for field, occurrence in self._literal_firsts(field_starts, start, end).items():
+            if self.literally:  # the letters as typed, too
+                for field, occurrence in self._literal_firsts(region, start, end).items():
                     old = firsts.get(field)
                     if old is None or occurrence < old:
                         firsts[field] = occurrence
         else:
             current = -1
             for occurrence in self.occurrences(start, end):
-                field = bisect_right(field_starts, occurrence[0]) - 1
+                field = region.field_at(occurrence[0])
                 if field != current:
                     firsts.setdefault(field, occurrence)
                     current = field
@@ -126,13 +125,48 @@ class CompiledTerm:
             self._whole[region.kind] = firsts  # scanning pinyin or numbers again costs most
         return firsts
 
-    def _literal_firsts(self, starts: list[int], start: int, end: int) -> dict[int, Occurrence]:
+    def _literal_firsts(self, region: Region, start: int, end: int) -> dict[int, Occurrence]:
         firsts: dict[int, Occurrence] = {}
-        length = len(self.text)
+        length, ending = len(self.text), region.field_ending
         for match in self.per_field.finditer(self.index.hay, start, end):
-            s = match.start()
-            firsts[bisect_right(starts, s) - 1] = (s, s + length, LITERAL)
+            s, e = match.span()
+            firsts[ending[e]] = (s, s + length, LITERAL)
         return firsts
+
+    def firsts_in_groups(self, region: Region, groups: list[int]) -> dict[int, Occurrence]:
+        """``field_firsts`` in these groups (sections) of ``region`` only, for a plain term."""
+        firsts: dict[int, Occurrence] = {}
+        if not self.possible_literally:
+            return firsts
+        hay, finditer, length = self.index.hay, self.per_field.finditer, len(self.text)
+        starts, ends, ending = region.group_starts, region.group_ends, region.field_ending
+        for group in groups:
+            for match in finditer(hay, starts[group], ends[group]):
+                s, e = match.span()
+                firsts[ending[e]] = (s, s + length, LITERAL)
+        return firsts
+
+    def in_section(self, order: int, regions: list[Region]) -> bool:
+        """Whether the plain term is in the section (by reading order), in these regions."""
+        hay, search = self.index.hay, self.literal.search
+        for region in regions:
+            group = region.group_index.get(order)
+            if group is not None and search(
+                hay, region.group_starts[group], region.group_ends[group]
+            ):
+                return True
+        return False
+
+    def count_fields(self, region: Region) -> int:
+        """``len(self.field_firsts(region))``, without noting where for pinyin alone."""
+        if region.kind in self._whole or self.pinyin is None or self.literally:
+            return len(self.field_firsts(region))
+        count = self._counted.get(region.kind)
+        if count is None:
+            assert self.index.pinyin is not None
+            count = self.index.pinyin.count_fields(self.pinyin, self.index.hay, region)
+            self._counted[region.kind] = count  # the next keystroke asks again
+        return count
 
     def estimate(self) -> int:
         """Roughly how common the term is (exact occurrences for a plain word)."""
@@ -143,38 +177,6 @@ class CompiledTerm:
             else:  # pinyin and numbers: scanned anyway, count them last
                 self._estimate = len(haystack.text)
         return self._estimate
-
-    def in_section(self, order: int) -> bool:
-        """Whether the section (by reading order) has a match anywhere."""
-        if order in self.metric_sections:
-            return True
-        for region in reversed(self.index.regions):  # paragraphs first: most text
-            group = region.group_index.get(order)
-            if group is None:
-                continue
-            start, end = region.group_starts[group], region.group_ends[group]
-            if self.plain:
-                if self.literal.search(self.index.hay, start, end) is not None:
-                    return True
-            elif self.occurrences(start, end):
-                return True
-        return False
-
-    def sections(self) -> set[int]:
-        """Section orders of every section with a match anywhere in it."""
-        found: set[int] = set()
-        index = self.index
-        if self.plain and not self.possible_literally:
-            return found
-        for region in index.regions:
-            if self.plain:
-                starts, sections = region.group_starts, region.group_section
-                for match in self.per_group.finditer(index.hay, region.start, region.end):
-                    found.add(sections[bisect_right(starts, match.start()) - 1])
-            else:
-                field_section = region.field_section
-                found.update(field_section[f] for f in self.field_firsts(region))
-        return found
 
 
 def _merge_occurrences(first: list[Occurrence], second: list[Occurrence]) -> list[Occurrence]:
