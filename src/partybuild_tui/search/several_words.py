@@ -42,8 +42,7 @@ class SeveralWords:
         for i in by_rarity:
             term = terms[i]
             if allowed is not None and _narrow(index, allowed) and term.plain:
-                regions_first = regions[::-1]  # paragraphs first: most text
-                allowed = {order for order in allowed if term.in_section(order, regions_first)}
+                allowed = _holding(index, term, allowed)
             else:
                 self.firsts[i] = [term.field_firsts(region) for region in regions]
                 held: set[int] = set()
@@ -129,6 +128,22 @@ class SeveralWords:
 def _narrow(index: SearchIndex, allowed: set[int]) -> bool:
     """Whether to look only in the allowed sections rather than everywhere."""
     return len(allowed) * 2 < len(index.report.ordered)
+
+
+def _holding(index: SearchIndex, term: CompiledTerm, sections: set[int]) -> set[int]:
+    """The sections that hold the plain ``term``, each searched until its first match."""
+    hay, search = index.hay, term.literal.search
+    held: set[int] = set()
+    for region in reversed(index.regions):  # paragraphs first: most text
+        group_index, starts, ends = region.group_index, region.group_starts, region.group_ends
+        found = {
+            order
+            for order in sections
+            if (g := group_index.get(order)) is not None and search(hay, starts[g], ends[g])
+        }
+        held |= found
+        sections = sections - found
+    return held
 
 
 def _small(region: Region, allowed: set[int]) -> bool:

@@ -146,17 +146,6 @@ class CompiledTerm:
                 firsts[ending[e]] = (s, s + length, LITERAL)
         return firsts
 
-    def in_section(self, order: int, regions: list[Region]) -> bool:
-        """Whether the plain term is in the section (by reading order), in these regions."""
-        hay, search = self.index.hay, self.literal.search
-        for region in regions:
-            group = region.group_index.get(order)
-            if group is not None and search(
-                hay, region.group_starts[group], region.group_ends[group]
-            ):
-                return True
-        return False
-
     def count_fields(self, region: Region) -> int:
         """``len(self.field_firsts(region))``, without noting where for pinyin alone."""
         if region.kind in self._whole or self.pinyin is None or self.literally:
