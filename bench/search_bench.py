@@ -1,7 +1,7 @@
 """Search engine timings on the 10,000 × 10 synthetic report (~37 MB): index build
 and one query of each kind.
 
-    .venv/bin/python bench/search_bench.py [--report FILE] [--runs 9] [--limit 100]
+    .venv/bin/python bench/search_bench.py [--report FILE] [--runs 9] [--limit 100] [--only KIND]
 
 Generates the report with ``bench/generate.py`` into the shared bench workdir
 (``$TMPDIR/partybuild-tui-bench/synthetic-10000x10.yaml``, the file
@@ -91,6 +91,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=9, help="runs per query (default 9)")
     parser.add_argument("--builds", type=int, default=3, help="index builds to time (default 3)")
     parser.add_argument("--limit", type=int, default=100, help="hits asked for (default 100)")
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="KIND",
+        help="time only the kinds (or queries) that contain this text, e.g. pinyin (repeatable)",
+    )
     args = parser.parse_args(argv)
 
     path = args.report or default_report(args.sections)
@@ -120,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---|---:|---:|---:|---|")
     failed = 0
     for kind, query in QUERIES:
+        if args.only and not any(o in kind or o in query for o in args.only):
+            continue
         result = index.search(query, limit=args.limit)
         cold = timed(
             lambda q=query: index.search(q, limit=args.limit), args.runs, index.clear_caches
