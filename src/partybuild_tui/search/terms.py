@@ -45,13 +45,11 @@ class CompiledTerm:
         self._counted: dict[int, int] = {}
         self.metrics: list[int] = []
         """Metric indices whose value equals the term's number."""
-        self.metric_sections: set[int] = set()
         if term.number is not None:
             self.plain = False
             self.metrics = index.metrics.equal(
                 term.number.value, "%" if term.number.percent else None
             )
-            self.metric_sections = {index.metrics.section[m] for m in self.metrics}
 
     # -- occurrences ---------------------------------------------------------------
 
