@@ -25,6 +25,7 @@ from textual.widgets.option_list import Option
 from ..i18n import get_language, t
 from ..text_wrap import fit_cells, short_title
 from .bindings import localize_bindings
+from .search_results import SearchResults
 
 if TYPE_CHECKING:
     from ..model import Metric
@@ -90,12 +91,12 @@ def hit_prompt(hit: SearchHit, width: int, metric: Metric | None = None) -> Cont
     snippet, spans = hit.make_snippet(max(8, (room - cell_len(label)) // 2))
     snippet_content = Content(snippet)
     for start, end in spans:
-        snippet_content = snippet_content.stylize(".search-panel--match", start, end)
+        snippet_content = snippet_content.stylize(".search-results--match", start, end)
     path = short_path(hit.breadcrumb, path_width)
     return Content.assemble(
-        (kind + " " * (kind_cells - cell_len(kind)) + " ", ".search-panel--kind"),
-        (path + " " * (path_width - cell_len(path)) + " ", ".search-panel--path"),
-        (label, ".search-panel--label"),
+        (kind + " " * (kind_cells - cell_len(kind)) + " ", ".search-results--kind"),
+        (path + " " * (path_width - cell_len(path)) + " ", ".search-results--path"),
+        (label, ".search-results--label"),
         snippet_content,
     )
 
@@ -105,13 +106,6 @@ class SearchPanel(Vertical):
 
     BLANK = True
     """Its rows cover it (``height: auto``): it draws no line of its own."""
-
-    COMPONENT_CLASSES = {
-        "search-panel--match",
-        "search-panel--kind",
-        "search-panel--path",
-        "search-panel--label",
-    }
 
     # Messages are plain classes: a dataclass costs ~0.4 ms of start-up each.
     class Jump(Message):
@@ -146,7 +140,7 @@ class SearchPanel(Vertical):
         self._search_pending: str | None = None
         self._search_lock = threading.Lock()
         self._search_busy = False
-        self._parts: tuple[Static, OptionList] | None = None
+        self._parts: tuple[Static, SearchResults] | None = None
 
     def compose(self) -> ComposeResult:
         yield SearchInput(id="search-input")
@@ -155,12 +149,11 @@ class SearchPanel(Vertical):
         if self.app.is_headless:
             self.input.cursor_blink = False
 
-    def _status_and_results(self) -> tuple[Static, OptionList]:
+    def _status_and_results(self) -> tuple[Static, SearchResults]:
         """The status line and the results list, mounted with the first result (not at start)."""
         if self._parts is None:
             status = Static(id="search-status")
-            results = OptionList(id="search-results", markup=False)
-            results.can_focus = False
+            results = SearchResults(id="search-results")
             self._parts = (status, results)
             self.mount(status, results)
         return self._parts
