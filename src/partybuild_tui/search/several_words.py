@@ -83,26 +83,32 @@ class SeveralWords:
 
     def count(self, r: int) -> int:
         """``len(self.records(r))``: the words already found field by field are counted
-        from those; the others (plain words) by ``re``, in the allowed sections."""
+        from those; the others (plain words) by ``re``, in the allowed sections (all of
+        them at once when several are left)."""
         if not self.allowed:
             return 0
         region = self.index.regions[r]
         if _small(region, self.allowed):
             return len(self.records(r))
-        field_section, allowed = region.field_section, self.allowed
+        allowed, hay = self.allowed, self.index.hay
+        others = [t.literal.pattern for i, t in enumerate(self.terms) if self.firsts[i][r] is None]
+        starts, ends = region.group_starts, region.group_ends
+        if len(others) > 1 and all(t.plain for t in self.terms):
+            # re scans an alternation a character at a time anyway: count every word at once
+            either = "|".join(t.literal.pattern for t in self.terms)
+            findall = re.compile("(?:" + either + ")[^\x00]*()").findall  # one match a field
+            return sum(len(findall(hay, starts[g], ends[g])) for g in _groups(region, allowed))
+        field_section = region.field_section
         fields = {
             field
             for found in self.firsts
             for field in found[r] or ()
             if field_section[field] in allowed
         }
-        others = [t.literal.pattern for i, t in enumerate(self.terms) if self.firsts[i][r] is None]
         if not others:
             return len(fields)
-        hay = self.index.hay
         other = re.compile("|".join(others))
         counter = re.compile("(?:" + other.pattern + ")[^\x00]*()")  # one empty match a field
-        starts, ends = region.group_starts, region.group_ends
         counted = sum(
             len(counter.findall(hay, starts[g], ends[g])) for g in _groups(region, allowed)
         )
