@@ -204,6 +204,31 @@ async def test_tab_cycles_sidebar_detail_search(app_factory) -> None:
         assert any(name in ("Input", "SearchInput") for name in seen)
 
 
+async def test_the_sidebar_frame_is_lit_while_the_tree_has_the_focus(app_factory) -> None:
+    app = app_factory(language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        sidebar = app.screen.query_one("#sidebar")
+
+        def title_colour():
+            return styles_of(app, "Contents", within=sidebar)[0].color
+
+        lit = title_colour()
+        await pilot.press("tab")  # to the reading pane
+        await pilot.pause()
+        assert title_colour() != lit
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one(SectionTree)
+        assert title_colour() == lit
+        app.app_focus = False  # the terminal lost the focus: nothing has it
+        await pilot.pause()
+        assert title_colour() != lit
+        app.app_focus = True  # the focus comes back to the tree
+        await pilot.pause()
+        assert title_colour() == lit
+
+
 async def test_space_and_pagedown_scroll_the_pane(app_factory, report: Report) -> None:
     longest = max(report.ordered, key=lambda s: sum(len(p) for p in s.paragraphs))
     app = app_factory(start_section=longest.id)
