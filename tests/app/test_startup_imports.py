@@ -24,6 +24,7 @@ LATER = (
     "partybuild_tui.model.figures",  # the report card, shown first, marks no figures
     "partybuild_tui.widgets.section_text",  # mounted with the first section shown
     "partybuild_tui.widgets.figures_table",
+    "partybuild_tui.widgets.search_results",  # mounted with the first result
     "pypinyin",
     "yaml",
 )

@@ -25,11 +25,11 @@ from textual.widgets.option_list import Option
 from ..i18n import get_language, t
 from ..text_wrap import fit_cells, short_title
 from .bindings import localize_bindings
-from .search_results import SearchResults
 
 if TYPE_CHECKING:
     from ..model import Metric
     from ..search import SearchHit, SearchIndex, SearchResult
+    from .search_results import SearchResults
 
 PAGE = 100
 """Hits drawn in the list; the count still says how many there are."""
@@ -152,6 +152,8 @@ class SearchPanel(Vertical):
     def _status_and_results(self) -> tuple[Static, SearchResults]:
         """The status line and the results list, mounted with the first result (not at start)."""
         if self._parts is None:
+            from .search_results import SearchResults
+
             status = Static(id="search-status")
             results = SearchResults(id="search-results")
             self._parts = (status, results)
