@@ -45,9 +45,12 @@ def _load(text: str, path: str) -> Report:
     gc_was_enabled = gc.isenabled()
     gc.disable()  # parsing makes millions of small objects and no cycles
     try:
+        from .split_parse import parse_split
         from .yaml_reader import locate, parse  # PyYAML only when there is YAML to read
 
-        data = parse(path, text)
+        data = parse_split(path, text)
+        if data is None:  # small, unusual or broken: parsed whole (a broken one for its error)
+            data = parse(path, text)
         try:
             return build_report(data, _default_id(path))
         except Invalid as problem:
