@@ -1,4 +1,9 @@
-"""Command-palette provider: "go to section" by any fragment of a title.
+"""Command-palette provider: "go to section" by any fragment of a title, or its pinyin.
+
+A Latin query (``dyyt``, ``diyiyiti``) also matches titles through the search
+engine's pinyin, once the explorer's search index is built (just after the first
+frame); before that, and for other queries, titles match by substring or by
+their letters in order.
 
 Textual's fuzzy matcher highlights a candidate by parsing it as markup, which
 would interpret a hostile title; here the prompt is built as plain ``Content``
@@ -7,7 +12,9 @@ and only the matched characters are styled.
 
 from __future__ import annotations
 
+import re
 from functools import partial
+from typing import Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -17,6 +24,7 @@ from .i18n import t
 from .model import Section
 
 MAX_HITS = 50
+_LATIN = re.compile(r"[A-Za-z' ]*[A-Za-z][A-Za-z' ]*")
 
 
 def _prompt(section: Section, positions: list[int] | None = None) -> Content:
@@ -24,6 +32,10 @@ def _prompt(section: Section, positions: list[int] | None = None) -> Content:
     for position in positions or ():
         content = content.stylize("bold underline", position, position + 1)
     return content
+
+
+def _contiguous(positions: list[int]) -> bool:
+    return not positions or positions[-1] - positions[0] + 1 == len(positions)
 
 
 def _help(section: Section) -> str:
@@ -52,18 +64,39 @@ def _positions(query: str, title: str) -> list[int] | None:
     return positions
 
 
+def _pinyin_positions(app: Any, query: str) -> dict[str, list[int]]:
+    """Section id -> the title characters a Latin ``query`` spells in pinyin."""
+    if not _LATIN.fullmatch(query.strip()):
+        return {}
+    try:
+        index = app.explorer.index
+    except (AttributeError, LookupError):  # not on the explorer
+        return {}
+    if index is None:  # still being built
+        return {}
+    found: dict[str, list[int]] = {}
+    for hit in index.search(query.strip(), limit=MAX_HITS).hits:  # titles rank first
+        if hit.kind == "title" and hit.section_id not in found:
+            found[hit.section_id] = [i for start, end in hit.spans for i in range(start, end)]
+    return found
+
+
 class GoToSectionProvider(Provider):
     """Type a fragment of a section title and jump there."""
 
     async def search(self, query: str) -> Hits:
         report = self.app.report  # type: ignore[attr-defined]
+        pinyin = _pinyin_positions(self.app, query)
         scored: list[tuple[float, Section, list[int]]] = []
         for section in report.walk():
             positions = _positions(query, section.title)
+            rank = 1.0
+            if section.id in pinyin and (positions is None or not _contiguous(positions)):
+                positions, rank = pinyin[section.id], 0.9
             if positions is None:
                 continue
-            contiguous = positions and positions[-1] - positions[0] + 1 == len(positions)
-            score = (1.0 if contiguous else 0.5) - 0.0001 * (positions[0] if positions else 0)
+            rank = rank if _contiguous(positions) else 0.5
+            score = rank - 0.0001 * (positions[0] if positions else 0)
             scored.append((score, section, positions))
         scored.sort(key=lambda item: -item[0])
         for score, section, positions in scored[:MAX_HITS]:

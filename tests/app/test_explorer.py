@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
 from partybuild_tui.model import Report
 from partybuild_tui.model.figures import figure_spans
@@ -180,6 +180,28 @@ async def test_palette_jumps_to_a_section(app_factory, report: Report) -> None:
         await pilot.pause()
         section = _detail(app).section
         assert section is not None and fragment in section.title
+
+
+async def test_palette_finds_a_section_by_the_pinyin_of_its_title(
+    app_factory, report: Report
+) -> None:
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(100):  # the index is built just after the first frame
+            if app.explorer.index is not None:
+                break
+            await pilot.pause(0.05)
+        assert app.explorer.index is not None
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"dyyt")  # 第一议题, by its initials
+        await pilot.pause(0.5)
+        shown = app.screen.query_one(OptionList).get_option_at_index(0).prompt
+        assert "第一议题" in str(shown)
+        await pilot.press("enter")
+        await pilot.pause()
+        section = _detail(app).section
+        assert section is not None and "第一议题" in section.title
 
 
 async def test_slash_focuses_search_and_q_there_types(app_factory) -> None:
