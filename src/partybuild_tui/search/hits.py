@@ -56,9 +56,11 @@ def make_hit(
 ) -> SearchHit:
     report = index.report
     section = report.ordered[region.field_section[field]]
-    kind = KINDS[region.kind]
+    paragraph: int | None = None
+    metric_id: str | None = None
     if region.kind == METRIC:
         metric = report.metrics[region.field_ref[field]]
+        metric_id = metric.id
         if whole_quote:
             name, text, spans = "quote", metric.quote, ((0, len(metric.quote)),)
         else:
@@ -66,33 +68,23 @@ def make_hit(
             name = next((n for n in METRIC_FIELDS if n in split), "quote")
             text = getattr(metric, name)
             spans = merge_spans(split.get(name, [(0, len(text))] if name == "quote" else []))
-        snippet, snippet_spans = make_snippet(text, spans)
-        return SearchHit(
-            section.id,
-            kind,
-            name,
-            text,
-            spans,
-            section.breadcrumb,
-            None,
-            metric.id,
-            snippet,
-            snippet_spans,
-        )
-    text = region.originals[field]
-    spans = merge_spans(field_spans(index, region, field, terms))
+    else:
+        text = region.originals[field]
+        spans = merge_spans(field_spans(index, region, field, terms))
+        if region.kind == PARAGRAPH:
+            name, paragraph = "paragraph", region.field_ref[field]
+        else:
+            name = "title"
     snippet, snippet_spans = make_snippet(text, spans)
-    paragraph = region.field_ref[field] if region.kind == PARAGRAPH else None
-    name = "paragraph" if region.kind == PARAGRAPH else "title"
     return SearchHit(
         section.id,
-        kind,
+        KINDS[region.kind],
         name,
         text,
         spans,
         section.breadcrumb,
         paragraph,
-        None,
+        metric_id,
         snippet,
         snippet_spans,
     )
