@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import os
 import statistics
 import subprocess
@@ -97,6 +98,11 @@ def main(argv: list[str] | None = None) -> int:
         metavar="KIND",
         help="time only the kinds (or queries) that contain this text, e.g. pinyin (repeatable)",
     )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="end with one JSON line: query -> cold times in ms (bench/run.py reads it)",
+    )
     args = parser.parse_args(argv)
 
     path = args.report or default_report(args.sections)
@@ -125,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"| kind | query | hits | cold ms: median (min–max) | warm ms | ≤ {TARGET_MS:g} ms |")
     print("|---|---|---:|---:|---:|---|")
     failed = 0
+    samples: dict[str, list[float]] = {}
     for kind, query in QUERIES:
         if args.only and not any(o in kind or o in query for o in args.only):
             continue
@@ -133,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
             lambda q=query: index.search(q, limit=args.limit), args.runs, index.clear_caches
         )
         warm = timed(lambda q=query: index.search(q, limit=args.limit), args.runs)
+        samples[query] = cold
         ok = statistics.median(cold) <= TARGET_MS
         failed += not ok
         print(
@@ -140,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{statistics.median(warm):.1f} | {'pass' if ok else 'FAIL'} |"
         )
     print(f"\nload average after: {os.getloadavg()[0]:.2f}")
+    if args.json:
+        print(json.dumps(samples, ensure_ascii=False))
     return 1 if failed else 0
 
 
