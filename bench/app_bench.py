@@ -34,11 +34,11 @@ from app_search_bench import DEFAULT_REPORT, QUERIES, _key_name, ensure_report  
 async def measure(report_path: Path, runs: int) -> dict[str, list[float]]:
     from textual import events
 
-    from partybuild_tui.app import AppOptions, make_app
     from partybuild_tui.model import load_report
-    from partybuild_tui.widgets.detail_pane import DetailPane
-    from partybuild_tui.widgets.search_panel import SearchPanel
-    from partybuild_tui.widgets.section_tree import SectionTree
+    from partybuild_tui.ui.app import AppOptions, make_app
+    from partybuild_tui.ui.widgets.detail_pane import DetailPane
+    from partybuild_tui.ui.widgets.search_panel import SearchPanel
+    from partybuild_tui.ui.widgets.section_tree import SectionTree
 
     report = load_report(str(report_path), max_size=1 << 30)
     app = make_app(report, AppOptions(language="zh", animations=False))

@@ -59,9 +59,9 @@ def ensure_report(path: Path) -> Path:
 async def measure(report_path: Path, runs: int) -> dict[str, list[float]]:
     from textual import events
 
-    from partybuild_tui.app import AppOptions, make_app
     from partybuild_tui.model import load_report
-    from partybuild_tui.widgets.search_panel import SearchPanel
+    from partybuild_tui.ui.app import AppOptions, make_app
+    from partybuild_tui.ui.widgets.search_panel import SearchPanel
 
     report = load_report(str(report_path))
     app = make_app(report, AppOptions(language="zh", animations=False))

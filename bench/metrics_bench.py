@@ -41,8 +41,8 @@ def timed(function, runs: int) -> list[float]:
 
 
 def row_operations(report, runs: int) -> dict[str, list[float]]:
-    from partybuild_tui.metric_rows import group_positions, sort_positions
     from partybuild_tui.search import SearchIndex
+    from partybuild_tui.ui.metric_rows import group_positions, sort_positions
 
     everything = range(len(report.metrics))
     index = SearchIndex.build(report)
@@ -60,9 +60,9 @@ def row_operations(report, runs: int) -> dict[str, list[float]]:
 
 
 async def in_the_app(report, runs: int) -> dict[str, list[float]]:
-    from partybuild_tui.app import AppOptions, make_app
-    from partybuild_tui.screens.explorer import ExplorerScreen
-    from partybuild_tui.widgets.metric_table import MetricTable
+    from partybuild_tui.ui.app import AppOptions, make_app
+    from partybuild_tui.ui.screens.explorer import ExplorerScreen
+    from partybuild_tui.ui.widgets.metric_table import MetricTable
 
     results: dict[str, list[float]] = {}
 

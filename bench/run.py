@@ -17,7 +17,7 @@ Groups (``--only``):
 * ``imports``: ``python -X importtime`` of ``check`` and ``search``: no Textual.
 * ``frame``: first frame in tmux at 120×40 — the bare Textual floor
   (``bench/bare_app.py``), the bundled report (≤ 1.25 × the floor), and the
-  synthetic report cold and warm; needs tmux and ``partybuild_tui.app``.
+  synthetic report cold and warm; needs tmux and ``partybuild_tui.ui.app``.
 
 To add a figure, write a function ``(ctx) -> list[Figure]`` and add it to
 ``GROUPS``; ``ctx.runs`` is the run count, ``ctx.big`` the synthetic report.

@@ -16,7 +16,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from . import __version__
+from partybuild_tui import __version__
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1

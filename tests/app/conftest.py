@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 import pytest
 
-from partybuild_tui.app import AppOptions, PartyBuildApp, make_app
 from partybuild_tui.model import Report, bundled_report_path, load_report
 from partybuild_tui.state import ENV_VAR as STATE_DIR_VAR
+from partybuild_tui.ui.app import AppOptions, PartyBuildApp, make_app
 
 
 @pytest.fixture(autouse=True)

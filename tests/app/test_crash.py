@@ -9,9 +9,9 @@ import textwrap
 SCRIPT = textwrap.dedent(
     """
     import sys
-    from partybuild_tui.app import AppOptions, make_app
+    from partybuild_tui.ui.app import AppOptions, make_app
     from partybuild_tui.model import bundled_report_path, load_report
-    from partybuild_tui.widgets.detail_pane import DetailPane
+    from partybuild_tui.ui.widgets.detail_pane import DetailPane
 
     def explode(self, *args, **kwargs):
         raise RuntimeError("boom in the pane")

@@ -7,10 +7,10 @@ from textual.widgets import Input, OptionList
 
 from partybuild_tui.model import Report
 from partybuild_tui.model.figures import figure_spans
-from partybuild_tui.screens.help import HelpScreen, key_names
-from partybuild_tui.widgets.detail_pane import DetailPane
-from partybuild_tui.widgets.section_text import SectionText
-from partybuild_tui.widgets.section_tree import SectionTree
+from partybuild_tui.ui.screens.help import HelpScreen, key_names
+from partybuild_tui.ui.widgets.detail_pane import DetailPane
+from partybuild_tui.ui.widgets.section_text import SectionText
+from partybuild_tui.ui.widgets.section_tree import SectionTree
 
 from .helpers import screen_text, styles_of
 
@@ -142,7 +142,7 @@ async def test_figures_table_lists_the_section_metrics(app_factory, report: Repo
         detail = _detail(app)
         detail.scroll_end(animate=False)
         await pilot.pause()
-        from partybuild_tui.widgets.figures_table import FiguresTable
+        from partybuild_tui.ui.widgets.figures_table import FiguresTable
 
         table = app.screen.query_one(FiguresTable)
         rendered = table.render().plain

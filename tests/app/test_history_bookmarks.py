@@ -9,15 +9,15 @@ from textual.widgets import Input, OptionList
 
 from partybuild_tui.export import section_clip_text
 from partybuild_tui.model import Report, bundled_report_path
-from partybuild_tui.navigation import REST_SECONDS
-from partybuild_tui.screens.bookmarks import BookmarksScreen
-from partybuild_tui.screens.explorer import ExplorerScreen
-from partybuild_tui.screens.export_dialog import ConfirmOverwrite, ExportDialog
-from partybuild_tui.screens.metrics import MetricsScreen
 from partybuild_tui.state import ENV_VAR
-from partybuild_tui.widgets.detail_pane import DetailPane
-from partybuild_tui.widgets.metric_table import MetricTable
-from partybuild_tui.widgets.section_tree import SectionTree, section_label
+from partybuild_tui.ui.navigation import REST_SECONDS
+from partybuild_tui.ui.screens.bookmarks import BookmarksScreen
+from partybuild_tui.ui.screens.explorer import ExplorerScreen
+from partybuild_tui.ui.screens.export_dialog import ConfirmOverwrite, ExportDialog
+from partybuild_tui.ui.screens.metrics import MetricsScreen
+from partybuild_tui.ui.widgets.detail_pane import DetailPane
+from partybuild_tui.ui.widgets.metric_table import MetricTable
+from partybuild_tui.ui.widgets.section_tree import SectionTree, section_label
 
 from .helpers import screen_text
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from partybuild_tui.model import load_report
-from partybuild_tui.widgets.detail_pane import DetailPane
-from partybuild_tui.widgets.section_tree import SectionTree
+from partybuild_tui.ui.widgets.detail_pane import DetailPane
+from partybuild_tui.ui.widgets.section_tree import SectionTree
 
 from .helpers import screen_text
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from partybuild_tui.model import load_report
-from partybuild_tui.widgets.detail_pane import DetailPane
-from partybuild_tui.widgets.section_tree import SectionTree
+from partybuild_tui.ui.widgets.detail_pane import DetailPane
+from partybuild_tui.ui.widgets.section_tree import SectionTree
 
 GENERATOR = Path(__file__).resolve().parents[2] / "bench" / "generate.py"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from partybuild_tui.app import AppOptions, make_app
 from partybuild_tui.model import bundled_report_path, load_report
-from partybuild_tui.screens.explorer import ExplorerScreen
+from partybuild_tui.ui.app import AppOptions, make_app
+from partybuild_tui.ui.screens.explorer import ExplorerScreen
 
 SIZES = [(80, 24), (120, 40)]
 

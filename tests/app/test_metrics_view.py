@@ -13,11 +13,11 @@ from textual.widgets import Input
 from partybuild_tui.export import metric_clip_text
 from partybuild_tui.model import Report
 from partybuild_tui.model.numbers import format_value
-from partybuild_tui.screens.explorer import ExplorerScreen
-from partybuild_tui.screens.metrics import MetricsScreen
-from partybuild_tui.widgets.detail_pane import DetailPane
-from partybuild_tui.widgets.metric_table import MetricTable
-from partybuild_tui.widgets.section_text import SectionText
+from partybuild_tui.ui.screens.explorer import ExplorerScreen
+from partybuild_tui.ui.screens.metrics import MetricsScreen
+from partybuild_tui.ui.widgets.detail_pane import DetailPane
+from partybuild_tui.ui.widgets.metric_table import MetricTable
+from partybuild_tui.ui.widgets.section_text import SectionText
 
 from .helpers import screen_strips, screen_text
 

@@ -6,10 +6,10 @@ from textual.widgets import OptionList
 
 from partybuild_tui.model import Report
 from partybuild_tui.search import SearchIndex
-from partybuild_tui.widgets.detail_pane import DetailPane
-from partybuild_tui.widgets.search_panel import SearchPanel
-from partybuild_tui.widgets.section_text import SectionText
-from partybuild_tui.widgets.section_tree import SectionTree
+from partybuild_tui.ui.widgets.detail_pane import DetailPane
+from partybuild_tui.ui.widgets.search_panel import SearchPanel
+from partybuild_tui.ui.widgets.section_text import SectionText
+from partybuild_tui.ui.widgets.section_tree import SectionTree
 
 from .helpers import screen_text, styles_of
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from partybuild_tui.app import AppOptions, make_app
 from partybuild_tui.model import bundled_report_path, load_report
+from partybuild_tui.ui.app import AppOptions, make_app
 
 SIZES = [(80, 24), (120, 40)]
 

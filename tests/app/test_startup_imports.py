@@ -1,7 +1,7 @@
 """Importing the app loads nothing the first frame does not draw (DEVELOPERS.md).
 
 The timings are in ``bench/``; this only checks, in a fresh interpreter, which
-modules come with ``partybuild_tui.app``. Each one listed here is imported where
+modules come with ``partybuild_tui.ui.app``. Each one listed here is imported where
 it is first used, after the first frame or on a key.
 """
 
@@ -11,27 +11,27 @@ import json
 import subprocess
 import sys
 
-from partybuild_tui import navigation
-from partybuild_tui.screens import explorer_keys
+from partybuild_tui.ui import navigation
+from partybuild_tui.ui.screens import explorer_keys
 
 LATER = (
     "partybuild_tui.state",  # the bookmark session opens after the first frame
-    "partybuild_tui.navigation",  # needs state.History
+    "partybuild_tui.ui.navigation",  # needs state.History
     "partybuild_tui.search",  # the index is built after the first frame
     "partybuild_tui.export",
-    "partybuild_tui.screens.help",
-    "partybuild_tui.screens.metrics",
+    "partybuild_tui.ui.screens.help",
+    "partybuild_tui.ui.screens.metrics",
     "partybuild_tui.model.figures",  # the report card, shown first, marks no figures
-    "partybuild_tui.widgets.section_text",  # mounted with the first section shown
-    "partybuild_tui.widgets.figures_table",
-    "partybuild_tui.widgets.search_results",  # mounted with the first result
+    "partybuild_tui.ui.widgets.section_text",  # mounted with the first section shown
+    "partybuild_tui.ui.widgets.figures_table",
+    "partybuild_tui.ui.widgets.search_results",  # mounted with the first result
     "pypinyin",
     "yaml",
 )
 
 
 def test_the_app_module_leaves_later_work_for_later():
-    probe = "import json, sys, partybuild_tui.app; print(json.dumps(sorted(sys.modules)))"
+    probe = "import json, sys, partybuild_tui.ui.app; print(json.dumps(sorted(sys.modules)))"
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True
     )

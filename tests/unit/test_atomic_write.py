@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from partybuild_tui import atomic_write
-from partybuild_tui.atomic_write import DestinationExists, atomic_write_bytes
+from partybuild_tui.state import atomic_write
+from partybuild_tui.state.atomic_write import DestinationExists, atomic_write_bytes
 
 
 def test_writes_a_new_file(tmp_path: Path) -> None:

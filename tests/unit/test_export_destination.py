@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from partybuild_tui.screens.export_dialog import resolve_destination, same_file
+from partybuild_tui.ui.screens.export_dialog import resolve_destination, same_file
 
 
 def test_a_bare_name_lands_in_the_working_directory(tmp_path: Path) -> None:

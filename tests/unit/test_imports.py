@@ -73,10 +73,14 @@ def test_check_does_not_even_load_the_cache_codec():
 
 def test_the_probe_would_see_textual_if_it_were_imported():
     """The guard above can fail: importing the app pulls Textual in."""
-    if importlib.util.find_spec("partybuild_tui.app") is None:
+    if importlib.util.find_spec("partybuild_tui.ui.app") is None:
         pytest.skip("no app module yet")
     result = subprocess.run(
-        [sys.executable, "-c", "import sys, partybuild_tui.app; print('textual' in sys.modules)"],
+        [
+            sys.executable,
+            "-c",
+            "import sys, partybuild_tui.ui.app; print('textual' in sys.modules)",
+        ],
         capture_output=True,
         text=True,
         timeout=120,

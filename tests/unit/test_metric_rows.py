@@ -7,8 +7,9 @@ import itertools
 
 import pytest
 
-from partybuild_tui.i18n import set_language
-from partybuild_tui.metric_rows import (
+from partybuild_tui.model import Metric, Report, bundled_report_path, load_report
+from partybuild_tui.ui.i18n import set_language
+from partybuild_tui.ui.metric_rows import (
     NOT_SUMMABLE,
     cell_text,
     group_positions,
@@ -16,7 +17,6 @@ from partybuild_tui.metric_rows import (
     text_key,
     unit_sum,
 )
-from partybuild_tui.model import Metric, Report, bundled_report_path, load_report
 
 
 @pytest.fixture(scope="module")

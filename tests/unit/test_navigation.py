@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from partybuild_tui.navigation import ROOT, Navigation
+from partybuild_tui.ui.navigation import ROOT, Navigation
 
 
 def test_a_jump_records_both_ends_once() -> None:

@@ -6,7 +6,7 @@ import pytest
 from rich.cells import cell_len
 
 from partybuild_tui.model import bundled_report_path, load_report
-from partybuild_tui.text_wrap import NO_LINE_END, NO_LINE_START, wrap_lines
+from partybuild_tui.ui.text_wrap import NO_LINE_END, NO_LINE_START, wrap_lines
 
 PARAGRAPHS = [p for s in load_report(bundled_report_path()).ordered for p in s.paragraphs]
 

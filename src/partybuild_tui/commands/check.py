@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from collections import Counter
 
-from ..model import Report
-from .common import add_report_argument, open_report, report_path
+from partybuild_tui.commands.common import add_report_argument, open_report, report_path
+from partybuild_tui.model import Report
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -7,8 +7,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from ..model import Report, ReportError, bundled_report_path, load_report
-from ..model.source import DEFAULT_MAX_SIZE
+from partybuild_tui.model import Report, ReportError, bundled_report_path, load_report
+from partybuild_tui.model.source import DEFAULT_MAX_SIZE
 
 
 def add_report_argument(parser: argparse.ArgumentParser) -> None:

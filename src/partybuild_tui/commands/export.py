@@ -16,10 +16,15 @@ import stat
 import sys
 from pathlib import Path
 
-from ..atomic_write import DestinationExists, atomic_write_bytes
-from ..export import EXTENSIONS, FORMATS, export_report
-from ..model import Report, Section
-from .common import add_report_argument, open_report, print_error, report_path
+from partybuild_tui.commands.common import (
+    add_report_argument,
+    open_report,
+    print_error,
+    report_path,
+)
+from partybuild_tui.export import EXTENSIONS, FORMATS, export_report
+from partybuild_tui.model import Report, Section
+from partybuild_tui.state.atomic_write import DestinationExists, atomic_write_bytes
 
 EXIT_BAD_INPUT = 2
 _FORMAT_OF_SUFFIX = {suffix: fmt for fmt, suffix in EXTENSIONS.items()} | {".markdown": "markdown"}

@@ -14,11 +14,11 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from ..atomic_write import DestinationExists, atomic_write_bytes
-from ..importer import ArticleError, ImportResult, dump, import_article
-from ..importer.compare import compare, describe
-from ..model import Report, ReportError, load_report, load_text
-from .common import print_error
+from partybuild_tui.commands.common import print_error
+from partybuild_tui.importer import ArticleError, ImportResult, dump, import_article
+from partybuild_tui.importer.compare import compare, describe
+from partybuild_tui.model import Report, ReportError, load_report, load_text
+from partybuild_tui.state.atomic_write import DestinationExists, atomic_write_bytes
 
 STDOUT = "-"
 

@@ -10,8 +10,13 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
-from ..model import Report
-from .common import add_report_argument, open_report, print_error, report_path
+from partybuild_tui.commands.common import (
+    add_report_argument,
+    open_report,
+    print_error,
+    report_path,
+)
+from partybuild_tui.model import Report
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -65,7 +70,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace, after_first_frame: list[Callable[[], None]]) -> int:
-    from ..app import available_themes  # cheap checks first: a 37 MB report takes seconds
+    from partybuild_tui.ui.app import (
+        available_themes,  # cheap checks first: a 37 MB report takes seconds
+    )
 
     if args.theme and args.theme not in available_themes():
         print_error(
@@ -87,7 +94,7 @@ def _run(args: argparse.Namespace, after_first_frame: list[Callable[[], None]]) 
     # The report lives as long as the app: keep the collector from walking its
     # million objects again and again (a full pass would freeze the screen).
     gc.freeze()
-    from ..app import AppOptions, make_app
+    from partybuild_tui.ui.app import AppOptions, make_app
 
     options = AppOptions(
         start_section=args.section,

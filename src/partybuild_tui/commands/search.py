@@ -14,9 +14,9 @@ import json
 import sys
 from typing import Any
 
-from ..model import Report
-from ..search import SearchHit, SearchIndex, SearchResult, make_snippet
-from .common import add_report_argument, open_report
+from partybuild_tui.commands.common import add_report_argument, open_report
+from partybuild_tui.model import Report
+from partybuild_tui.search import SearchHit, SearchIndex, SearchResult, make_snippet
 
 EXIT_HITS, EXIT_NO_HITS, EXIT_BAD_INPUT = 0, 1, 2
 OPEN_MARK, CLOSE_MARK = "⟪", "⟫"

@@ -14,11 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
-from ..model import Metric, Report, Section
-from .clipboard import metric_clip_text, metrics_clip_text, section_clip_text
-from .csv_export import COLUMNS as CSV_COLUMNS
-from .csv_export import metrics_csv, neutralize_formula
-from .json_export import (
+from partybuild_tui.export.clipboard import metric_clip_text, metrics_clip_text, section_clip_text
+from partybuild_tui.export.csv_export import COLUMNS as CSV_COLUMNS
+from partybuild_tui.export.csv_export import metrics_csv, neutralize_formula
+from partybuild_tui.export.json_export import (
     load_json_report,
     metric_row,
     metrics_json,
@@ -26,14 +25,15 @@ from .json_export import (
     report_json,
     section_json,
 )
-from .markdown import (
+from partybuild_tui.export.markdown import (
     escape_block,
     escape_inline,
     metrics_markdown,
     report_markdown,
     section_markdown,
 )
-from .values import format_number, section_path
+from partybuild_tui.export.values import format_number, section_path
+from partybuild_tui.model import Metric, Report, Section
 
 Format = Literal["json", "csv", "markdown"]
 FORMATS: tuple[str, ...] = ("json", "csv", "markdown")

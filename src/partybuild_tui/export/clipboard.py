@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..model import Metric, Report, Section
-from .markdown import section_markdown
-from .values import format_change, format_number, section_path, value_with_unit
+from partybuild_tui.export.markdown import section_markdown
+from partybuild_tui.export.values import format_change, format_number, section_path, value_with_unit
+from partybuild_tui.model import Metric, Report, Section
 
 
 def metric_clip_text(metric: Metric, report: Report | None = None) -> str:

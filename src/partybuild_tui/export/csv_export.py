@@ -13,8 +13,8 @@ import csv
 import io
 from collections.abc import Iterable
 
-from ..model import Metric
-from .values import format_number, section_path
+from partybuild_tui.export.values import format_number, section_path
+from partybuild_tui.model import Metric
 
 BOM = "\ufeff"
 COLUMNS = (

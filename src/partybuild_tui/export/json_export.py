@@ -16,9 +16,9 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from ..model import Metric, Report, ReportError, Section
-from ..model.build import Invalid, build_report
-from ..model.scalars import PlainNumber
+from partybuild_tui.model import Metric, Report, ReportError, Section
+from partybuild_tui.model.build import Invalid, build_report
+from partybuild_tui.model.scalars import PlainNumber
 
 _META_FIELDS = (
     "id",

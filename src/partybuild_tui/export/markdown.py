@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..model import Metric, Report, Section
-from .values import format_change, format_number, section_path, value_with_unit
+from partybuild_tui.export.values import format_change, format_number, section_path, value_with_unit
+from partybuild_tui.model import Metric, Report, Section
 
 _INLINE = re.compile(r"[\\`*_{}\[\]<>|~^$&#@:]")
 _DOUBLE_SLASH = re.compile(r"/(?=/)")  # linkify reads //host as a protocol-relative link

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..model import Metric
-from ..model.report import Number
+from partybuild_tui.model import Metric
+from partybuild_tui.model.report import Number
 
 QUALIFIER_WORDS: dict[str, str] = {"exact": "", "over": "over", "about": "about", "up_to": "up to"}
 """How a qualifier reads before a value: ``over 17000名``; ``exact`` adds nothing."""

@@ -15,9 +15,14 @@ No Textual here. The pipeline, one small module per step:
 
 from __future__ import annotations
 
-from .assemble import ImportResult, import_lines
-from .reading import DEFAULT_MAX_ARTICLE_SIZE, Article, ArticleError, read_article
-from .writer import dump
+from partybuild_tui.importer.assemble import ImportResult, import_lines
+from partybuild_tui.importer.reading import (
+    DEFAULT_MAX_ARTICLE_SIZE,
+    Article,
+    ArticleError,
+    read_article,
+)
+from partybuild_tui.importer.writer import dump
 
 
 def import_article(

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .header import guess_language, guess_period, guess_region, parse_header
-from .ids import Ids, metric_slug, section_slug, slug
-from .metrics import Found, find_metrics
-from .segment import Part, build_parts, find_body
+from partybuild_tui.importer.header import guess_language, guess_period, guess_region, parse_header
+from partybuild_tui.importer.ids import Ids, metric_slug, section_slug, slug
+from partybuild_tui.importer.metrics import Found, find_metrics
+from partybuild_tui.importer.segment import Part, build_parts, find_body
 
 SCHEMA = "partybuild-report/1"
 CLAUSE_MARKS = frozenset(",,、;;。::!?!?()()“”《》")

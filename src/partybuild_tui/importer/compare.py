@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from ..model import Metric, Report, Section
+from partybuild_tui.model import Metric, Report, Section
 
 SYNTHETIC_TITLES = frozenset({"导语", "结语", "正文"})
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
-from .names import QUOTED, flatten_quotes
+from partybuild_tui.importer.names import QUOTED, flatten_quotes
 
 BOUNDARY = re.compile(r"[,,;;。::!?!?()()、\n]")
 LEADING = re.compile(

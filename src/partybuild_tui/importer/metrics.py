@@ -20,7 +20,17 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..model.numerals import (
+from partybuild_tui.importer.labels import label_for
+from partybuild_tui.importer.names import name_spans
+from partybuild_tui.importer.units import (
+    DURATION_BEFORE,
+    PREFIXES,
+    QUALIFIER_OF,
+    SUFFIXES,
+    UNIT,
+    normal_unit,
+)
+from partybuild_tui.model.numerals import (
     MULTIPLIERS,
     Number,
     chinese_to_int,
@@ -29,9 +39,6 @@ from ..model.numerals import (
     plain_number,
     to_decimal,
 )
-from .labels import label_for
-from .names import name_spans
-from .units import DURATION_BEFORE, PREFIXES, QUALIFIER_OF, SUFFIXES, UNIT, normal_unit
 
 ARABIC = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .units import UNIT
+from partybuild_tui.importer.units import UNIT
 
 ARABIC = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
 QUOTED = re.compile(

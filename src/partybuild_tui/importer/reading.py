@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model.errors import ReportError
-from ..model.sanitize import sanitize_text
-from ..model.source import read_bytes
+from partybuild_tui.model.errors import ReportError
+from partybuild_tui.model.sanitize import sanitize_text
+from partybuild_tui.model.source import read_bytes
 
 DEFAULT_MAX_ARTICLE_SIZE = 16 * 1024 * 1024
 

@@ -25,8 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .header import FURNITURE
-from .names import flatten_quotes
+from partybuild_tui.importer.header import FURNITURE
+from partybuild_tui.importer.names import flatten_quotes
 
 END_MARKERS = re.compile(
     r"^(?:相关内容|相关阅读|相关新闻|相关推荐|相关链接|相关文章|推荐阅读|延伸阅读|热门资讯|热门推荐|热点推荐|"

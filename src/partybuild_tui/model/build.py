@@ -12,10 +12,18 @@ import re
 from datetime import datetime
 from typing import Any
 
-from .errors import DataPath, format_data_path, shown
-from .report import QUALIFIERS, Metric, Number, Report, ReportMeta, Section, new_metric
-from .sanitize import is_safe, sanitize_text
-from .scalars import PlainNumber
+from partybuild_tui.model.errors import DataPath, format_data_path, shown
+from partybuild_tui.model.report import (
+    QUALIFIERS,
+    Metric,
+    Number,
+    Report,
+    ReportMeta,
+    Section,
+    new_metric,
+)
+from partybuild_tui.model.sanitize import is_safe, sanitize_text
+from partybuild_tui.model.scalars import PlainNumber
 
 SCHEMA_NAME = "partybuild-report"
 SCHEMA_MAJOR = 1

@@ -41,9 +41,9 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
-from .build import SCHEMA
-from .report import Deferred, Metric, Report, ReportMeta, Section, new_metric
+from partybuild_tui import __version__
+from partybuild_tui.model.build import SCHEMA
+from partybuild_tui.model.report import Deferred, Metric, Report, ReportMeta, Section, new_metric
 
 ENV_VAR = "PARTYBUILD_TUI_CACHE_DIR"
 FORMAT = 2

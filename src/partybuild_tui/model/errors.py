@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .sanitize import sanitize_text
+from partybuild_tui.model.sanitize import sanitize_text
 
 DataPath = tuple[str | int, ...]
 

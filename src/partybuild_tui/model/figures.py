@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .numerals import chinese_to_int
-from .report import Metric, Number
+from partybuild_tui.model.numerals import chinese_to_int
+from partybuild_tui.model.report import Metric, Number
 
 _MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
 

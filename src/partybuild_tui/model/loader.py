@@ -12,10 +12,10 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from .build import Invalid, build_report
-from .errors import ReportError
-from .report import Report
-from .source import DEFAULT_MAX_SIZE, check_characters, decode, read_bytes
+from partybuild_tui.model.build import Invalid, build_report
+from partybuild_tui.model.errors import ReportError
+from partybuild_tui.model.report import Report
+from partybuild_tui.model.source import DEFAULT_MAX_SIZE, check_characters, decode, read_bytes
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -45,8 +45,11 @@ def _load(text: str, path: str) -> Report:
     gc_was_enabled = gc.isenabled()
     gc.disable()  # parsing makes millions of small objects and no cycles
     try:
-        from .split_parse import parse_split
-        from .yaml_reader import locate, parse  # PyYAML only when there is YAML to read
+        from partybuild_tui.model.split_parse import parse_split
+        from partybuild_tui.model.yaml_reader import (  # PyYAML only when there is YAML to read
+            locate,
+            parse,
+        )
 
         data = parse_split(path, text)
         if data is None:  # small, unusual or broken: parsed whole (a broken one for its error)
@@ -86,7 +89,9 @@ def load_report(
     try:
         data = read_bytes(name, max_size)
         if use_cache:
-            from . import cache  # imported only here: `check` never loads msgpack
+            from partybuild_tui.model import (
+                cache,  # imported only here: `check` never loads msgpack
+            )
 
             cached, entry = cache.find(name, data)
             if cached is not None:

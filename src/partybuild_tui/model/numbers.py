@@ -8,7 +8,7 @@ is shown in full.
 
 from __future__ import annotations
 
-from .report import Metric, Number
+from partybuild_tui.model.report import Metric, Number
 
 _LARGE = ((100_000_000, "亿"), (10_000, "万"))
 

@@ -11,7 +11,7 @@ import os
 import re
 import stat
 
-from .errors import ReportError
+from partybuild_tui.model.errors import ReportError
 
 DEFAULT_MAX_SIZE = 64 * 1024 * 1024
 

@@ -27,8 +27,8 @@ import re
 import sys
 from typing import Any
 
-from .errors import ReportError
-from .scalars import PlainNumber
+from partybuild_tui.model.errors import ReportError
+from partybuild_tui.model.scalars import PlainNumber
 
 MIN_SIZE = 4 << 20
 """Characters below which one process is faster than forking (fork + transfer ~30 ms)."""
@@ -81,7 +81,7 @@ def _child(path: str, text: str, start: int, out: int) -> None:
     try:
         import msgpack
 
-        from .yaml_reader import parse
+        from partybuild_tui.model.yaml_reader import parse
 
         data = parse(path, "sections:\n" + text[start:])
         if list(data) != ["sections"]:
@@ -114,7 +114,7 @@ def parse_split(path: str, text: str) -> Any | None:
         return None
     import msgpack
 
-    from .yaml_reader import parse
+    from partybuild_tui.model.yaml_reader import parse
 
     read_end, write_end = os.pipe()
     pid = os.fork()

@@ -30,8 +30,8 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from .errors import ReportError, shown
-from .scalars import PlainNumber
+from partybuild_tui.model.errors import ReportError, shown
+from partybuild_tui.model.scalars import PlainNumber
 
 try:  # libyaml's parser is several times faster; fall back to pure Python.
     from yaml import CSafeLoader as _Loader

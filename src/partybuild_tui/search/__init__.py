@@ -7,10 +7,16 @@ for hit in result.hits: hit.section_id, hit.kind, hit.text, hit.spans, hit.snipp
 index.highlights("党员", section_id)        # every match in one section
 """
 
-from .index import SearchIndex
-from .normalize import fold
-from .query import Query, TextTerm, ValueFilter, parse_query
-from .results import SNIPPET_WIDTH, SearchHit, SearchResult, SectionHighlights, make_snippet
+from partybuild_tui.search.index import SearchIndex
+from partybuild_tui.search.normalize import fold
+from partybuild_tui.search.query import Query, TextTerm, ValueFilter, parse_query
+from partybuild_tui.search.results import (
+    SNIPPET_WIDTH,
+    SearchHit,
+    SearchResult,
+    SectionHighlights,
+    make_snippet,
+)
 
 __all__ = [
     "SNIPPET_WIDTH",

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from ..model import Report
-from .normalize import fold_table, fold_with_map
-from .results import HitKind
+from partybuild_tui.model import Report
+from partybuild_tui.search.normalize import fold_table, fold_with_map
+from partybuild_tui.search.results import HitKind
 
 TITLE, METRIC, PARAGRAPH = 0, 1, 2
 KINDS: tuple[HitKind, ...] = ("title", "metric", "paragraph")

@@ -5,16 +5,16 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from ..model import Section
-from .haystack import METRIC, PARAGRAPH, TITLE
-from .hits import field_spans, split_metric
-from .metric_search import metric_matches
-from .normalize import Span, merge_spans
-from .query import Query
-from .results import SectionHighlights
+from partybuild_tui.model import Section
+from partybuild_tui.search.haystack import METRIC, PARAGRAPH, TITLE
+from partybuild_tui.search.hits import field_spans, split_metric
+from partybuild_tui.search.metric_search import metric_matches
+from partybuild_tui.search.normalize import Span, merge_spans
+from partybuild_tui.search.query import Query
+from partybuild_tui.search.results import SectionHighlights
 
 if TYPE_CHECKING:
-    from .index import SearchIndex
+    from partybuild_tui.search.index import SearchIndex
 
 
 def section_highlights(index: SearchIndex, parsed: Query, section: Section) -> SectionHighlights:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .haystack import KINDS, METRIC, METRIC_FIELDS, PARAGRAPH, SUB_SEP, Region
-from .normalize import Span, merge_spans, to_original
-from .results import SearchHit, make_snippet
-from .terms import CompiledTerm
+from partybuild_tui.search.haystack import KINDS, METRIC, METRIC_FIELDS, PARAGRAPH, SUB_SEP, Region
+from partybuild_tui.search.normalize import Span, merge_spans, to_original
+from partybuild_tui.search.results import SearchHit, make_snippet
+from partybuild_tui.search.terms import CompiledTerm
 
 if TYPE_CHECKING:
-    from .index import SearchIndex
+    from partybuild_tui.search.index import SearchIndex
 
 
 def field_spans(

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import threading
 
-from ..model import Report
-from .haystack import Haystack
-from .highlights import section_highlights
-from .metric_search import metric_matches, metric_search
-from .metric_values import MetricValues
-from .pinyin import PinyinTable
-from .pinyin_scan import PinyinCodes
-from .query import Query, TextTerm, parse_query
-from .results import SearchResult, SectionHighlights
-from .terms import CompiledTerm
-from .text_search import text_search
+from partybuild_tui.model import Report
+from partybuild_tui.search.haystack import Haystack
+from partybuild_tui.search.highlights import section_highlights
+from partybuild_tui.search.metric_search import metric_matches, metric_search
+from partybuild_tui.search.metric_values import MetricValues
+from partybuild_tui.search.pinyin import PinyinTable
+from partybuild_tui.search.pinyin_scan import PinyinCodes
+from partybuild_tui.search.query import Query, TextTerm, parse_query
+from partybuild_tui.search.results import SearchResult, SectionHighlights
+from partybuild_tui.search.terms import CompiledTerm
+from partybuild_tui.search.text_search import text_search
 
 
 class SearchIndex:

@@ -7,14 +7,14 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .haystack import METRIC, TITLE
-from .hits import make_hit
-from .query import Query
-from .results import SearchResult
-from .terms import CompiledTerm
+from partybuild_tui.search.haystack import METRIC, TITLE
+from partybuild_tui.search.hits import make_hit
+from partybuild_tui.search.query import Query
+from partybuild_tui.search.results import SearchResult
+from partybuild_tui.search.terms import CompiledTerm
 
 if TYPE_CHECKING:
-    from .index import SearchIndex
+    from partybuild_tui.search.index import SearchIndex
 
 
 def metric_search(index: SearchIndex, query: Query, limit: int | None) -> SearchResult:

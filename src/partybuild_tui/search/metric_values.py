@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from ..model import Report
-from .normalize import fold
-from .numbers import same_value
+from partybuild_tui.model import Report
+from partybuild_tui.search.normalize import fold
+from partybuild_tui.search.numbers import same_value
 
 
 class MetricValues:

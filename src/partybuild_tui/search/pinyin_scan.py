@@ -6,8 +6,8 @@ import threading
 from collections import Counter
 from collections.abc import Iterator
 
-from .haystack import Haystack, Region
-from .pinyin import CodeScan, PinyinPattern, PinyinTable
+from partybuild_tui.search.haystack import Haystack, Region
+from partybuild_tui.search.pinyin import CodeScan, PinyinPattern, PinyinTable
 
 LITERAL, PINYIN = 0, 1
 """Match qualities, in rank order: the letters as typed, then their hanzi."""

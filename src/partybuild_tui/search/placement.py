@@ -6,10 +6,10 @@ a metric's quote lands inside the paragraph that holds the quote. No Textual.
 
 from __future__ import annotations
 
-from ..model import Report
-from .index import SearchIndex
-from .normalize import Span
-from .results import SearchHit
+from partybuild_tui.model import Report
+from partybuild_tui.search.index import SearchIndex
+from partybuild_tui.search.normalize import Span
+from partybuild_tui.search.results import SearchHit
 
 Current = tuple[int, int, int]
 """(paragraph index, start, end) of the match to scroll to."""

@@ -25,8 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .normalize import fold
-from .numbers import Number, number_prefix, parse_number
+from partybuild_tui.search.normalize import fold
+from partybuild_tui.search.numbers import Number, number_prefix, parse_number
 
 _QUOTES = {'"': '"', "“": "”", "”": "”", "「": "」", "『": "』"}
 _OPERATORS = (">=", "<=", "==", ">", "<", "=", "≥", "≤")

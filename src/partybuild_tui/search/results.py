@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .normalize import Span
-from .query import Query
+from partybuild_tui.search.normalize import Span
+from partybuild_tui.search.query import Query
 
 HitKind = Literal["title", "metric", "paragraph"]
 SNIPPET_WIDTH = 60

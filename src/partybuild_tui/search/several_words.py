@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .haystack import Region
-from .terms import CompiledTerm, Occurrence
+from partybuild_tui.search.haystack import Region
+from partybuild_tui.search.terms import CompiledTerm, Occurrence
 
 if TYPE_CHECKING:
-    from .index import SearchIndex
+    from partybuild_tui.search.index import SearchIndex
 
 Record = list[int]
 """A hit field: [word mask, quality, first start, last end] — where the earliest word's

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .haystack import METRIC, Region
-from .pinyin import PinyinPattern
-from .pinyin_scan import LITERAL
-from .query import TextTerm
+from partybuild_tui.search.haystack import METRIC, Region
+from partybuild_tui.search.pinyin import PinyinPattern
+from partybuild_tui.search.pinyin_scan import LITERAL
+from partybuild_tui.search.query import TextTerm
 
 if TYPE_CHECKING:
-    from .index import SearchIndex
+    from partybuild_tui.search.index import SearchIndex
 
 Occurrence = tuple[int, int, int]
 """(start, end, quality) of one match in the haystack."""

@@ -13,15 +13,15 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .haystack import Region
-from .hits import make_hit
-from .query import Query
-from .results import SearchResult
-from .several_words import SeveralWords
-from .terms import CompiledTerm
+from partybuild_tui.search.haystack import Region
+from partybuild_tui.search.hits import make_hit
+from partybuild_tui.search.query import Query
+from partybuild_tui.search.results import SearchResult
+from partybuild_tui.search.several_words import SeveralWords
+from partybuild_tui.search.terms import CompiledTerm
 
 if TYPE_CHECKING:
-    from .index import SearchIndex
+    from partybuild_tui.search.index import SearchIndex
 
 
 def text_search(index: SearchIndex, query: Query, limit: int | None) -> SearchResult:

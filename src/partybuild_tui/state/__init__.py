@@ -8,9 +8,9 @@ bookmarks and the last position. No Textual here.
 * ``StateStore`` / ``ReportKey`` / ``ReportState`` — the layer underneath.
 """
 
-from .bookmarks import Bookmarks
-from .history import DEFAULT_LIMIT, History
-from .store import (
+from partybuild_tui.state.bookmarks import Bookmarks
+from partybuild_tui.state.history import DEFAULT_LIMIT, History
+from partybuild_tui.state.store import (
     ENV_VAR,
     LoadResult,
     ReportKey,

@@ -27,10 +27,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..atomic_write import atomic_write_bytes
-from ..model.errors import ReportError
-from ..model.source import read_bytes
-from .bookmarks import Bookmarks
+from partybuild_tui.model.errors import ReportError
+from partybuild_tui.model.source import read_bytes
+from partybuild_tui.state.atomic_write import atomic_write_bytes
+from partybuild_tui.state.bookmarks import Bookmarks
 
 APP_NAME = "partybuild-tui"
 ENV_VAR = "PARTYBUILD_TUI_STATE_DIR"

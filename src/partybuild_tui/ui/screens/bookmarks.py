@@ -18,11 +18,11 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..i18n import t
-from ..model import Report
-from ..state import ReportSession
-from ..widgets.bindings import localize_bindings
-from ..widgets.section_tree import section_label
+from partybuild_tui.model import Report
+from partybuild_tui.state import ReportSession
+from partybuild_tui.ui.i18n import t
+from partybuild_tui.ui.widgets.bindings import localize_bindings
+from partybuild_tui.ui.widgets.section_tree import section_label
 
 
 class BookmarksScreen(ModalScreen[str | None]):

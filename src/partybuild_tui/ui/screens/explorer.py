@@ -17,18 +17,18 @@ from textual.events import Resize
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 
-from ..i18n import t
-from ..model import Report, Section
-from ..widgets.bindings import localize_bindings
-from ..widgets.blank_container import BlankContainer
-from ..widgets.detail_pane import DetailPane
-from ..widgets.report_header import ReportHeader
-from ..widgets.search_panel import SearchPanel
-from ..widgets.section_tree import SectionTree
-from .explorer_keys import ExplorerKeys
+from partybuild_tui.model import Report, Section
+from partybuild_tui.ui.i18n import t
+from partybuild_tui.ui.screens.explorer_keys import ExplorerKeys
+from partybuild_tui.ui.widgets.bindings import localize_bindings
+from partybuild_tui.ui.widgets.blank_container import BlankContainer
+from partybuild_tui.ui.widgets.detail_pane import DetailPane
+from partybuild_tui.ui.widgets.report_header import ReportHeader
+from partybuild_tui.ui.widgets.search_panel import SearchPanel
+from partybuild_tui.ui.widgets.section_tree import SectionTree
 
 if TYPE_CHECKING:
-    from ..search import SearchHit, SearchIndex
+    from partybuild_tui.search import SearchHit, SearchIndex
 
 NARROW_WIDTH = 70
 """Below this many columns the sidebar starts hidden (the pane needs the room)."""
@@ -135,7 +135,9 @@ class ExplorerScreen(ExplorerKeys):
     @work(thread=True, group="index")
     def _build_index(self) -> None:
         """Build the search index off the UI thread; the first frame does not wait for it."""
-        from ..search import SearchIndex  # imported here: not on the first frame's path
+        from partybuild_tui.search import (
+            SearchIndex,  # imported here: not on the first frame's path
+        )
 
         index = SearchIndex.build(self.report)
         self.app.call_from_thread(self._index_ready, index)
@@ -282,7 +284,7 @@ class ExplorerScreen(ExplorerKeys):
 
     def show_hit(self, hit: SearchHit, query: str) -> None:
         """Open the hit's section, mark every match there and scroll to this one."""
-        from ..search.placement import hit_target, section_matches
+        from partybuild_tui.search.placement import hit_target, section_matches
 
         section = self.report.get_section(hit.section_id)
         if section is None or self.index is None:
@@ -342,7 +344,7 @@ class ExplorerScreen(ExplorerKeys):
         self.refresh_bindings()
 
     def _apply_filter(self) -> None:
-        from ..search.placement import with_ancestors
+        from partybuild_tui.search.placement import with_ancestors
 
         result = self.query_one(SearchPanel).result
         counts = result.section_counts() if result is not None else {}

@@ -20,13 +20,18 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
-from ..export import default_filename, export_metrics, metric_clip_text, metrics_clip_text
-from ..i18n import get_language, t
-from ..model import Report
-from ..search import SearchIndex, parse_query
-from ..widgets.bindings import localize_bindings
-from ..widgets.metric_table import MetricTable
-from .explorer_keys import ExplorerKeys, copy_text
+from partybuild_tui.export import (
+    default_filename,
+    export_metrics,
+    metric_clip_text,
+    metrics_clip_text,
+)
+from partybuild_tui.model import Report
+from partybuild_tui.search import SearchIndex, parse_query
+from partybuild_tui.ui.i18n import get_language, t
+from partybuild_tui.ui.screens.explorer_keys import ExplorerKeys, copy_text
+from partybuild_tui.ui.widgets.bindings import localize_bindings
+from partybuild_tui.ui.widgets.metric_table import MetricTable
 
 BACKGROUND_INDEX = 20_000
 """From this many metrics on, the search index is built in a thread (it takes a second)."""
@@ -222,7 +227,7 @@ class MetricsScreen(Screen[None]):
             )
 
     def action_export(self) -> None:
-        from .export_dialog import ExportDialog, ExportJob
+        from partybuild_tui.ui.screens.export_dialog import ExportDialog, ExportJob
 
         metrics = self.table.metrics
         if not metrics:

@@ -6,9 +6,9 @@ from rich.cells import cell_len
 from textual.content import Content
 from textual.widget import Widget
 
-from ..i18n import t
-from ..model import ReportMeta
-from ..text_wrap import fit_cells
+from partybuild_tui.model import ReportMeta
+from partybuild_tui.ui.i18n import t
+from partybuild_tui.ui.text_wrap import fit_cells
 
 
 def header_parts(meta: ReportMeta) -> tuple[str, str]:

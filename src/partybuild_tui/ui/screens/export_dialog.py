@@ -21,9 +21,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 
-from ..atomic_write import DestinationExists, atomic_write_bytes
-from ..i18n import t
-from ..widgets.bindings import localize_bindings
+from partybuild_tui.state.atomic_write import DestinationExists, atomic_write_bytes
+from partybuild_tui.ui.i18n import t
+from partybuild_tui.ui.widgets.bindings import localize_bindings
 
 FORMAT_NAMES: tuple[tuple[str, str], ...] = (
     ("markdown", "Markdown"),

@@ -12,10 +12,10 @@ from rich.cells import cell_len
 from textual.content import Content
 from textual.widget import Widget
 
-from ..i18n import t
-from ..model import Metric
-from ..model.numbers import format_change, format_difference
-from ..text_wrap import pad_cells
+from partybuild_tui.model import Metric
+from partybuild_tui.model.numbers import format_change, format_difference
+from partybuild_tui.ui.i18n import t
+from partybuild_tui.ui.text_wrap import pad_cells
 
 QUALIFIER_WORDS = {"exact": "", "over": "over", "about": "about", "up_to": "up_to"}
 

@@ -31,8 +31,10 @@ from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ..i18n import t
-from ..metric_rows import (
+from partybuild_tui.model import Metric, Report
+from partybuild_tui.model.numbers import format_value
+from partybuild_tui.ui.i18n import t
+from partybuild_tui.ui.metric_rows import (
     COLUMNS,
     PATH_SEPARATOR,
     Column,
@@ -44,10 +46,8 @@ from ..metric_rows import (
     qualifier_text,
     sort_positions,
 )
-from ..model import Metric, Report
-from ..model.numbers import format_value
-from ..text_wrap import pad_cells, short_title
-from .bindings import localize_bindings
+from partybuild_tui.ui.text_wrap import pad_cells, short_title
+from partybuild_tui.ui.widgets.bindings import localize_bindings
 
 MIN_FLEX = 8
 """Narrowest a flexible column (section path, label) is drawn."""

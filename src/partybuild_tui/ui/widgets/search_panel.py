@@ -22,14 +22,14 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..i18n import get_language, t
-from ..text_wrap import fit_cells, short_title
-from .bindings import localize_bindings
+from partybuild_tui.ui.i18n import get_language, t
+from partybuild_tui.ui.text_wrap import fit_cells, short_title
+from partybuild_tui.ui.widgets.bindings import localize_bindings
 
 if TYPE_CHECKING:
-    from ..model import Metric
-    from ..search import SearchHit, SearchIndex, SearchResult
-    from .search_results import SearchResults
+    from partybuild_tui.model import Metric
+    from partybuild_tui.search import SearchHit, SearchIndex, SearchResult
+    from partybuild_tui.ui.widgets.search_results import SearchResults
 
 PAGE = 100
 """Hits drawn in the list; the count still says how many there are."""
@@ -152,7 +152,7 @@ class SearchPanel(Vertical):
     def _status_and_results(self) -> tuple[Static, SearchResults]:
         """The status line and the results list, mounted with the first result (not at start)."""
         if self._parts is None:
-            from .search_results import SearchResults
+            from partybuild_tui.ui.widgets.search_results import SearchResults
 
             status = Static(id="search-status")
             results = SearchResults(id="search-results")

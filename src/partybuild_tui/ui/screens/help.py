@@ -16,8 +16,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..i18n import t
-from ..widgets.bindings import localize_bindings
+from partybuild_tui.ui.i18n import t
+from partybuild_tui.ui.widgets.bindings import localize_bindings
 
 _KEY_NAMES = {
     "left_square_bracket": "[",

@@ -23,15 +23,15 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 from textual.timer import Timer
 
-from ..i18n import get_language, t
-from ..model import Metric, Report, Section
-from ..widgets.bindings import localize_bindings
-from ..widgets.section_tree import SectionTree, section_label
+from partybuild_tui.model import Metric, Report, Section
+from partybuild_tui.ui.i18n import get_language, t
+from partybuild_tui.ui.widgets.bindings import localize_bindings
+from partybuild_tui.ui.widgets.section_tree import SectionTree, section_label
 
 if TYPE_CHECKING:
-    from ..navigation import Navigation
-    from ..state import ReportSession
-    from ..widgets.detail_pane import DetailPane
+    from partybuild_tui.state import ReportSession
+    from partybuild_tui.ui.navigation import Navigation
+    from partybuild_tui.ui.widgets.detail_pane import DetailPane
 
 ROOT = ""
 """The report card's place: ``navigation.ROOT``, spelled out so that ``navigation`` (and
@@ -44,7 +44,11 @@ METRICS_SCREEN = "metrics"
 
 def open_session(report: Report, report_path: str | None) -> ReportSession:
     """Bookmarks for the report on disk; in memory only when there is no file to key them by."""
-    from ..state import ReportSession, ReportState, StateStore  # not on the first frame's path
+    from partybuild_tui.state import (  # not on the first frame's path
+        ReportSession,
+        ReportState,
+        StateStore,
+    )
 
     if report_path is None:
         return ReportSession(StateStore(), None, ReportState(), [], report.section_ids())
@@ -52,7 +56,7 @@ def open_session(report: Report, report_path: str | None) -> ReportSession:
 
 
 def _export_filename(report: Report, fmt: str, **options: object) -> str:
-    from ..export import default_filename
+    from partybuild_tui.export import default_filename
 
     return default_filename(report, fmt, **options)  # type: ignore[arg-type]
 
@@ -128,7 +132,7 @@ class ExplorerKeys(Screen[None]):
     def navigation(self) -> Navigation:
         """The history policy, made when first needed (the session opens after the first frame)."""
         if self._navigation is None:
-            from ..navigation import Navigation
+            from partybuild_tui.ui.navigation import Navigation
 
             self._navigation = Navigation()
         return self._navigation
@@ -143,7 +147,7 @@ class ExplorerKeys(Screen[None]):
         raise NotImplementedError
 
     def _detail(self) -> DetailPane:
-        from ..widgets.detail_pane import DetailPane
+        from partybuild_tui.ui.widgets.detail_pane import DetailPane
 
         return self.query_one(DetailPane)
 
@@ -211,7 +215,7 @@ class ExplorerKeys(Screen[None]):
         self._position = event.section.id if event.section is not None else ROOT
         if not self._history_ready or self._replaying:
             return
-        from ..navigation import REST_SECONDS
+        from partybuild_tui.ui.navigation import REST_SECONDS
 
         self._cancel_rest()
         self._rest_timer = self.set_timer(REST_SECONDS, self._rested)
@@ -250,7 +254,7 @@ class ExplorerKeys(Screen[None]):
 
     def action_metrics(self) -> None:
         """Open the metrics view (the same one each time: filter, sort and row are kept)."""
-        from .metrics import MetricsScreen
+        from partybuild_tui.ui.screens.metrics import MetricsScreen
 
         app = self.app
         if isinstance(app.screen, MetricsScreen):
@@ -277,13 +281,13 @@ class ExplorerKeys(Screen[None]):
     # -- export and copy ------------------------------------------------------------------------
 
     def action_export(self) -> None:
-        from .export_dialog import ExportDialog, ExportJob
+        from partybuild_tui.ui.screens.export_dialog import ExportDialog, ExportJob
 
         report, section = self.report, self.current_section
         what = section_label(section) if section else f"{t('the whole report')} {report.meta.title}"
 
         def render(fmt: str, bom: bool) -> str:
-            from ..export import export_report
+            from partybuild_tui.export import export_report
 
             return export_report(report, fmt, section=section, bom=bom)
 
@@ -305,11 +309,11 @@ class ExplorerKeys(Screen[None]):
     def action_copy(self) -> None:
         section = self.current_section
         if section is None:
-            from ..export.markdown import report_markdown
+            from partybuild_tui.export.markdown import report_markdown
 
             copy_text(self, report_markdown(self.report), t("the whole report as Markdown"))
             return
-        from ..export import section_clip_text
+        from partybuild_tui.export import section_clip_text
 
         text = section_clip_text(section, self.report)
         copy_text(self, text, f"{section_label(section)} · Markdown")
@@ -331,7 +335,7 @@ class ExplorerKeys(Screen[None]):
         self.notify(f"{message}: {section_label(section)}", markup=False)
 
     def action_bookmarks(self) -> None:
-        from .bookmarks import BookmarksScreen
+        from partybuild_tui.ui.screens.bookmarks import BookmarksScreen
 
         if self.session is None:
             return

@@ -15,14 +15,14 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
-from .i18n import set_language, t
-from .model import Report
-from .palette import GoToSectionProvider
-from .screens.explorer import ExplorerScreen
-from .screens.explorer_keys import ExplorerCommands, ExplorerKeys
-from .widgets.bindings import localize_bindings
-from .widgets.detail_pane import DetailPane
-from .widgets.section_tree import SectionTree
+from partybuild_tui.model import Report
+from partybuild_tui.ui.i18n import set_language, t
+from partybuild_tui.ui.palette import GoToSectionProvider
+from partybuild_tui.ui.screens.explorer import ExplorerScreen
+from partybuild_tui.ui.screens.explorer_keys import ExplorerCommands, ExplorerKeys
+from partybuild_tui.ui.widgets.bindings import localize_bindings
+from partybuild_tui.ui.widgets.detail_pane import DetailPane
+from partybuild_tui.ui.widgets.section_tree import SectionTree
 
 DEFAULT_THEME = "textual-dark"
 CLIPBOARD_NOTE = (
@@ -120,12 +120,14 @@ class PartyBuildApp(App[int]):
         )
 
     def action_help(self) -> None:
-        from .screens.help import HelpScreen  # the help and metrics screens load when first used
+        from partybuild_tui.ui.screens.help import (
+            HelpScreen,  # the help and metrics screens load when first used
+        )
 
         if isinstance(self.screen, HelpScreen):
             return
-        from .screens.metrics import MetricsScreen
-        from .widgets.metric_table import MetricTable
+        from partybuild_tui.ui.screens.metrics import MetricsScreen
+        from partybuild_tui.ui.widgets.metric_table import MetricTable
 
         groups = [
             ("Keys everywhere", PartyBuildApp),

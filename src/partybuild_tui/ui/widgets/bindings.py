@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from textual.dom import DOMNode
 
-from ..i18n import get_language, t
+from partybuild_tui.ui.i18n import get_language, t
 
 
 def localize_bindings(node: DOMNode) -> None:

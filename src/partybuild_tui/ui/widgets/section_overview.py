@@ -8,8 +8,8 @@ from rich.cells import cell_len
 from textual.content import Content
 from textual.widgets import Static
 
-from ..i18n import t
-from ..model import Report, Section
+from partybuild_tui.model import Report, Section
+from partybuild_tui.ui.i18n import t
 
 CARD_SECTIONS = 24
 """Top-level sections described on the report card; a card, not a second tree."""

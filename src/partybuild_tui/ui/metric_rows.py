@@ -22,9 +22,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .i18n import t
-from .model import Metric, Report
-from .model.numbers import format_difference, format_value, with_unit
+from partybuild_tui.model import Metric, Report
+from partybuild_tui.model.numbers import format_difference, format_value, with_unit
+from partybuild_tui.ui.i18n import t
 
 PATH_SEPARATOR = " › "
 

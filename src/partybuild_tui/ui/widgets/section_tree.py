@@ -18,9 +18,9 @@ from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from ..model import Report, Section
-from ..text_wrap import fit_cells
-from .bindings import localize_bindings
+from partybuild_tui.model import Report, Section
+from partybuild_tui.ui.text_wrap import fit_cells
+from partybuild_tui.ui.widgets.bindings import localize_bindings
 
 SectionNode = TreeNode[Section | None]
 

@@ -24,7 +24,7 @@ is put *behind* the start, so back (``H``) goes there, and forward returns.
 
 from __future__ import annotations
 
-from .state import History
+from partybuild_tui.state import History
 
 ROOT = ""
 """The place of the report card (no section); section ids are never empty."""

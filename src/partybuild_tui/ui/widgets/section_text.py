@@ -18,8 +18,8 @@ from textual.content import Content, Span
 from textual.geometry import Size
 from textual.widget import Widget
 
-from ..model import Section
-from ..text_wrap import line_starts
+from partybuild_tui.model import Section
+from partybuild_tui.ui.text_wrap import line_starts
 
 PARAGRAPH_GAP = "\n\n"
 
@@ -117,7 +117,9 @@ def build_section_content(
     """The section's paragraphs as one Content, figures and matches styled."""
     if section is None or not section.paragraphs:
         return Content("")
-    from ..model.figures import figure_spans  # the report card, shown first, has no figures
+    from partybuild_tui.model.figures import (
+        figure_spans,  # the report card, shown first, has no figures
+    )
 
     offsets = paragraph_offsets(section)
     spans: list[Span] = []

@@ -20,8 +20,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
-from .i18n import t
-from .model import Section
+from partybuild_tui.model import Section
+from partybuild_tui.ui.i18n import t
 
 MAX_HITS = 50
 _LATIN = re.compile(r"[A-Za-z' ]*[A-Za-z][A-Za-z' ]*")

@@ -16,14 +16,14 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from ..i18n import t
-from ..model import Report, Section
-from .bindings import localize_bindings
-from .section_overview import SectionOverview
+from partybuild_tui.model import Report, Section
+from partybuild_tui.ui.i18n import t
+from partybuild_tui.ui.widgets.bindings import localize_bindings
+from partybuild_tui.ui.widgets.section_overview import SectionOverview
 
 if TYPE_CHECKING:
-    from .figures_table import FiguresTable
-    from .section_text import SectionText, Spans
+    from partybuild_tui.ui.widgets.figures_table import FiguresTable
+    from partybuild_tui.ui.widgets.section_text import SectionText, Spans
 
 CRUMB_SEPARATOR = " › "
 
@@ -61,8 +61,8 @@ class DetailPane(VerticalScroll, can_focus=True):
         Mounted with the first section shown: the report card, shown at start, has none.
         """
         if self._section_parts is None:
-            from .figures_table import FiguresTable
-            from .section_text import SectionText
+            from partybuild_tui.ui.widgets.figures_table import FiguresTable
+            from partybuild_tui.ui.widgets.section_text import SectionText
 
             parts = (
                 SectionText(id="detail-text"),

@@ -1,0 +1,1 @@
+"""Everything Textual: the App, the session, screens, widgets, styles, i18n."""
