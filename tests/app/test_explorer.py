@@ -12,7 +12,7 @@ from partybuild_tui.ui.widgets.detail_pane import DetailPane
 from partybuild_tui.ui.widgets.section_text import SectionText
 from partybuild_tui.ui.widgets.section_tree import SectionTree
 
-from .helpers import screen_text, styles_of
+from .helpers import screen_text, styles_of, wait_for
 
 
 def _detail(app) -> DetailPane:
@@ -187,11 +187,8 @@ async def test_palette_finds_a_section_by_the_pinyin_of_its_title(
 ) -> None:
     app = app_factory()
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(100):  # the index is built just after the first frame
-            if app.explorer.index is not None:
-                break
-            await pilot.pause(0.05)
-        assert app.explorer.index is not None
+        # the index is built just after the first frame
+        await wait_for(pilot, lambda: app.explorer.index is not None, "the search index")
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"dyyt")  # 第一议题, by its initials

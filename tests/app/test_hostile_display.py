@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import pty
-import select
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -19,6 +13,7 @@ from partybuild_tui.ui.widgets.detail_pane import DetailPane
 from partybuild_tui.ui.widgets.section_tree import SectionTree
 
 from .helpers import screen_text
+from .pty_app import PtyApp
 
 HOSTILE = Path(__file__).resolve().parents[1] / "fixtures" / "hostile_display.yaml"
 
@@ -97,73 +92,14 @@ async def test_search_snippets_and_palette_show_markup_as_written(app_factory, h
         assert app.is_running
 
 
-def _read_for(fd: int, seconds: float, output: bytearray) -> bool:
-    """Collect what the pty says for ``seconds``; False once the program has gone."""
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        ready, _, _ = select.select([fd], [], [], 0.05)
-        if ready:
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                return False
-            if not chunk:
-                return False
-            output += chunk
-    return True
-
-
-def _run_in_pty(
-    args: list[str], seconds: float, keys: bytes = b"", env: dict[str, str] | None = None
-) -> bytes:
-    """Run the real app in a pseudo-terminal and collect every byte it writes."""
-    output, _ = run_in_pty(args, seconds, keys, env)
-    return output
-
-
-def run_in_pty(
-    args: list[str], seconds: float, keys: bytes = b"", env: dict[str, str] | None = None
-) -> tuple[bytes, int | None]:
-    """The bytes the app wrote, and its exit status (``None`` if it had to be killed)."""
-    pid, fd = pty.fork()
-    if pid == 0:  # child
-        os.environ.update({"TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"})
-        os.environ.pop("NO_COLOR", None)
-        os.environ.update(env or {})
-        os.execv(sys.executable, [sys.executable, "-m", "partybuild_tui", *args])
-    import fcntl
-    import struct
-    import termios
-
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-    output = bytearray()
-    if _read_for(fd, seconds / 2, output):  # started and drew
-        os.write(fd, keys)
-        if _read_for(fd, seconds / 2, output):
-            os.write(fd, b"q")
-            _read_for(fd, 5, output)
-    status: int | None = None
-    for _ in range(50):  # give it a moment to exit by itself after "q"
-        done, wait_status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            status = os.waitstatus_to_exitcode(wait_status)
-            break
-        time.sleep(0.05)
-    else:
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-    os.close(fd)
-    return bytes(output), status
-
-
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
 def test_terminal_output_holds_none_of_the_reports_escapes() -> None:
     # Open the section full of escapes, then its child; Tab to the pane and page through.
-    output = _run_in_pty(
-        [str(HOSTILE), "--section", "click-me", "--lang", "zh"], seconds=6, keys=b"]]\t  "
-    )
-    assert "正文[b]不加粗[/b]".encode() in output  # the app really drew the report
+    with PtyApp([str(HOSTILE), "--section", "click-me", "--lang", "zh"]) as app:
+        app.wait_for("正文[b]不加粗[/b]".encode())  # the app really drew the report
+        app.send(b"]]\t  q")
+        assert app.wait_exit() == 0
+    output = bytes(app.output)
     for payload in (
         b"\x1b]52;",  # clipboard
         b"\x1b]0;pwned",  # window title
@@ -196,8 +132,11 @@ def test_check_prints_hostile_titles_inertly() -> None:
     ids=lambda env: ",".join(f"{k}={v}" for k, v in env.items()),
 )
 def test_plain_terminals_draw_and_quit_cleanly(env: dict[str, str]) -> None:
-    output, status = run_in_pty(
-        ["--lang", "en", "--section", "first-topic-system"], seconds=5, keys=b"]j/djyl\x1b", env=env
-    )
-    assert "落实“第一议题”制度".encode() in output
-    assert status == 0
+    with PtyApp(["--lang", "en", "--section", "first-topic-system"], env=env) as app:
+        drawn = app.wait_for("落实“第一议题”制度".encode())
+        app.send(b"]j/djyl")
+        typed = app.wait_for(b"djyl", start=drawn)
+        app.send(b"\x1b")
+        app.wait_for(b"Help", start=typed)  # the explorer's footer is back
+        app.send(b"q")
+        assert app.wait_exit() == 0

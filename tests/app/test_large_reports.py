@@ -27,7 +27,13 @@ def big_report(tmp_path_factory):
 
 
 def _tree_nodes(tree: SectionTree) -> int:
-    return len(tree._tree_nodes)  # every node Tree has created (root included)
+    """Every node the tree has created (root included), walked through the public API."""
+    count, stack = 0, [tree.root]
+    while stack:
+        node = stack.pop()
+        count += 1
+        stack.extend(node.children)
+    return count
 
 
 async def test_tree_creates_only_the_nodes_it_shows(app_factory, big_report) -> None:

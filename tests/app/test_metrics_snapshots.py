@@ -8,6 +8,8 @@ from partybuild_tui.model import bundled_report_path, load_report
 from partybuild_tui.ui.app import AppOptions, make_app
 from partybuild_tui.ui.screens.explorer import ExplorerScreen
 
+from .helpers import wait_for
+
 SIZES = [(80, 24), (120, 40)]
 
 
@@ -18,10 +20,7 @@ def _app(**options):
 
 def _keys(*keys: str):
     async def run_before(pilot) -> None:
-        for _ in range(100):
-            if isinstance(pilot.app.screen, ExplorerScreen):
-                break
-            await pilot.pause(0.02)
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ExplorerScreen), "the explorer")
         await pilot.press("m", *keys)
         await pilot.pause()
 

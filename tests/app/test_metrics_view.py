@@ -19,15 +19,12 @@ from partybuild_tui.ui.widgets.detail_pane import DetailPane
 from partybuild_tui.ui.widgets.metric_table import MetricTable
 from partybuild_tui.ui.widgets.section_text import SectionText
 
-from .helpers import screen_strips, screen_text
+from .helpers import screen_text, wait_for, widget_lines
 
 
 async def open_metrics(pilot) -> MetricTable:
     app = pilot.app
-    for _ in range(50):
-        if isinstance(app.screen, ExplorerScreen):
-            break
-        await pilot.pause(0.02)
+    await wait_for(pilot, lambda: isinstance(app.screen, ExplorerScreen), "the explorer")
     await pilot.press("m")
     await pilot.pause()
     assert isinstance(app.screen, MetricsScreen)
@@ -36,9 +33,7 @@ async def open_metrics(pilot) -> MetricTable:
 
 def table_lines(app, table: MetricTable) -> list[str]:
     """The table's rows as drawn (header first), cut to the table's own region."""
-    region = table.region
-    strips = screen_strips(app)[region.y : region.bottom]
-    return [s.crop(region.x, region.right).text.rstrip() for s in strips]
+    return widget_lines(app, table)
 
 
 def row_index(lines: list[str], needle: str) -> int:

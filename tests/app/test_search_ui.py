@@ -11,25 +11,22 @@ from partybuild_tui.ui.widgets.search_panel import SearchPanel
 from partybuild_tui.ui.widgets.section_text import SectionText
 from partybuild_tui.ui.widgets.section_tree import SectionTree
 
-from .helpers import screen_text, styles_of
+from .helpers import screen_text, styles_of, wait_for
 
 
 async def _type_query(pilot, query: str) -> SearchPanel:
     app = pilot.app
-    for _ in range(100):  # snapshot tests call this before the screen is composed
-        if app.screen.query(SearchPanel):
-            break
-        await pilot.pause(0.02)
+    # snapshot tests call this before the screen is composed
+    await wait_for(pilot, lambda: app.screen.query(SearchPanel), "the search panel")
     panel = app.screen.query_one(SearchPanel)
-    for _ in range(50):  # the index is built in the background after the first frame
-        if panel.index is not None:
-            break
-        await pilot.pause(0.05)
+    # the index is built in the background after the first frame
+    await wait_for(pilot, lambda: panel.index is not None, "the search index")
     await pilot.press("slash", *query)
-    for _ in range(50):
-        await pilot.pause(0.05)
-        if panel.result is not None and panel.query_text == query:
-            break
+    await wait_for(
+        pilot,
+        lambda: panel.result is not None and panel.query_text == query,
+        f"the results of {query!r}",
+    )
     return panel
 
 
