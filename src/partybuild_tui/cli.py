@@ -27,6 +27,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "search": ("partybuild_tui.commands.search", "search a report and print the hits"),
     "export": ("partybuild_tui.commands.export", "write a report, a section or its metrics"),
     "import": ("partybuild_tui.commands.import_article", "turn a plain-text article into a report"),
+    "serve": (
+        "partybuild_tui.commands.serve",
+        "show the explorer in a browser (needs the web extra)",
+    ),
 }
 OPEN_COMMAND = "partybuild_tui.commands.open_app"
 

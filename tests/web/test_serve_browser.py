@@ -1,0 +1,117 @@
+"""The explorer in a real browser: no outside request, keys, search, export, sessions."""
+
+from __future__ import annotations
+
+import time
+from urllib.parse import urlsplit
+
+import pytest
+
+from .conftest import Served
+
+FIRST_SECTION = "导语"
+TERMINAL_TEXT = """() => {
+  const term = window.partybuildTerminal;
+  if (!term) return "";
+  const buffer = term.buffer.active, lines = [];
+  for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i).translateToString(true));
+  return lines.join("\\n");
+}"""
+
+
+def terminal_text(page) -> str:
+    return page.evaluate(TERMINAL_TEXT)
+
+
+def wait_for_text(page, needle: str, timeout: float = 30.0) -> str:
+    """Wait until the terminal shows ``needle``; fail with what it showed."""
+    end = time.monotonic() + timeout
+    text = ""
+    while time.monotonic() < end:
+        text = terminal_text(page)
+        if needle in text:
+            return text
+        page.wait_for_timeout(50)  # one animation frame or so, then look again
+    raise AssertionError(f"the terminal never showed {needle!r}; it showed:\n{text}")
+
+
+def open_page(browser, served: Served):
+    context = browser.new_context(viewport={"width": 1200, "height": 800}, accept_downloads=True)
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("websocket", lambda ws: requests.append(ws.url))
+    page.goto(served.url)
+    wait_for_text(page, FIRST_SECTION)
+    return context, page, requests
+
+
+def test_the_page_loads_with_no_outside_request(browser, served: Served) -> None:
+    context, page, requests = open_page(browser, served)
+    try:
+        assert page.title() == "党建领航聚合力 铸魂固本启新程"  # the window title names the report
+        origin = urlsplit(served.url).netloc
+        assert requests, "the page made no request at all"
+        outside = [url for url in requests if urlsplit(url).netloc != origin]
+        assert outside == [], outside
+        assert any(urlsplit(url).path == "/ws" for url in requests)
+    finally:
+        context.close()
+
+
+def test_keys_and_pinyin_search_work(browser, served: Served) -> None:
+    context, page, _ = open_page(browser, served)
+    try:
+        page.locator("#terminal").click()
+        page.keyboard.type("/djyl")
+        text = wait_for_text(page, "djyl")
+        text = wait_for_text(page, "党建引领")
+        assert "djyl" in text
+    finally:
+        context.close()
+
+
+def test_two_browsers_do_not_share_state(browser, served: Served) -> None:
+    first, page_a, _ = open_page(browser, served)
+    second, page_b, _ = open_page(browser, served)
+    try:
+        cookies_a = {c["name"]: c["value"] for c in first.cookies()}
+        cookies_b = {c["name"]: c["value"] for c in second.cookies()}
+        assert cookies_a["partybuild_session"] != cookies_b["partybuild_session"]
+        page_a.locator("#terminal").click()
+        page_a.keyboard.press("]")  # the first section
+        page_a.keyboard.press("b")  # bookmark it
+        wait_for_text(page_a, "Bookmarked")
+        page_a.keyboard.press("B")
+        listed = wait_for_text(page_a, "Bookmarks")
+        page_b.locator("#terminal").click()
+        page_b.keyboard.press("B")  # the other browser's list is its own: empty
+        wait_for_text(page_b, "No bookmarks yet")
+        assert "No bookmarks yet" not in listed
+        folders = sorted(p.name for p in served.state_root.iterdir())
+        assert len(folders) == 2, folders
+    finally:
+        first.close()
+        second.close()
+
+
+@pytest.mark.parametrize("key", ["e"])
+def test_export_is_a_browser_download(browser, served: Served, key: str, tmp_path) -> None:
+    context, page, _ = open_page(browser, served)
+    try:
+        page.locator("#terminal").click()
+        with context.expect_page() as popup_info:  # textual-serve opens the download URL
+            page.keyboard.press(key)
+            wait_for_text(page, "Markdown")
+            page.keyboard.press("Enter")
+        popup = popup_info.value
+        with popup.expect_download() as download_info:
+            pass
+        download = download_info.value
+        saved = tmp_path / download.suggested_filename
+        download.save_as(saved)
+        content = saved.read_text(encoding="utf-8")
+        assert "党建领航聚合力" in content
+        assert download.suggested_filename.endswith(".md")
+    finally:
+        context.close()
