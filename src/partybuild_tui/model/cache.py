@@ -43,10 +43,10 @@ from typing import Any
 
 from partybuild_tui import __version__
 from partybuild_tui.model.build import SCHEMA
-from partybuild_tui.model.report import Deferred, Metric, Report, ReportMeta, Section, new_metric
+from partybuild_tui.model.report import Deferred, Metric, Report, ReportMeta, Section
 
 ENV_VAR = "PARTYBUILD_TUI_CACHE_DIR"
-FORMAT = 2
+FORMAT = 3
 MAGIC = b"partybuild-tui-cache\n"
 _LENGTH = struct.Struct(">I")
 _MAX_HEADER = 1 << 16
@@ -70,6 +70,9 @@ _METRIC_FIELDS = (
     "baseline",
     "note",
     "breadcrumb",
+    "indicator",
+    "role",
+    "target_period",
 )
 _SECTION_FIELDS = (
     "id",
@@ -153,6 +156,7 @@ def _encode_section(section: Section, packb: Callable[[Any], bytes]) -> list[Any
     metric_rows = [
         [m.id, m.label, m.value, m.unit, m.qualifier, m.quote]
         + [m.paragraph_index, m.quote_start, m.baseline, m.note]
+        + [m.indicator, m.role, m.target_period]
         for m in section.metrics
     ]
     return [
@@ -219,11 +223,12 @@ def _decode_metrics(
     """One section's metrics, when first read (the entry's digest was checked at start)."""
     import msgpack
 
-    make = new_metric
+    rows = msgpack.unpackb(packed, raw=False, use_list=False)
     return tuple(
-        make(m[0], m[1], m[2], m[3], m[4], m[5], section_id, m[6], m[7], m[8], m[9], breadcrumb)
-        for m in msgpack.unpackb(packed, raw=False, use_list=False)
-    )
+        Metric(m[0], m[1], m[2], m[3], m[4], m[5], section_id, m[6], m[7], m[8], m[9],
+               breadcrumb, m[10], m[11], m[12])
+        for m in rows
+    )  # fmt: skip
 
 
 def decode(payload: Any) -> Report:

@@ -30,7 +30,7 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from partybuild_tui.model.errors import ReportError, shown
+from partybuild_tui.model.errors import Malformed, ReportError, shown
 from partybuild_tui.model.scalars import PlainNumber
 
 try:  # libyaml's parser is several times faster; fall back to pure Python.
@@ -43,13 +43,6 @@ MAX_DEPTH = 64
 
 _NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-
-
-class _Malformed(Exception):
-    def __init__(self, message: str, mark: Any) -> None:
-        super().__init__(message)
-        self.message = message
-        self.mark = mark
 
 
 class _NoKey:
@@ -85,9 +78,9 @@ def _key(value: Any) -> str:
 
 
 def _refuse_tag_or_anchor(event: Any) -> None:
-    """``_Malformed`` for an anchor or any explicit tag other than ``!`` and ``!!str``."""
+    """``Malformed`` for an anchor or any explicit tag other than ``!`` and ``!!str``."""
     if event.anchor is not None:
-        raise _Malformed(
+        raise Malformed(
             "anchors (&name) are not allowed in a report (aliases could explode or loop)",
             event.start_mark,
         )
@@ -95,7 +88,7 @@ def _refuse_tag_or_anchor(event: Any) -> None:
     if tag is None or tag in _STR_TAGS:
         return
     shown_tag = shown(tag.replace("tag:yaml.org,2002:", "!!")).strip("'\"")
-    raise _Malformed(
+    raise Malformed(
         f"explicit tag {shown_tag} is not allowed (write the value plainly, quote text)",
         event.start_mark,
     )
@@ -161,7 +154,7 @@ def parse(path: str, text: str) -> Any:
                 elif key is _NO_KEY:
                     key = "" if value is None else str(value)  # _key(value), inlined
                     if key in top:
-                        raise _Malformed(f"duplicate key {shown(key)}", event.start_mark)
+                        raise Malformed(f"duplicate key {shown(key)}", event.start_mark)
                 else:
                     top[key] = value
                     key = _NO_KEY
@@ -174,19 +167,19 @@ def parse(path: str, text: str) -> Any:
                 elif top is None:
                     root = container
                 elif key is _NO_KEY:
-                    raise _Malformed("a mapping key must be plain text", event.start_mark)
+                    raise Malformed("a mapping key must be plain text", event.start_mark)
                 else:
                     top[key] = container
                     key = _NO_KEY
                 if len(stack) >= MAX_DEPTH:
-                    raise _Malformed(f"nesting deeper than {MAX_DEPTH} levels", event.start_mark)
+                    raise Malformed(f"nesting deeper than {MAX_DEPTH} levels", event.start_mark)
                 stack.append((top, top_is_list))
                 top, top_is_list = container, kind is SequenceStartEvent
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 top, top_is_list = stack.pop()
                 key = _NO_KEY
             elif kind is AliasEvent:
-                raise _Malformed(
+                raise Malformed(
                     f"alias *{shown(event.anchor).strip(chr(39))} is not allowed "
                     "(anchors and aliases are refused)",
                     event.start_mark,
@@ -194,13 +187,13 @@ def parse(path: str, text: str) -> Any:
             elif kind is DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    raise _Malformed(
+                    raise Malformed(
                         "several YAML documents in one file; a report is one document",
                         event.start_mark,
                     )
             elif kind is StreamEndEvent or event is None:
                 break
-    except _Malformed as error:
+    except Malformed as error:
         line, column = _position(error.mark)
         raise ReportError(path, error.message, line, column) from None
     except yaml.YAMLError as error:
