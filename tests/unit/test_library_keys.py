@@ -52,7 +52,7 @@ sections:
 def load(tmp_path: Path, text: str, name: str = "r.yaml"):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
-    return load_report(path, use_cache=False)
+    return load_report(path)
 
 
 def error_of(tmp_path: Path, text: str) -> str:

@@ -150,13 +150,13 @@ def build_registry(data: Any) -> Registry:
 
 def load_registry(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> Registry:
     """Read and validate the registry at ``path``; raises ``ReportError`` and nothing else."""
-    from partybuild_tui.model.yaml_reader import locate, parse
+    from partybuild_tui.model.yaml_reader import locate_in, parse_with_marks
 
     name = str(path)
     text = decode(name, read_bytes(name, max_size, noun="registry file"))
-    data = parse(name, text)
+    data, marks = parse_with_marks(name, text)
     try:
         return build_registry(data)
     except Invalid as problem:
-        line, column = locate(text, problem.path)
+        line, column = locate_in(data, marks, text, problem.path)
         raise ReportError(name, problem.message, line, column, problem.path) from None

@@ -1,16 +1,16 @@
 """The report as the app sees it: immutable sections and metrics with their places.
 
-Built once by the loader (``model.loader``) from a validated YAML file; every
-string here has already been through ``sanitize_text``. Widgets receive these
-objects, never YAML dictionaries.
+Plain frozen dataclasses, built once by the validator (``model.build``) or
+rebuilt by the load cache (``state.cache``, which derives its codec from these
+fields); every string here has already been through ``sanitize_text``. Widgets
+receive these objects, never YAML dictionaries.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal
 
 Qualifier = Literal["exact", "over", "about", "up_to"]
 QUALIFIERS: tuple[str, ...] = ("exact", "over", "about", "up_to")
@@ -18,43 +18,6 @@ Role = Literal["result", "target"]
 ROLES: tuple[str, ...] = ("result", "target")
 
 Number = int | float
-
-
-class Deferred:
-    """A field's value not built yet: ``load()`` builds it on first read.
-
-    The cache decodes a 100,000-metric report's sections at start and each
-    section's metrics only when something reads them (the first frame reads one
-    section's), which halves a warm start. Readers never see this object: the
-    field's property (``_defer``) swaps in the loaded value.
-    """
-
-    __slots__ = ("load",)
-
-    def __init__(self, load: Callable[[], Any]) -> None:
-        self.load = load
-
-
-_LOADING = threading.RLock()
-"""One loader at a time, so the search thread and the screen share one set of objects."""
-
-
-def _defer(cls: type, name: str) -> None:
-    """Let the slot ``name`` of ``cls`` hold a ``Deferred``, loaded on first read."""
-    slot = cls.__dict__[name]
-    get, put = slot.__get__, slot.__set__
-
-    def read(self: Any) -> Any:
-        value = get(self)
-        if type(value) is Deferred:
-            with _LOADING:
-                value = get(self)
-                if type(value) is Deferred:
-                    value = value.load()
-                    put(self, value)
-        return value
-
-    setattr(cls, name, property(read, put, doc=slot.__doc__))
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,9 +96,6 @@ class Section:
         return "\n".join(self.paragraphs)
 
 
-_defer(Section, "metrics")
-
-
 @dataclass(frozen=True, slots=True)
 class ReportMeta:
     """Who wrote the report, where and when."""
@@ -182,17 +142,13 @@ class Report:
         sections: tuple[Section, ...],
         not_metrics: tuple[str, ...] = (),
     ) -> Report:
+        """The report with its derived lookups (reading order, every metric, by id)."""
         ordered = tuple(s for top in sections for s in top.walk())
+        metrics = tuple(m for s in ordered for m in s.metrics)
         by_id = {s.id: s for s in ordered}
-        report = cls(schema, meta, sections, not_metrics, ordered, (), by_id, {})
-        # Built on first use, so that sections' deferred metrics stay unread.
-        metrics = Deferred(lambda: tuple(m for s in ordered for m in s.metrics))
-        object.__setattr__(report, "metrics", metrics)
-        object.__setattr__(report, "_metrics_by_id", Deferred(report._index_metrics))
-        return report
-
-    def _index_metrics(self) -> dict[str, Metric]:
-        return {m.id: m for m in self.metrics}
+        return cls(
+            schema, meta, sections, not_metrics, ordered, metrics, by_id, {m.id: m for m in metrics}
+        )
 
     @property
     def title(self) -> str:
@@ -244,7 +200,3 @@ class Report:
             "paragraphs": sum(len(s.paragraphs) for s in self.ordered),
             "metrics": self.total_metrics,
         }
-
-
-_defer(Report, "metrics")
-_defer(Report, "_metrics_by_id")

@@ -8,14 +8,16 @@ wrote. YAML 1.1 would turn ``title: no`` into ``False`` and ``ratio: 1:20``
 into ``80``; here a plain scalar stays a string unless it is a plain decimal
 number (kept as ``PlainNumber`` with its text) or a null.
 
-Positions are not stored (they would double the memory of a large report):
-``locate`` parses again to find the node at a data path when an error needs it.
+Positions are kept as one offset per node (``parse_with_marks``), not per
+object: ``locate_in`` finds the node at a data path in them when the validator
+refuses something, without parsing the file again.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from array import array
+from collections.abc import Sequence
 from typing import Any
 
 import yaml
@@ -32,6 +34,7 @@ from yaml.events import (
 
 from partybuild_tui.model.errors import Malformed, ReportError, shown
 from partybuild_tui.model.scalars import PlainNumber
+from partybuild_tui.model.source import position_of
 
 try:  # libyaml's parser is several times faster; fall back to pure Python.
     from yaml import CSafeLoader as _Loader
@@ -58,23 +61,6 @@ def _position(mark: Any) -> tuple[int | None, int | None]:
     if mark is None:
         return None, None
     return mark.line + 1, mark.column + 1
-
-
-def _scalar(event: ScalarEvent) -> Any:
-    """A scalar's value: text as written, ``None`` for a plain null, ``PlainNumber``."""
-    value = event.value
-    if event.style or event.tag is not None:  # quoted, block or !!str: always text
-        return value
-    if value in _NULLS:
-        return None
-    if value[0] in _NUMBER_START and _NUMBER.fullmatch(value):
-        return PlainNumber(value)
-    return value
-
-
-def _key(value: Any) -> str:
-    """A mapping key as the data path names it (a null key is the empty string)."""
-    return "" if value is None else str(value)
 
 
 def _refuse_tag_or_anchor(event: Any) -> None:
@@ -120,11 +106,22 @@ def _empty(path: str) -> ReportError:
 
 
 def parse(path: str, text: str) -> Any:
-    """The single YAML document in ``text`` as dicts, lists, strings and ``None``.
+    """The single YAML document in ``text`` as dicts, lists, strings and ``None``."""
+    return parse_with_marks(path, text)[0]
+
+
+def parse_with_marks(path: str, text: str) -> tuple[Any, array[int]]:
+    """``parse``, plus where each node starts: ``locate_in`` finds an error's position there.
+
+    ``marks`` holds the character offset of every node (scalar, mapping, sequence,
+    keys included) in document order: 8 bytes a node, so an error found by the
+    validator is located without parsing the file again.
 
     One flat loop over the parser's events (no recursion, so no depth can crash
     it); ``top`` is the innermost open container and ``key`` its pending key.
     """
+    marks = array("q")
+    mark = marks.append
     loader: Any = None
     root: Any = _NO_KEY
     top: Any = None
@@ -139,6 +136,7 @@ def parse(path: str, text: str) -> Any:
             event = get_event()
             kind = event.__class__
             if kind is ScalarEvent:
+                mark(event.start_mark.index)
                 if event.anchor is not None or event.tag is not None:
                     _refuse_tag_or_anchor(event)
                 value = event.value  # _scalar(event), inlined: this runs a million times
@@ -159,6 +157,7 @@ def parse(path: str, text: str) -> Any:
                     top[key] = value
                     key = _NO_KEY
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                mark(event.start_mark.index)
                 if event.anchor is not None or event.tag is not None:
                     _refuse_tag_or_anchor(event)
                 container: Any = [] if kind is SequenceStartEvent else {}
@@ -203,63 +202,50 @@ def parse(path: str, text: str) -> Any:
             loader.dispose()
     if root is _NO_KEY:
         raise _empty(path)
-    return root
+    return root, marks
 
 
-def _events(text: str) -> Iterator[Any]:
-    loader = _Loader(text)  # raises only for text that parse() has refused already
-    try:
-        while True:
-            event = loader.get_event()
-            if event is None:
-                return
-            yield event
-    finally:
-        loader.dispose()
+def _size(node: Any) -> int:
+    """How many marks ``node`` and everything in it take (a key is one mark)."""
+    count, stack = 0, [node]
+    while stack:
+        item = stack.pop()
+        count += 1
+        if type(item) is dict:
+            count += len(item)
+            stack.extend(item.values())
+        elif type(item) is list:
+            stack.extend(item)
+    return count
 
 
-def locate(text: str, target: Sequence[str | int]) -> tuple[int | None, int | None]:
-    """1-based (line, column) of the node at data path ``target``.
+def locate_in(
+    data: Any, marks: Sequence[int], text: str, target: Sequence[str | int]
+) -> tuple[int | None, int | None]:
+    """1-based (line, column) of the node at data path ``target``, from ``parse_with_marks``.
 
     When that node does not exist (a missing key), the position of its deepest
     existing ancestor: for a missing ``title`` the start of the mapping that
-    lacks it. ``(1, 1)`` when nothing matches at all.
+    lacks it. Walks the parsed data, skipping whole subtrees: no second parse.
     """
-    target = tuple(target)
-    best: tuple[int | None, int | None] = (1, 1)
-    path: list[Any] = []  # data path of the innermost open container
-    counters: list[Any] = []  # per open container: next index (list) or pending key (dict)
-    is_list: list[bool] = []
-    try:
-        for event in _events(text):
-            kind = event.__class__
-            if kind is MappingEndEvent or kind is SequenceEndEvent:
-                is_list.pop()
-                counters.pop()
-                if path:
-                    path.pop()
-                continue
-            if kind not in (ScalarEvent, MappingStartEvent, SequenceStartEvent, AliasEvent):
-                continue
-            if is_list and not is_list[-1] and counters[-1] is _NO_KEY:
-                if kind is not ScalarEvent:
-                    return best  # a complex key: parse() refuses the file anyway
-                counters[-1] = _key(_scalar(event))
-                if target[: len(path) + 1] == (*path, counters[-1]):
-                    best = _position(event.start_mark)  # the key, until its value is seen
-                continue
-            here = (*path, counters[-1]) if counters else ()
-            if target[: len(here)] == here:
-                best = _position(event.start_mark)
-                if len(here) == len(target):
-                    return best
-            if counters:
-                counters[-1] = counters[-1] + 1 if is_list[-1] else _NO_KEY
-            if kind is MappingStartEvent or kind is SequenceStartEvent:
-                if counters:
-                    path.append(here[-1])
-                is_list.append(kind is SequenceStartEvent)
-                counters.append(0 if kind is SequenceStartEvent else _NO_KEY)
-    except yaml.YAMLError:
-        pass
-    return best
+    node, index = data, 0
+    for part in target:
+        if type(node) is dict:
+            at = index + 1
+            for key, value in node.items():
+                if key == part:
+                    node, index = value, at + 1
+                    break
+                at += 1 + _size(value)
+            else:
+                break
+        elif type(node) is list and type(part) is int and 0 <= part < len(node):
+            at = index + 1
+            for item in node[:part]:
+                at += _size(item)
+            node, index = node[part], at
+        else:
+            break
+    if not marks:
+        return 1, 1
+    return position_of(text, marks[min(index, len(marks) - 1)])

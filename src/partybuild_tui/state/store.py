@@ -31,9 +31,10 @@ from partybuild_tui.model.errors import CorruptState, NoSuchFile, ReportError
 from partybuild_tui.model.source import read_bytes
 from partybuild_tui.state.atomic_write import atomic_write_bytes
 from partybuild_tui.state.bookmarks import Bookmarks
+from partybuild_tui.state.digest import content_hash, file_hash
+from partybuild_tui.state.locations import STATE_ENV, state_dir
 
-APP_NAME = "partybuild-tui"
-ENV_VAR = "PARTYBUILD_TUI_STATE_DIR"
+ENV_VAR = STATE_ENV
 FORMAT = "partybuild-tui-state"
 VERSION = 1
 MAX_STATE_FILE = 1 << 20
@@ -45,30 +46,6 @@ _SECTION_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _HASH = re.compile(r"[0-9a-f]{64}")
 
 T = TypeVar("T")
-
-
-def state_dir() -> Path:
-    """``$PARTYBUILD_TUI_STATE_DIR`` if set and not empty, else the platform's state directory."""
-    override = os.environ.get(ENV_VAR, "").strip()
-    if override:
-        return Path(override).expanduser()
-    import platformdirs  # only when needed: it is quick, but the commands never need it
-
-    return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
-
-
-def content_hash(data: bytes) -> str:
-    """The SHA-256 of a report file's bytes, in hex."""
-    return hashlib.sha256(data).hexdigest()
-
-
-def file_hash(path: str | os.PathLike[str]) -> str:
-    """The SHA-256 of the file at ``path``; ``OSError`` if it cannot be read."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
