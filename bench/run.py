@@ -44,6 +44,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 CACHE_ENV = "PARTYBUILD_TUI_CACHE_DIR"
+STATE_ENV = "PARTYBUILD_TUI_STATE_DIR"
 
 # -- figures and the table --------------------------------------------------------
 
@@ -115,6 +116,7 @@ class Context:
     def env(self, cache: bool | Path = True) -> dict[str, str]:
         env = dict(os.environ)
         env[CACHE_ENV] = str(self.cache if cache is True else cache) if cache else ""
+        env[STATE_ENV] = str(self.workdir / "state")  # the cache's key, never the user's
         env.setdefault("LC_ALL", "C.UTF-8")
         env["PYTHONDONTWRITEBYTECODE"] = "1"
         return env
@@ -160,7 +162,7 @@ def make_context(args: argparse.Namespace) -> Context:
 LOAD_CHILD = """
 import json, os, resource, sys, time
 started = time.process_time()
-from partybuild_tui.model import load_report
+from partybuild_tui.state.cache import load_report
 report = load_report(sys.argv[1], max_size=1 << 30, use_cache=sys.argv[2] == "1")
 cpu = time.process_time() - started
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -318,7 +320,6 @@ def app_markers(path: Path, ctx: Context) -> list[str]:
     """What proves the explorer's first frame is filled: the first section's title in
     the tree and the start of its first paragraph in the detail pane (the overview).
     Adjust here if the explorer's opening screen changes."""
-    os.environ[CACHE_ENV] = str(ctx.cache)
     from partybuild_tui.model import load_report
 
     report = load_report(path, max_size=1 << 30)
@@ -360,7 +361,10 @@ def frame_figures(ctx: Context) -> list[Figure]:
     subprocess.run(
         [PYTHON, "-m", "compileall", "-q", str(ROOT / "src")], capture_output=True, check=False
     )
-    app = f"env {CACHE_ENV}={ctx.cache} {PYTHON} -m partybuild_tui --no-animation"
+    app = (
+        f"env {CACHE_ENV}={ctx.cache} {STATE_ENV}={ctx.workdir / 'state'} "
+        f"{PYTHON} -m partybuild_tui --no-animation"
+    )
     bare_command = f"{PYTHON} {ROOT / 'bench' / 'bare_app.py'}"
     from bare_app import READY, TREE_NODE
 

@@ -1,7 +1,8 @@
-"""Shared by every test: keep the load cache out of the user's real cache directory.
+"""Shared by every test: keep the load cache and its key out of the user's real directories.
 
-``load_report`` caches validated reports (``model/cache.py``); the suite, and the
-commands it runs in subprocesses, use a throwaway directory instead.
+``state.cache.load_report`` caches validated reports and signs them with a key in
+the state directory; the suite, and the commands it runs in subprocesses, use
+throwaway directories instead.
 """
 
 from __future__ import annotations
@@ -14,18 +15,20 @@ from types import ModuleType
 
 import pytest
 
-from partybuild_tui.model.cache import ENV_VAR
+from partybuild_tui.state.locations import CACHE_ENV, STATE_ENV
 
 
 @pytest.fixture(autouse=True, scope="session")
 def _private_report_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    previous = os.environ.get(ENV_VAR)
-    os.environ[ENV_VAR] = str(tmp_path_factory.mktemp("report-cache"))
+    previous = {name: os.environ.get(name) for name in (CACHE_ENV, STATE_ENV)}
+    os.environ[CACHE_ENV] = str(tmp_path_factory.mktemp("report-cache"))
+    os.environ[STATE_ENV] = str(tmp_path_factory.mktemp("state"))
     yield
-    if previous is None:
-        os.environ.pop(ENV_VAR, None)
-    else:
-        os.environ[ENV_VAR] = previous
+    for name, value in previous.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 @pytest.fixture(scope="session")

@@ -5,21 +5,22 @@ from __future__ import annotations
 
 import os
 import shutil
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import msgpack
 import pytest
 
 from partybuild_tui.cli import main
-from partybuild_tui.model import ReportError, bundled_report_path, load_report, loader
-from partybuild_tui.model import cache as cache_module
+from partybuild_tui.model import ReportError, bundled_report_path
+from partybuild_tui.state import cache as cache_module
+from partybuild_tui.state import codec, locations
+from partybuild_tui.state.cache import load_report
 
 
 @pytest.fixture
 def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     directory = tmp_path / "cache"
-    monkeypatch.setenv(cache_module.ENV_VAR, str(directory))
+    monkeypatch.setenv(locations.CACHE_ENV, str(directory))
     return directory
 
 
@@ -27,13 +28,13 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def cold_loads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Names of the files parsed from YAML (a cache hit parses nothing)."""
     seen: list[str] = []
-    real = loader._load
+    real = cache_module.load_bytes
 
-    def counting(text: str, path: str):
+    def counting(path: str, data: bytes):
         seen.append(path)
-        return real(text, path)
+        return real(path, data)
 
-    monkeypatch.setattr(loader, "_load", counting)
+    monkeypatch.setattr(cache_module, "load_bytes", counting)
     return seen
 
 
@@ -62,13 +63,7 @@ def _entries(directory: Path) -> list[Path]:
 
 def _exact(report) -> bytes:
     """Every value of the model with its type (1 and 1.0 differ here, unlike ==)."""
-    return msgpack.packb(cache_module.encode(report), use_bin_type=True)
-
-
-def test_the_codec_covers_every_field_of_the_model():
-    # If this fails, the model changed: update _encode_section/_Decoder and the
-    # field lists in model/cache.py (meanwhile the cache switches itself off).
-    assert cache_module.codec_matches_model()
+    return codec.encode_report(report)
 
 
 @pytest.mark.parametrize("which", ["bundled", "generated"])
@@ -89,46 +84,6 @@ def test_a_cache_hit_is_the_same_report_as_a_cold_load(which, request, cache_dir
     assert hit.section(cold.ordered[-1].id).breadcrumb == cold.ordered[-1].breadcrumb
     for metric in hit.metrics:  # shared like a cold load's, not copied per metric
         assert metric.breadcrumb is hit.section(metric.section_id).breadcrumb
-
-
-def test_a_hit_decodes_a_sections_metrics_only_when_they_are_read(
-    generated, cache_dir, monkeypatch
-):
-    cold = load_report(generated)
-    decoded: list[str] = []
-    real = cache_module._decode_metrics
-
-    def counting(packed, section_id, breadcrumb):
-        decoded.append(section_id)
-        return real(packed, section_id, breadcrumb)
-
-    monkeypatch.setattr(cache_module, "_decode_metrics", counting)
-    hit = load_report(generated)
-    # What a first frame needs costs no metric decoding at all.
-    assert hit.total_metrics == cold.total_metrics > 0
-    assert [s.total_metrics for s in hit.ordered] == [s.total_metrics for s in cold.ordered]
-    assert decoded == []
-
-    shown = next(s for s in hit.ordered if s.total_metrics and s.depth > 0)
-    assert shown.metrics == cold.section(shown.id).metrics
-    assert decoded == [shown.id]
-    assert shown.metrics is shown.metrics  # decoded once, then kept
-
-    assert hit.metrics == cold.metrics  # everything, on first use of the whole list
-    assert sorted(decoded) == sorted({m.section_id for m in cold.metrics})
-
-
-def test_metrics_read_from_two_threads_are_the_same_objects(generated, cache_dir):
-    load_report(generated)
-    hit = load_report(generated)
-    sections = [s for s in hit.ordered if s.total_metrics]
-    with ThreadPoolExecutor(4) as pool:
-        list(pool.map(lambda s: s.metrics, sections * 4))
-        everything = pool.submit(lambda: hit.metrics).result()
-    for section in sections:
-        for metric in section.metrics:
-            assert hit.metric(metric.id) is metric
-    assert len(everything) == hit.total_metrics
 
 
 def test_the_entry_holds_plain_data_and_is_private(generated, cache_dir):
@@ -208,17 +163,12 @@ def _corrupt_header(entry: Path) -> None:
 
 
 def _corrupt_wrong_shape(entry: Path) -> None:
-    """A well-formed entry whose payload is not a report: the digest matches, decoding fails."""
+    """An entry signed with the right key whose payload is not a report: decoding fails."""
     data = entry.read_bytes()
-    start = len(cache_module.MAGIC) + 4
-    (length,) = cache_module._LENGTH.unpack_from(data, len(cache_module.MAGIC))
-    header = msgpack.unpackb(data[start : start + length], raw=False)
-    payload = msgpack.packb([1, 2, 3])
-    header["payload"] = cache_module._payload_digest(payload)
-    packed = msgpack.packb(header)
-    entry.write_bytes(
-        cache_module.MAGIC + cache_module._LENGTH.pack(len(packed)) + packed + payload
-    )
+    body = memoryview(data)[len(cache_module.MAGIC) + 32 :]
+    (length,) = cache_module._LENGTH.unpack_from(body)
+    forged = bytes(body[: 4 + length]) + msgpack.packb([codec.FINGERPRINT, 2, 3])
+    entry.write_bytes(cache_module.MAGIC + cache_module.sign(forged) + forged)
 
 
 def _corrupt_directory(entry: Path) -> None:
@@ -259,7 +209,7 @@ def test_a_corrupt_entry_means_a_silent_cold_load(generated, cache_dir, cold_loa
 def test_an_unwritable_cache_directory_still_loads(generated, tmp_path, monkeypatch, cold_loads):
     blocker = tmp_path / "not-a-directory"
     blocker.write_text("x")
-    monkeypatch.setenv(cache_module.ENV_VAR, str(blocker / "cache"))  # mkdir fails, even as root
+    monkeypatch.setenv(locations.CACHE_ENV, str(blocker / "cache"))  # mkdir fails, even as root
     expected = load_report(generated, use_cache=False)
     assert load_report(generated) == expected
     assert load_report(generated) == expected
@@ -268,7 +218,7 @@ def test_an_unwritable_cache_directory_still_loads(generated, tmp_path, monkeypa
 
 
 def test_an_empty_cache_variable_turns_the_cache_off(generated, tmp_path, monkeypatch, cold_loads):
-    monkeypatch.setenv(cache_module.ENV_VAR, "")
+    monkeypatch.setenv(locations.CACHE_ENV, "")
     monkeypatch.chdir(tmp_path)
     load_report(generated)
     load_report(generated)
@@ -294,7 +244,7 @@ def test_a_cached_report_made_invalid_is_refused(generated, cache_dir):
 
 def test_the_save_can_wait_for_the_first_frame(generated, cache_dir, cold_loads):
     later: list = []
-    report = load_report(generated, schedule_cache_save=later.append)
+    report = load_report(generated, schedule_save=later.append)
     assert _entries(cache_dir) == [] and len(later) == 1
     later[0]()
     assert load_report(generated) == report

@@ -125,6 +125,8 @@ report:
   period: 2025
   region: 市
   language: zh-CN
+  region_code: "140500"
+  kind: 党建综述
 not_metrics: [十二]
 sections:
   - id: top
@@ -145,6 +147,9 @@ sections:
         quote: 由46%提升到87%
         baseline: 46
         note: 提升
+        indicator: coverage-rate
+        role: target
+        target_period: "2026"
     children:
       - id: child
         title: 子
@@ -183,17 +188,22 @@ def test_the_full_report_uses_every_field_the_schema_lists(kind: str) -> None:
     assert set(at(full(), where)) == set(definition["properties"])
 
 
+# A target's role and target_period go together: either alone is refused by both.
+PAIRED = {"metric": {"role", "target_period"}}
+
+
 @pytest.mark.parametrize("kind", OBJECTS)
 def test_required_fields_agree(kind: str) -> None:
     where, definition = OBJECTS[kind]
+    required = set(definition["required"]) | PAIRED.get(kind, set())
     required_by_loader = set()
     for key in definition["properties"]:
         data = full()
         del at(data, where)[key]
         if not loader_accepts(data):
             required_by_loader.add(key)
-        assert schema_accepts(data) == (key not in definition.get("required", [])), key
-    assert required_by_loader == set(definition["required"])
+        assert schema_accepts(data) == (key not in required), key
+    assert required_by_loader == required
 
 
 WRONG_VALUES: dict[str, Any] = {
@@ -215,6 +225,11 @@ WRONG_VALUES: dict[str, Any] = {
     "schema 2": "partybuild-report/2",
     "schema 1.5": "partybuild-report/1.5",
     "qualifier": "up_to",
+    "role result": "result",
+    "role target": "target",
+    "region code": "140500",
+    "region code, five digits": "14050",
+    "indicator with capitals": "First-Topic",
 }
 
 
@@ -239,7 +254,7 @@ def test_qualifiers_are_the_same() -> None:
 
 def test_metadata_text_fields_are_the_same() -> None:
     properties = SCHEMA["$defs"]["meta"]["properties"]
-    assert set(META_TEXT_FIELDS) | {"id", "title", "published"} == set(properties)
+    assert set(META_TEXT_FIELDS) | {"id", "title", "published", "region_code"} == set(properties)
 
 
 def test_unknown_keys_are_allowed_by_both() -> None:

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from partybuild_tui.model import Report, ReportError, bundled_report_path, load_report
+from partybuild_tui.model import Report, ReportError, bundled_report_path
 from partybuild_tui.model.source import DEFAULT_MAX_SIZE
 
 
@@ -34,20 +34,27 @@ def open_report(
     """The report named on the command line, or ``None`` after printing why it cannot be read.
 
     ``use_cache=False`` validates the file itself even when the load cache has it;
-    ``schedule_cache_save`` defers storing a fresh cache entry (see ``load_report``).
+    ``schedule_cache_save`` defers storing a fresh cache entry (see
+    ``state.cache.load_report``). What the cache has to say (a directory it
+    refuses) is printed once on stderr.
     """
+    from partybuild_tui.state import cache
+
     path = report_path(args)
     max_size = getattr(args, "max_size", None) or DEFAULT_MAX_SIZE
     try:
-        return load_report(
+        return cache.load_report(
             str(path),
             max_size=max_size,
             use_cache=use_cache,
-            schedule_cache_save=schedule_cache_save,
+            schedule_save=schedule_cache_save,
         )
     except ReportError as error:
         print_error(str(error))
         return None
+    finally:
+        for notice in cache.notices():
+            print_error(f"partybuild-tui: {notice}")
 
 
 def print_error(message: str) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from partybuild_tui.model.errors import ReportError
+from partybuild_tui.model.errors import ArticleError, ReportError
 from partybuild_tui.model.sanitize import sanitize_text
 from partybuild_tui.model.source import read_bytes
 
@@ -23,10 +23,6 @@ _BOMS = (
     (b"\xfe\xff", "utf-16-be"),
 )
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
-
-
-class ArticleError(Exception):
-    """An article that cannot be read, said in one line: ``PATH: message``."""
 
 
 @dataclass(frozen=True)
@@ -75,9 +71,9 @@ def split_lines(text: str) -> tuple[str, ...]:
 def read_article(path: str, max_size: int = DEFAULT_MAX_ARTICLE_SIZE) -> Article:
     """The article at ``path``; ``ArticleError`` (one line) when it cannot be read."""
     try:
-        data = read_bytes(path, max_size)
+        data = read_bytes(path, max_size, noun="article file")
     except ReportError as error:
-        raise ArticleError(str(error).replace("a report file", "an article file")) from None
+        raise ArticleError(str(error)) from None
     text, encoding = decode_article(data, path)
     if not text.strip():
         raise ArticleError(f"{path}: the article is empty")

@@ -12,17 +12,17 @@ import re
 from datetime import datetime
 from typing import Any
 
-from partybuild_tui.model.errors import DataPath, format_data_path, shown
+from partybuild_tui.model.errors import DataPath, Invalid, format_data_path, shown
 from partybuild_tui.model.report import (
     QUALIFIERS,
+    ROLES,
     Metric,
     Number,
     Report,
     ReportMeta,
     Section,
-    new_metric,
 )
-from partybuild_tui.model.sanitize import is_safe, sanitize_text
+from partybuild_tui.model.sanitize import sanitize_text
 from partybuild_tui.model.scalars import PlainNumber
 
 SCHEMA_NAME = "partybuild-report"
@@ -32,6 +32,8 @@ SCHEMA = f"{SCHEMA_NAME}/{SCHEMA_MAJOR}"
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SCHEMA = re.compile(r"([a-z][a-z0-9-]*)/(\d+)(?:\.\d+)?")
 _INTEGER = re.compile(r"[-+]?\d+")
+_INDICATOR = re.compile(r"[a-z0-9-]+")
+_REGION_CODE = re.compile(r"[0-9]{6}")
 _MAX_DIGITS = 20
 _BOOLEAN_WORDS = frozenset({"y", "yes", "n", "no", "true", "false", "on", "off"})
 # ISO 8601 as Python 3.10's datetime.fromisoformat reads it (the same on every version).
@@ -41,16 +43,7 @@ _DATE_TIME = re.compile(
 )
 MAX_SECTION_DEPTH = 24
 
-META_TEXT_FIELDS = ("subtitle", "source", "author", "period", "region", "language")
-
-
-class Invalid(Exception):
-    """A value that breaks the contract, at ``path``."""
-
-    def __init__(self, path: DataPath, message: str) -> None:
-        super().__init__(message)
-        self.path = path
-        self.message = message
+META_TEXT_FIELDS = ("subtitle", "source", "author", "period", "region", "language", "kind")
 
 
 def _shown(value: Any) -> str:
@@ -181,17 +174,64 @@ def _meta(value: Any, default_id: str) -> ReportMeta:
         name: _text(data.get(name), path + (name,), required=False) for name in META_TEXT_FIELDS
     }
     published = _timestamp(data.get("published"), path + ("published",))
-    return ReportMeta(id=report_id, title=title, published=published, **fields)
+    region_code = _region_code(data.get("region_code"), path + ("region_code",))
+    return ReportMeta(
+        id=report_id, title=title, published=published, region_code=region_code, **fields
+    )
 
 
-def _plain_number(text: str) -> Number | None:
-    """``_number``'s value for an unremarkable ``PlainNumber``; ``None`` sends it the long way."""
-    if len(text) > _MAX_DIGITS:
+def _region_code(value: Any, path: DataPath) -> str | None:
+    """Six ASCII digits, written as text (quoted, so that ``010100`` keeps its zero)."""
+    if value is None:
         return None
-    if _INTEGER.fullmatch(text):
-        return int(text)
-    number = float(text)
-    return number if math.isfinite(number) and abs(number) <= 1e18 else None
+    if isinstance(value, PlainNumber):
+        raise Invalid(
+            path, f'region code {_shown(value)} must be quoted text, like region_code: "140500"'
+        )
+    text = _text(value, path)
+    assert text is not None
+    if not _REGION_CODE.fullmatch(text):
+        raise Invalid(path, f"region code {_shown(text)} must be six digits, like 140500")
+    return text
+
+
+def _indicator(value: Any, path: DataPath) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, PlainNumber):
+        raise Invalid(path, f"indicator {_shown(value)} must be text (a registry id)")
+    text = _text(value, path)
+    assert text is not None
+    if not _INDICATOR.fullmatch(text):
+        raise Invalid(
+            path,
+            f"indicator {_shown(text)} must be lowercase ASCII letters, digits and hyphens "
+            "(like first-topic-study-sessions)",
+        )
+    return text
+
+
+def _role(data: dict[str, Any], path: DataPath) -> tuple[str, str | None]:
+    """``(role, target_period)``: a target names its period, a result has none."""
+    role = data.get("role")
+    if role is None:
+        role = "result"
+    if not isinstance(role, str) or role not in ROLES:
+        raise Invalid(
+            path + ("role",), f"unknown role {_shown(role)}; use one of {', '.join(ROLES)}"
+        )
+    period = _text(data.get("target_period"), path + ("target_period",), required=False)
+    if role == "target" and (period is None or not period.strip()):
+        raise Invalid(
+            path + ("target_period",),
+            'missing: a metric with role: target needs target_period (like target_period: "2026")',
+        )
+    if role == "result" and period is not None:
+        raise Invalid(
+            path + ("target_period",),
+            "target_period is only for a metric with role: target",
+        )
+    return role, period
 
 
 def _find_quote(quote: str, paragraphs: tuple[str, ...]) -> tuple[int, int]:
@@ -264,71 +304,6 @@ class _Builder:
         paragraphs: tuple[str, ...],
         breadcrumb: tuple[str, ...],
     ) -> Metric:
-        if type(value) is dict:
-            metric = self._plain_metric(value, path, section_id, paragraphs, breadcrumb)
-            if metric is not None:
-                return metric
-        return self._checked_metric(value, path, section_id, paragraphs, breadcrumb)
-
-    def _plain_metric(
-        self,
-        data: dict[str, Any],
-        path: DataPath,
-        section_id: str,
-        paragraphs: tuple[str, ...],
-        breadcrumb: tuple[str, ...],
-    ) -> Metric | None:
-        """The metric, when every field is plainly valid; else ``None``.
-
-        A large report has 100,000 metrics and nearly all are unremarkable: this
-        accepts exactly what ``_checked_metric`` accepts, with the same result,
-        in a third of the time. Anything unusual (a value to sanitise, a missing
-        or odd field) goes the long way, which words the error.
-        """
-        get = data.get
-        metric_id, label, unit, quote = get("id"), get("label"), get("unit"), get("quote")
-        number, baseline, note = get("value"), get("baseline"), get("note")
-        qualifier = get("qualifier", "exact")
-        if qualifier is None:
-            qualifier = "exact"
-        if not (
-            type(metric_id) is str
-            and type(label) is str
-            and type(unit) is str
-            and type(quote) is str
-            and type(number) is PlainNumber
-            and (baseline is None or type(baseline) is PlainNumber)
-            and (note is None or type(note) is str)
-            and (type(qualifier) is str and qualifier in QUALIFIERS)
-            and metric_id not in self.metric_ids
-            and _ID.fullmatch(metric_id)
-            and label.strip()
-            and unit.strip()
-            and quote.strip()
-            and is_safe(label + unit + quote + (note or ""))
-        ):
-            return None
-        value = _plain_number(number)
-        base = None if baseline is None else _plain_number(baseline)
-        if value is None or (baseline is not None and base is None):
-            return None
-        index, start = _find_quote(quote, paragraphs)
-        if index < 0:
-            return None
-        self.metric_ids[metric_id] = path + ("id",)
-        return new_metric(
-            metric_id, label, value, unit, qualifier, quote, section_id, index, start,
-            base, note, breadcrumb,
-        )  # fmt: skip
-
-    def _checked_metric(
-        self,
-        value: Any,
-        path: DataPath,
-        section_id: str,
-        paragraphs: tuple[str, ...],
-        breadcrumb: tuple[str, ...],
-    ) -> Metric:
         data = _mapping(value, path, "a metric")
         metric_id = _id(data.get("id"), path + ("id",), self.metric_ids, "metric")
         label = _text(data.get("label"), path + ("label",))
@@ -352,6 +327,7 @@ class _Builder:
                 "(a quote must be an exact substring of one of them)",
             )
         baseline = data.get("baseline")
+        role, target_period = _role(data, path)
         return Metric(
             id=metric_id,
             label=label,
@@ -365,6 +341,9 @@ class _Builder:
             baseline=None if baseline is None else _number(baseline, path + ("baseline",)),
             note=_text(data.get("note"), path + ("note",), required=False),
             breadcrumb=breadcrumb,
+            indicator=_indicator(data.get("indicator"), path + ("indicator",)),
+            role=role,  # type: ignore[arg-type]
+            target_period=target_period,
         )
 
 

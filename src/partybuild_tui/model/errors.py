@@ -1,4 +1,16 @@
-"""The one error type the loader lets escape: a bad report, said in one line."""
+"""The project's one error hierarchy, told apart by type (never by message text).
+
+``PartybuildError`` is the base of every error this package raises on purpose:
+
+* ``ReportError`` — bad input, said in one line ``FILE:LINE:COL: message``; the
+  only error a loader lets escape. ``NoSuchFile`` is the file not being there.
+* ``Invalid`` — a value that breaks the report contract, at a data path (the
+  validator's; the loader turns it into a ``ReportError`` with a position).
+* ``Malformed`` — YAML the strict reader refuses, at a parser mark (likewise).
+* ``ArticleError`` — an article the importer cannot read (``PATH: message``).
+* ``DestinationExists`` — a write that would replace a file it was told not to.
+* ``CorruptState`` — a state file (bookmarks, history) that cannot be used.
+"""
 
 from __future__ import annotations
 
@@ -33,7 +45,11 @@ def _one_line(text: str) -> str:
     return " ".join(sanitize_text(text).split("\n"))
 
 
-class ReportError(Exception):
+class PartybuildError(Exception):
+    """The base of every error this package raises on purpose."""
+
+
+class ReportError(PartybuildError):
     """A report that cannot be opened: ``PATH:LINE:COLUMN: [data.path: ]message``.
 
     ``line`` and ``column`` are 1-based and ``None`` when no position is known.
@@ -69,3 +85,40 @@ class ReportError(Exception):
             type(self),
             (self.path, self.message, self.line, self.column, self.data_path),
         )
+
+
+class NoSuchFile(ReportError):
+    """The file is not there (callers that may skip a missing file catch this type)."""
+
+    def __init__(self, path: str, message: str = "no such file", *args: object) -> None:
+        super().__init__(path, message)
+
+
+class Invalid(PartybuildError):
+    """A value that breaks the contract, at ``path`` (a data path)."""
+
+    def __init__(self, path: DataPath, message: str) -> None:
+        super().__init__(message)
+        self.path = path
+        self.message = message
+
+
+class Malformed(PartybuildError):
+    """YAML the strict reader refuses; ``mark`` is the parser's position (0-based)."""
+
+    def __init__(self, message: str, mark: object) -> None:
+        super().__init__(message)
+        self.message = message
+        self.mark = mark
+
+
+class ArticleError(PartybuildError):
+    """An article that cannot be read, said in one line: ``PATH: message``."""
+
+
+class DestinationExists(PartybuildError, FileExistsError):
+    """The destination exists and the caller asked not to replace it."""
+
+
+class CorruptState(PartybuildError):
+    """A state file that cannot be used (not JSON, another format, wrong shapes)."""

@@ -1,7 +1,10 @@
 """Load a report file: read safely, parse strictly, validate, build the model.
 
-``load_report`` is the only entry point the app and the commands use; the only
-exception it lets escape is ``ReportError`` (one line, with a position).
+The only exception these let escape is ``ReportError`` (one line, with a
+position). YAML is read by the strict event reader (``yaml_reader``), a
+``.json`` file by the JSON reader (``json_reader``). The app and the commands
+load through the cache layer (``state.cache.load_report``), which calls
+``load_bytes`` on a miss.
 """
 
 from __future__ import annotations
@@ -12,8 +15,8 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from partybuild_tui.model.build import Invalid, build_report
-from partybuild_tui.model.errors import ReportError
+from partybuild_tui.model.build import build_report
+from partybuild_tui.model.errors import DataPath, Invalid, ReportError
 from partybuild_tui.model.report import Report
 from partybuild_tui.model.source import DEFAULT_MAX_SIZE, check_characters, decode, read_bytes
 
@@ -35,7 +38,7 @@ def _default_id(path: str) -> str:
 
 
 def load_text(text: str, path: str = "<report>") -> Report:
-    """Build a report from YAML text (``path`` only names it in errors)."""
+    """Build a report from YAML (or, for a ``.json`` path, JSON) text; ``path`` names it."""
     check_characters(path, text)
     return _load(text, path)
 
@@ -45,65 +48,51 @@ def _load(text: str, path: str) -> Report:
     gc_was_enabled = gc.isenabled()
     gc.disable()  # parsing makes millions of small objects and no cycles
     try:
-        from partybuild_tui.model.split_parse import parse_split
-        from partybuild_tui.model.yaml_reader import (  # PyYAML only when there is YAML to read
-            locate,
-            parse,
-        )
+        if path.lower().endswith(".json"):
+            from partybuild_tui.model.json_reader import locate_json, parse_json
 
-        data = parse_split(path, text)
-        if data is None:  # small, unusual or broken: parsed whole (a broken one for its error)
-            data = parse(path, text)
+            data = parse_json(path, text)
+            locate: Callable[[DataPath], tuple[int | None, int | None]] = partial(locate_json, text)
+        else:
+            from partybuild_tui.model.yaml_reader import (  # PyYAML only when there is YAML
+                locate_in,
+                parse_with_marks,
+            )
+
+            data, marks = parse_with_marks(path, text)
+            locate = partial(locate_in, data, marks, text)
         try:
             return build_report(data, _default_id(path))
         except Invalid as problem:
-            line, column = locate(text, problem.path)
+            line, column = locate(problem.path)
             raise ReportError(path, problem.message, line, column, problem.path) from None
     except MemoryError:
         raise ReportError(path, "not enough memory to load this report") from None
-    except RecursionError:  # pragma: no cover - the depth limits keep far from it
+    except RecursionError:
         raise ReportError(path, "the report is nested too deeply") from None
     finally:
         if gc_was_enabled:
             gc.enable()
 
 
-def load_report(
-    path: str | Path,
-    max_size: int = DEFAULT_MAX_SIZE,
-    *,
-    use_cache: bool = True,
-    schedule_cache_save: Callable[[Callable[[], None]], object] | None = None,
-) -> Report:
+def load_bytes(path: str, data: bytes) -> Report:
+    """Decode, parse and validate a report file's bytes (``path`` names it in errors)."""
+    try:
+        text = decode(path, data)
+    except MemoryError:
+        raise ReportError(path, "not enough memory to read this report") from None
+    return _load(text, path)
+
+
+def load_report(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> Report:
     """Read and validate the report at ``path``; raises ``ReportError`` and nothing else.
 
-    With ``use_cache`` a report whose exact bytes were validated before comes from
-    the cache (``model/cache.py``), and a freshly validated one is stored there;
-    ``check`` passes ``use_cache=False`` so that it always validates the file itself.
-    Storing a 37 MB report takes about 0.2 s: an app can pass
-    ``schedule_cache_save`` (say ``app.call_after_refresh``) to run that save after
-    its first frame instead of before returning.
+    This always reads the file itself; the app and the commands go through
+    ``partybuild_tui.state.cache.load_report``, which may answer from the load cache.
     """
     name = str(path)
-    entry = None
     try:
         data = read_bytes(name, max_size)
-        if use_cache:
-            from partybuild_tui.model import (
-                cache,  # imported only here: `check` never loads msgpack
-            )
-
-            cached, entry = cache.find(name, data)
-            if cached is not None:
-                return cached
-        text = decode(name, data)
-        del data  # the text alone while parsing: a smaller peak
     except MemoryError:
         raise ReportError(name, "not enough memory to read this report") from None
-    report = _load(text, name)
-    if entry is not None:
-        if schedule_cache_save is None:
-            cache.save(entry, report)
-        else:
-            schedule_cache_save(partial(cache.save, entry, report))
-    return report
+    return load_bytes(name, data)

@@ -1,58 +1,23 @@
 """The report as the app sees it: immutable sections and metrics with their places.
 
-Built once by the loader (``model.loader``) from a validated YAML file; every
-string here has already been through ``sanitize_text``. Widgets receive these
-objects, never YAML dictionaries.
+Plain frozen dataclasses, built once by the validator (``model.build``) or
+rebuilt by the load cache (``state.cache``, which derives its codec from these
+fields); every string here has already been through ``sanitize_text``. Widgets
+receive these objects, never YAML dictionaries.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, fields
-from typing import Any, Literal
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
 
 Qualifier = Literal["exact", "over", "about", "up_to"]
 QUALIFIERS: tuple[str, ...] = ("exact", "over", "about", "up_to")
+Role = Literal["result", "target"]
+ROLES: tuple[str, ...] = ("result", "target")
 
 Number = int | float
-
-
-class Deferred:
-    """A field's value not built yet: ``load()`` builds it on first read.
-
-    The cache decodes a 100,000-metric report's sections at start and each
-    section's metrics only when something reads them (the first frame reads one
-    section's), which halves a warm start. Readers never see this object: the
-    field's property (``_defer``) swaps in the loaded value.
-    """
-
-    __slots__ = ("load",)
-
-    def __init__(self, load: Callable[[], Any]) -> None:
-        self.load = load
-
-
-_LOADING = threading.RLock()
-"""One loader at a time, so the search thread and the screen share one set of objects."""
-
-
-def _defer(cls: type, name: str) -> None:
-    """Let the slot ``name`` of ``cls`` hold a ``Deferred``, loaded on first read."""
-    slot = cls.__dict__[name]
-    get, put = slot.__get__, slot.__set__
-
-    def read(self: Any) -> Any:
-        value = get(self)
-        if type(value) is Deferred:
-            with _LOADING:
-                value = get(self)
-                if type(value) is Deferred:
-                    value = value.load()
-                    put(self, value)
-        return value
-
-    setattr(cls, name, property(read, put, doc=slot.__doc__))
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +39,11 @@ class Metric:
     note: str | None = None
     breadcrumb: tuple[str, ...] = ()
     """Titles from the top-level section down to this metric's section."""
+    indicator: str | None = None
+    """The registry key that joins the same figure across reports."""
+    role: Role = "result"
+    target_period: str | None = None
+    """The period a target is set for; present exactly when ``role`` is ``target``."""
 
     @property
     def quote_end(self) -> int:
@@ -90,45 +60,6 @@ class Metric:
             if difference.is_integer():
                 return int(difference)
         return difference
-
-
-def _metric_maker() -> Callable[..., Metric]:
-    """``make(id, label, …, breadcrumb)`` -> ``Metric``, positionally, as ``Metric(…)`` would.
-
-    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``;
-    writing the slots directly is twice as fast (100,000 metrics: 0.13 s -> 0.07 s)
-    and gives an equal object. Only used while ``Metric`` is a plain slotted
-    dataclass and has no ``__post_init__``.
-    """
-    names = tuple(f.name for f in fields(Metric))
-    if tuple(getattr(Metric, "__slots__", ())) != names or hasattr(Metric, "__post_init__"):
-        return Metric
-    s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11 = (
-        getattr(Metric, name).__set__ for name in names
-    )
-    new = object.__new__
-
-    def make(id, label, value, unit, qualifier, quote, section_id, paragraph_index,
-             quote_start, baseline, note, breadcrumb):  # fmt: skip
-        metric = new(Metric)
-        s0(metric, id)
-        s1(metric, label)
-        s2(metric, value)
-        s3(metric, unit)
-        s4(metric, qualifier)
-        s5(metric, quote)
-        s6(metric, section_id)
-        s7(metric, paragraph_index)
-        s8(metric, quote_start)
-        s9(metric, baseline)
-        s10(metric, note)
-        s11(metric, breadcrumb)
-        return metric
-
-    return make
-
-
-new_metric = _metric_maker()
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,9 +96,6 @@ class Section:
         return "\n".join(self.paragraphs)
 
 
-_defer(Section, "metrics")
-
-
 @dataclass(frozen=True, slots=True)
 class ReportMeta:
     """Who wrote the report, where and when."""
@@ -181,6 +109,9 @@ class ReportMeta:
     period: str | None = None
     region: str | None = None
     language: str | None = None
+    region_code: str | None = None
+    """GB/T 2260 code of the region: six ASCII digits."""
+    kind: str | None = None
 
     @property
     def published_date(self) -> str | None:
@@ -211,17 +142,13 @@ class Report:
         sections: tuple[Section, ...],
         not_metrics: tuple[str, ...] = (),
     ) -> Report:
+        """The report with its derived lookups (reading order, every metric, by id)."""
         ordered = tuple(s for top in sections for s in top.walk())
+        metrics = tuple(m for s in ordered for m in s.metrics)
         by_id = {s.id: s for s in ordered}
-        report = cls(schema, meta, sections, not_metrics, ordered, (), by_id, {})
-        # Built on first use, so that sections' deferred metrics stay unread.
-        metrics = Deferred(lambda: tuple(m for s in ordered for m in s.metrics))
-        object.__setattr__(report, "metrics", metrics)
-        object.__setattr__(report, "_metrics_by_id", Deferred(report._index_metrics))
-        return report
-
-    def _index_metrics(self) -> dict[str, Metric]:
-        return {m.id: m for m in self.metrics}
+        return cls(
+            schema, meta, sections, not_metrics, ordered, metrics, by_id, {m.id: m for m in metrics}
+        )
 
     @property
     def title(self) -> str:
@@ -273,7 +200,3 @@ class Report:
             "paragraphs": sum(len(s.paragraphs) for s in self.ordered),
             "metrics": self.total_metrics,
         }
-
-
-_defer(Report, "metrics")
-_defer(Report, "_metrics_by_id")

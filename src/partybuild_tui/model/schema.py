@@ -22,3 +22,13 @@ def report_schema() -> dict[str, Any]:
     """The JSON Schema of a report as a dictionary."""
     schema: dict[str, Any] = json.loads(schema_text())
     return schema
+
+
+REGISTRY_SCHEMA_FILE = "indicators.schema.json"
+
+
+def registry_schema() -> dict[str, Any]:
+    """The JSON Schema of an indicator registry (``indicators.yaml``) as a dictionary."""
+    text = (resources.files(__package__) / REGISTRY_SCHEMA_FILE).read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema

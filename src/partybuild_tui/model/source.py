@@ -11,7 +11,7 @@ import os
 import re
 import stat
 
-from partybuild_tui.model.errors import ReportError
+from partybuild_tui.model.errors import NoSuchFile, ReportError
 
 DEFAULT_MAX_SIZE = 64 * 1024 * 1024
 
@@ -36,9 +36,9 @@ def position_of(text: str, index: int) -> tuple[int, int]:
     return line, index - line_start + 1
 
 
-def _kind(mode: int) -> str:
+def _kind(mode: int, noun: str = "report file") -> str:
     if stat.S_ISDIR(mode):
-        return "is a directory, not a report file"
+        return f"is a directory, not a {noun}"
     if stat.S_ISFIFO(mode):
         return "is a FIFO (named pipe), not a regular file"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
@@ -63,14 +63,14 @@ def _too_big(size: int, max_size: int) -> str:
     return f"file is {shown}, over the {limit} limit (raise it with --max-size)"
 
 
-def read_bytes(path: str, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
-    """The file's bytes, or ``ReportError`` for anything that is not a sane report file."""
+def read_bytes(path: str, max_size: int = DEFAULT_MAX_SIZE, noun: str = "report file") -> bytes:
+    """The file's bytes, or ``ReportError`` for anything that is not a sane ``noun``."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
-        raise ReportError(path, "no such file") from None
+        raise NoSuchFile(path) from None
     except IsADirectoryError:
-        raise ReportError(path, _kind(stat.S_IFDIR)) from None
+        raise ReportError(path, _kind(stat.S_IFDIR, noun)) from None
     except PermissionError:
         raise ReportError(path, "permission denied: cannot read this file") from None
     except OSError as error:
@@ -80,7 +80,7 @@ def read_bytes(path: str, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise ReportError(path, _kind(info.st_mode))
+            raise ReportError(path, _kind(info.st_mode, noun))
         if info.st_size > max_size:
             raise ReportError(path, _too_big(info.st_size, max_size))
         chunks: list[bytes] = []

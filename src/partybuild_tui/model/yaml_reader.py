@@ -8,14 +8,16 @@ wrote. YAML 1.1 would turn ``title: no`` into ``False`` and ``ratio: 1:20``
 into ``80``; here a plain scalar stays a string unless it is a plain decimal
 number (kept as ``PlainNumber`` with its text) or a null.
 
-Positions are not stored (they would double the memory of a large report):
-``locate`` parses again to find the node at a data path when an error needs it.
+Positions are kept as one offset per node (``parse_with_marks``), not per
+object: ``locate_in`` finds the node at a data path in them when the validator
+refuses something, without parsing the file again.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from array import array
+from collections.abc import Sequence
 from typing import Any
 
 import yaml
@@ -30,8 +32,9 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from partybuild_tui.model.errors import ReportError, shown
+from partybuild_tui.model.errors import Malformed, ReportError, shown
 from partybuild_tui.model.scalars import PlainNumber
+from partybuild_tui.model.source import position_of
 
 try:  # libyaml's parser is several times faster; fall back to pure Python.
     from yaml import CSafeLoader as _Loader
@@ -43,13 +46,6 @@ MAX_DEPTH = 64
 
 _NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-
-
-class _Malformed(Exception):
-    def __init__(self, message: str, mark: Any) -> None:
-        super().__init__(message)
-        self.message = message
-        self.mark = mark
 
 
 class _NoKey:
@@ -67,27 +63,10 @@ def _position(mark: Any) -> tuple[int | None, int | None]:
     return mark.line + 1, mark.column + 1
 
 
-def _scalar(event: ScalarEvent) -> Any:
-    """A scalar's value: text as written, ``None`` for a plain null, ``PlainNumber``."""
-    value = event.value
-    if event.style or event.tag is not None:  # quoted, block or !!str: always text
-        return value
-    if value in _NULLS:
-        return None
-    if value[0] in _NUMBER_START and _NUMBER.fullmatch(value):
-        return PlainNumber(value)
-    return value
-
-
-def _key(value: Any) -> str:
-    """A mapping key as the data path names it (a null key is the empty string)."""
-    return "" if value is None else str(value)
-
-
 def _refuse_tag_or_anchor(event: Any) -> None:
-    """``_Malformed`` for an anchor or any explicit tag other than ``!`` and ``!!str``."""
+    """``Malformed`` for an anchor or any explicit tag other than ``!`` and ``!!str``."""
     if event.anchor is not None:
-        raise _Malformed(
+        raise Malformed(
             "anchors (&name) are not allowed in a report (aliases could explode or loop)",
             event.start_mark,
         )
@@ -95,7 +74,7 @@ def _refuse_tag_or_anchor(event: Any) -> None:
     if tag is None or tag in _STR_TAGS:
         return
     shown_tag = shown(tag.replace("tag:yaml.org,2002:", "!!")).strip("'\"")
-    raise _Malformed(
+    raise Malformed(
         f"explicit tag {shown_tag} is not allowed (write the value plainly, quote text)",
         event.start_mark,
     )
@@ -127,11 +106,22 @@ def _empty(path: str) -> ReportError:
 
 
 def parse(path: str, text: str) -> Any:
-    """The single YAML document in ``text`` as dicts, lists, strings and ``None``.
+    """The single YAML document in ``text`` as dicts, lists, strings and ``None``."""
+    return parse_with_marks(path, text)[0]
+
+
+def parse_with_marks(path: str, text: str) -> tuple[Any, array[int]]:
+    """``parse``, plus where each node starts: ``locate_in`` finds an error's position there.
+
+    ``marks`` holds the character offset of every node (scalar, mapping, sequence,
+    keys included) in document order: 8 bytes a node, so an error found by the
+    validator is located without parsing the file again.
 
     One flat loop over the parser's events (no recursion, so no depth can crash
     it); ``top`` is the innermost open container and ``key`` its pending key.
     """
+    marks = array("q")
+    mark = marks.append
     loader: Any = None
     root: Any = _NO_KEY
     top: Any = None
@@ -146,6 +136,7 @@ def parse(path: str, text: str) -> Any:
             event = get_event()
             kind = event.__class__
             if kind is ScalarEvent:
+                mark(event.start_mark.index)
                 if event.anchor is not None or event.tag is not None:
                     _refuse_tag_or_anchor(event)
                 value = event.value  # _scalar(event), inlined: this runs a million times
@@ -161,11 +152,12 @@ def parse(path: str, text: str) -> Any:
                 elif key is _NO_KEY:
                     key = "" if value is None else str(value)  # _key(value), inlined
                     if key in top:
-                        raise _Malformed(f"duplicate key {shown(key)}", event.start_mark)
+                        raise Malformed(f"duplicate key {shown(key)}", event.start_mark)
                 else:
                     top[key] = value
                     key = _NO_KEY
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                mark(event.start_mark.index)
                 if event.anchor is not None or event.tag is not None:
                     _refuse_tag_or_anchor(event)
                 container: Any = [] if kind is SequenceStartEvent else {}
@@ -174,19 +166,19 @@ def parse(path: str, text: str) -> Any:
                 elif top is None:
                     root = container
                 elif key is _NO_KEY:
-                    raise _Malformed("a mapping key must be plain text", event.start_mark)
+                    raise Malformed("a mapping key must be plain text", event.start_mark)
                 else:
                     top[key] = container
                     key = _NO_KEY
                 if len(stack) >= MAX_DEPTH:
-                    raise _Malformed(f"nesting deeper than {MAX_DEPTH} levels", event.start_mark)
+                    raise Malformed(f"nesting deeper than {MAX_DEPTH} levels", event.start_mark)
                 stack.append((top, top_is_list))
                 top, top_is_list = container, kind is SequenceStartEvent
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 top, top_is_list = stack.pop()
                 key = _NO_KEY
             elif kind is AliasEvent:
-                raise _Malformed(
+                raise Malformed(
                     f"alias *{shown(event.anchor).strip(chr(39))} is not allowed "
                     "(anchors and aliases are refused)",
                     event.start_mark,
@@ -194,13 +186,13 @@ def parse(path: str, text: str) -> Any:
             elif kind is DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    raise _Malformed(
+                    raise Malformed(
                         "several YAML documents in one file; a report is one document",
                         event.start_mark,
                     )
             elif kind is StreamEndEvent or event is None:
                 break
-    except _Malformed as error:
+    except Malformed as error:
         line, column = _position(error.mark)
         raise ReportError(path, error.message, line, column) from None
     except yaml.YAMLError as error:
@@ -210,63 +202,50 @@ def parse(path: str, text: str) -> Any:
             loader.dispose()
     if root is _NO_KEY:
         raise _empty(path)
-    return root
+    return root, marks
 
 
-def _events(text: str) -> Iterator[Any]:
-    loader = _Loader(text)  # raises only for text that parse() has refused already
-    try:
-        while True:
-            event = loader.get_event()
-            if event is None:
-                return
-            yield event
-    finally:
-        loader.dispose()
+def _size(node: Any) -> int:
+    """How many marks ``node`` and everything in it take (a key is one mark)."""
+    count, stack = 0, [node]
+    while stack:
+        item = stack.pop()
+        count += 1
+        if type(item) is dict:
+            count += len(item)
+            stack.extend(item.values())
+        elif type(item) is list:
+            stack.extend(item)
+    return count
 
 
-def locate(text: str, target: Sequence[str | int]) -> tuple[int | None, int | None]:
-    """1-based (line, column) of the node at data path ``target``.
+def locate_in(
+    data: Any, marks: Sequence[int], text: str, target: Sequence[str | int]
+) -> tuple[int | None, int | None]:
+    """1-based (line, column) of the node at data path ``target``, from ``parse_with_marks``.
 
     When that node does not exist (a missing key), the position of its deepest
     existing ancestor: for a missing ``title`` the start of the mapping that
-    lacks it. ``(1, 1)`` when nothing matches at all.
+    lacks it. Walks the parsed data, skipping whole subtrees: no second parse.
     """
-    target = tuple(target)
-    best: tuple[int | None, int | None] = (1, 1)
-    path: list[Any] = []  # data path of the innermost open container
-    counters: list[Any] = []  # per open container: next index (list) or pending key (dict)
-    is_list: list[bool] = []
-    try:
-        for event in _events(text):
-            kind = event.__class__
-            if kind is MappingEndEvent or kind is SequenceEndEvent:
-                is_list.pop()
-                counters.pop()
-                if path:
-                    path.pop()
-                continue
-            if kind not in (ScalarEvent, MappingStartEvent, SequenceStartEvent, AliasEvent):
-                continue
-            if is_list and not is_list[-1] and counters[-1] is _NO_KEY:
-                if kind is not ScalarEvent:
-                    return best  # a complex key: parse() refuses the file anyway
-                counters[-1] = _key(_scalar(event))
-                if target[: len(path) + 1] == (*path, counters[-1]):
-                    best = _position(event.start_mark)  # the key, until its value is seen
-                continue
-            here = (*path, counters[-1]) if counters else ()
-            if target[: len(here)] == here:
-                best = _position(event.start_mark)
-                if len(here) == len(target):
-                    return best
-            if counters:
-                counters[-1] = counters[-1] + 1 if is_list[-1] else _NO_KEY
-            if kind is MappingStartEvent or kind is SequenceStartEvent:
-                if counters:
-                    path.append(here[-1])
-                is_list.append(kind is SequenceStartEvent)
-                counters.append(0 if kind is SequenceStartEvent else _NO_KEY)
-    except yaml.YAMLError:
-        pass
-    return best
+    node, index = data, 0
+    for part in target:
+        if type(node) is dict:
+            at = index + 1
+            for key, value in node.items():
+                if key == part:
+                    node, index = value, at + 1
+                    break
+                at += 1 + _size(value)
+            else:
+                break
+        elif type(node) is list and type(part) is int and 0 <= part < len(node):
+            at = index + 1
+            for item in node[:part]:
+                at += _size(item)
+            node, index = node[part], at
+        else:
+            break
+    if not marks:
+        return 1, 1
+    return position_of(text, marks[min(index, len(marks) - 1)])

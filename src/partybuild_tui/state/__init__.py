@@ -9,7 +9,9 @@ bookmarks and the last position. No Textual here.
 """
 
 from partybuild_tui.state.bookmarks import Bookmarks
+from partybuild_tui.state.digest import content_hash, file_hash
 from partybuild_tui.state.history import DEFAULT_LIMIT, History
+from partybuild_tui.state.locations import state_dir
 from partybuild_tui.state.store import (
     ENV_VAR,
     LoadResult,
@@ -17,9 +19,6 @@ from partybuild_tui.state.store import (
     ReportSession,
     ReportState,
     StateStore,
-    content_hash,
-    file_hash,
-    state_dir,
 )
 
 __all__ = [

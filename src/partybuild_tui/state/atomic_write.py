@@ -17,9 +17,9 @@ import stat
 import tempfile
 from pathlib import Path
 
+from partybuild_tui.model.errors import DestinationExists
 
-class DestinationExists(FileExistsError):
-    """The destination exists and ``overwrite`` was not asked for."""
+__all__ = ["DestinationExists", "atomic_write_bytes"]
 
 
 def _fsync_directory(directory: Path) -> None:

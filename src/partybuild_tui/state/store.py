@@ -27,13 +27,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TypeVar
 
-from partybuild_tui.model.errors import ReportError
+from partybuild_tui.model.errors import CorruptState, NoSuchFile, ReportError
 from partybuild_tui.model.source import read_bytes
 from partybuild_tui.state.atomic_write import atomic_write_bytes
 from partybuild_tui.state.bookmarks import Bookmarks
+from partybuild_tui.state.digest import content_hash, file_hash
+from partybuild_tui.state.locations import STATE_ENV, state_dir
 
-APP_NAME = "partybuild-tui"
-ENV_VAR = "PARTYBUILD_TUI_STATE_DIR"
+ENV_VAR = STATE_ENV
 FORMAT = "partybuild-tui-state"
 VERSION = 1
 MAX_STATE_FILE = 1 << 20
@@ -45,30 +46,6 @@ _SECTION_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _HASH = re.compile(r"[0-9a-f]{64}")
 
 T = TypeVar("T")
-
-
-def state_dir() -> Path:
-    """``$PARTYBUILD_TUI_STATE_DIR`` if set and not empty, else the platform's state directory."""
-    override = os.environ.get(ENV_VAR, "").strip()
-    if override:
-        return Path(override).expanduser()
-    import platformdirs  # only when needed: it is quick, but the commands never need it
-
-    return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
-
-
-def content_hash(data: bytes) -> str:
-    """The SHA-256 of a report file's bytes, in hex."""
-    return hashlib.sha256(data).hexdigest()
-
-
-def file_hash(path: str | os.PathLike[str]) -> str:
-    """The SHA-256 of the file at ``path``; ``OSError`` if it cannot be read."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,25 +105,21 @@ def _encode(key: ReportKey, state: ReportState) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-class _Corrupt(Exception):
-    pass
-
-
 def _decode(raw: bytes) -> tuple[dict[str, Any], ReportState, list[str]]:
     """The file's header fields, its state, and what was dropped from it."""
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as error:
-        raise _Corrupt(f"not valid JSON ({error})") from None
+        raise CorruptState(f"not valid JSON ({error})") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise _Corrupt("not a partybuild-tui state file")
+        raise CorruptState("not a partybuild-tui state file")
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version != VERSION:
-        raise _Corrupt(f"state format version {version!r}; this version reads {VERSION}")
+        raise CorruptState(f"state format version {version!r}; this version reads {VERSION}")
     notes: list[str] = []
     raw_bookmarks = data.get("bookmarks", [])
     if not isinstance(raw_bookmarks, list):
-        raise _Corrupt("'bookmarks' is not a list")
+        raise CorruptState("'bookmarks' is not a list")
     good = [b for b in raw_bookmarks if isinstance(b, str) and _SECTION_ID.fullmatch(b)]
     if len(good) != len(raw_bookmarks):
         notes.append(f"dropped {len(raw_bookmarks) - len(good)} malformed bookmark(s)")
@@ -183,15 +156,15 @@ class StateStore:
     # --- reading ------------------------------------------------------------------
 
     def _read(self, path: Path) -> tuple[dict[str, Any], ReportState, list[str]] | None:
-        """The decoded file; ``None`` if it does not exist; ``_Corrupt`` if it is unusable."""
+        """The decoded file; ``None`` if it does not exist; ``CorruptState`` if it is unusable."""
         if not os.path.lexists(path):  # also when a parent is missing or not a directory
             return None
         try:
             raw = read_bytes(str(path), MAX_STATE_FILE)
+        except NoSuchFile:
+            return None
         except ReportError as error:
-            if error.message == "no such file":
-                return None
-            raise _Corrupt(error.message) from None
+            raise CorruptState(error.message) from None
         return _decode(raw)
 
     def load(self, key: ReportKey, section_ids: Collection[str] | None = None) -> LoadResult:
@@ -205,7 +178,7 @@ class StateStore:
         warnings: list[str] = []
         try:
             found = self._read(path)
-        except _Corrupt as problem:
+        except CorruptState as problem:
             warnings.append(
                 f"ignored the unreadable state file {path} ({problem}); "
                 "it will be replaced when bookmarks change"
@@ -248,7 +221,7 @@ class StateStore:
         for entry in candidates[:8]:
             try:
                 found = self._read(Path(entry.path))
-            except _Corrupt:
+            except CorruptState:
                 continue
             if (
                 found is not None

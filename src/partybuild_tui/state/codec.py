@@ -1,0 +1,324 @@
+"""The load cache's codec: a ``Report`` to msgpack bytes and back, checked like a fresh load.
+
+The codec is derived from the model's dataclass fields: every field of
+``Metric``, ``Section`` and ``ReportMeta`` is stored except those the structure
+implies (a metric's section and breadcrumb, a section's depth, order, …), and
+each stored field is checked on decode by its annotation (``str``, ``int``,
+``Number``, ``Literal[...]``, ``X | None``, ``tuple[str, ...]``). Adding a field
+of one of these types to the model needs no edit here; a field of another type
+fails at import, loudly, rather than turning the cache off. ``FINGERPRINT``
+(the fields, their types and this format) is part of every cache key, so an
+entry written by another model is a miss.
+
+``decode_report`` holds an entry to the rules of a fresh load: shapes and types
+as above, every string made inert by ``sanitize_text`` (the same function the
+validator uses), ids unique, numbers finite and within ±1e18, each quote where
+its metric says it is. Anything else raises ``ValueError``: a miss, never a
+crash. Metrics are stored by column, so most checks run once per column.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import types
+import typing
+from collections.abc import Callable
+from dataclasses import fields
+from typing import Any
+
+from partybuild_tui.model.build import SCHEMA
+from partybuild_tui.model.report import Metric, Report, ReportMeta, Section
+from partybuild_tui.model.sanitize import is_safe, sanitize_text
+
+FORMAT = 4
+MAX_NUMBER = 1e18
+
+# Fields the structure implies: rebuilt on decode, never stored.
+_METRIC_DERIVED = frozenset({"section_id", "breadcrumb"})
+_SECTION_DERIVED = frozenset(
+    {"metrics", "children", "parent_id", "depth", "breadcrumb", "id_path", "order", "total_metrics"}
+)
+
+Check = Callable[[list[Any]], list[Any]]
+
+
+class Malformed(ValueError):
+    """A cache entry that breaks the rules of a fresh load (always a miss)."""
+
+
+def _fail(what: str) -> typing.NoReturn:
+    raise Malformed(what)
+
+
+def _strings(column: list[Any]) -> list[Any]:
+    if not {str}.issuperset(map(type, column)):
+        _fail("text expected")
+    if not is_safe("".join(column)):
+        return [sanitize_text(v) for v in column]
+    return column
+
+
+def _integers(column: list[Any]) -> list[Any]:
+    if not {int}.issuperset(map(type, column)) or max(map(abs, column), default=0) > MAX_NUMBER:
+        _fail("integer expected")
+    return column
+
+
+def _numbers(column: list[Any]) -> list[Any]:
+    if not {int, float}.issuperset(map(type, column)):
+        _fail("number expected")
+    if not all(map(math.isfinite, column)) or max(map(abs, column), default=0) > MAX_NUMBER:
+        _fail("number out of range")
+    return column
+
+
+def _text_tuples(column: list[Any]) -> list[Any]:
+    if not {list, tuple}.issuperset(map(type, column)):
+        _fail("list of text expected")
+    flat = _strings([text for value in column for text in value])
+    out, at = [], 0
+    for value in column:
+        out.append(tuple(flat[at : at + len(value)]))
+        at += len(value)
+    return out
+
+
+def _literal(allowed: tuple[Any, ...]) -> Check:
+    def check(column: list[Any]) -> list[Any]:
+        if not set(column) <= set(allowed):
+            _fail(f"one of {allowed} expected")
+        return column
+
+    return check
+
+
+def _optional(inner: Check) -> Check:
+    def check(column: list[Any]) -> list[Any]:
+        present = [v for v in column if v is not None]
+        if not present:
+            return column
+        checked = iter(inner(present))
+        return [None if v is None else next(checked) for v in column]
+
+    return check
+
+
+def _check_for(annotation: Any) -> Check:
+    """The column check for a field's type; ``TypeError`` for a type the codec cannot hold."""
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if annotation is str:
+        return _strings
+    if annotation is int:
+        return _integers
+    if origin is typing.Literal:
+        return _literal(args)
+    if origin in (typing.Union, types.UnionType):
+        if set(args) == {int, float}:
+            return _numbers
+        rest = tuple(a for a in args if a is not type(None))
+        if len(rest) == len(args) - 1:
+            inner = rest[0] if len(rest) == 1 else typing.Union[rest]  # noqa: UP007
+            return _optional(_check_for(inner))
+    if origin is tuple and args == (str, ...):
+        return _text_tuples
+    raise TypeError(f"the load cache cannot store a field of type {annotation!r}")
+
+
+def _stored(cls: type, derived: frozenset[str]) -> tuple[tuple[str, Check], ...]:
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, _check_for(hints[f.name])) for f in fields(cls) if f.name not in derived)
+
+
+_METRIC = _stored(Metric, _METRIC_DERIVED)
+_SECTION = _stored(Section, _SECTION_DERIVED)
+_META = _stored(ReportMeta, frozenset())
+
+FINGERPRINT = hashlib.blake2b(
+    repr(
+        (FORMAT, SCHEMA)
+        + tuple(
+            tuple((f.name, str(typing.get_type_hints(cls)[f.name])) for f in fields(cls))
+            for cls in (Metric, Section, ReportMeta, Report)
+        )
+    ).encode(),
+    digest_size=16,
+).hexdigest()
+"""Changes whenever the model's fields or types, the schema or this format change."""
+
+
+def encode_report(report: Report) -> bytes:
+    """The report as msgpack bytes; ``decode_report`` rebuilds an equal ``Report``."""
+    import msgpack
+
+    ordered = report.ordered
+    sections = [
+        [[getattr(s, name) for name, _ in _SECTION], len(s.children), len(s.metrics)]
+        for s in ordered
+    ]
+    metrics = report.metrics
+    columns = [[getattr(m, name) for m in metrics] for name, _ in _METRIC]
+    meta = [getattr(report.meta, name) for name, _ in _META]
+    payload = [FINGERPRINT, report.schema, meta, list(report.not_metrics), sections, columns]
+    packed: bytes = msgpack.packb(payload, use_bin_type=True)
+    return packed
+
+
+def _columns(spec: tuple[tuple[str, Check], ...], rows: list[Any], what: str) -> list[list[Any]]:
+    """Rows of values -> checked columns (one list per stored field)."""
+    if any(type(row) is not list or len(row) != len(spec) for row in rows):
+        _fail(f"{what}: wrong shape")
+    return [check([row[i] for row in rows]) for i, (_, check) in enumerate(spec)]
+
+
+def _quote_at(paragraphs: tuple[str, ...], index: int, start: int, quote: str) -> bool:
+    return (
+        0 <= index < len(paragraphs)
+        and start >= 0
+        and paragraphs[index][start : start + len(quote)] == quote
+    )
+
+
+class _Tree:
+    """The section tree from its preorder rows, as ``build.py`` builds it; metrics by column."""
+
+    def __init__(self, rows: list[Any]) -> None:
+        if any(type(row) is not list or len(row) != 3 for row in rows):
+            _fail("sections: wrong shape")
+        self.rows = rows
+        self.fields = _columns(_SECTION, [row[0] for row in rows], "sections")
+        self.values: list[dict[str, Any]] = []
+        self.places: list[tuple[tuple[str, ...], tuple[str, ...], str | None]] = []
+        self.children: list[list[int]] = []
+        self.metric_counts: list[int] = []
+
+    def shape(self) -> list[int]:
+        """Walk the preorder rows once: each section's values, place and children."""
+        tops: list[int] = []
+        stack: list[list[int]] = []  # [open section, children still to come]
+        names = [name for name, _ in _SECTION]
+        for order, (_, child_count, metric_count) in enumerate(self.rows):
+            if type(child_count) is not int or type(metric_count) is not int:
+                _fail("sections: wrong counts")
+            if child_count < 0 or metric_count < 0:
+                _fail("sections: wrong counts")
+            values = {name: self.fields[i][order] for i, name in enumerate(names)}
+            crumbs: tuple[str, ...] = ()
+            ids: tuple[str, ...] = ()
+            if stack:
+                parent = stack[-1][0]
+                crumbs, ids, _ = self.places[parent]
+                self.children[parent].append(order)
+                stack[-1][1] -= 1
+            else:
+                tops.append(order)
+            self.values.append(values)
+            parent_id = ids[-1] if ids else None
+            self.places.append(((*crumbs, values["title"]), (*ids, values["id"]), parent_id))
+            self.children.append([])
+            self.metric_counts.append(metric_count)
+            while stack and stack[-1][1] == 0:
+                stack.pop()
+            if child_count:
+                if len(stack) >= 64:
+                    _fail("sections nested too deeply")
+                stack.append([order, child_count])
+        if stack:
+            _fail("sections: wrong counts")
+        if len({v["id"] for v in self.values}) != len(self.values):
+            _fail("duplicate section id")
+        return tops
+
+    def metrics(self, columns: list[list[Any]]) -> list[Metric]:
+        """Every metric in reading order, with its section's id and breadcrumb."""
+        if sum(self.metric_counts) != len(columns[0]):
+            _fail("metrics: wrong counts")
+        section_ids: list[str] = []
+        breadcrumbs: list[tuple[str, ...]] = []
+        paragraphs: list[tuple[str, ...]] = []
+        for values, place, n in zip(self.values, self.places, self.metric_counts, strict=True):
+            section_ids += [values["id"]] * n
+            breadcrumbs += [place[0]] * n
+            paragraphs += [values["paragraphs"]] * n
+        stored = dict(zip(_NAMES, columns, strict=True))
+        stored["section_id"], stored["breadcrumb"] = section_ids, breadcrumbs
+        metrics = list(map(Metric, *(stored[f.name] for f in fields(Metric))))
+        where = (stored["paragraph_index"], stored["quote_start"], stored["quote"])
+        if not all(map(_quote_at, paragraphs, *where)):
+            _fail("a quote is not where its metric says")
+        return metrics
+
+    def build(self, order: int, metrics: list[Metric], first: list[int]) -> Section:
+        """Section ``order`` with its subtree; ``first[0]`` is the next metric's index."""
+        start = first[0]
+        first[0] += self.metric_counts[order]
+        own = tuple(metrics[start : first[0]])
+        children = tuple(self.build(child, metrics, first) for child in self.children[order])
+        breadcrumb, id_path, parent_id = self.places[order]
+        return Section(
+            **self.values[order],
+            metrics=own,
+            children=children,
+            parent_id=parent_id,
+            depth=len(id_path) - 1,
+            breadcrumb=breadcrumb,
+            id_path=id_path,
+            order=order,
+            total_metrics=len(own) + sum(c.total_metrics for c in children),
+        )
+
+
+_NAMES = tuple(name for name, _ in _METRIC)
+_NAMES_META = tuple(name for name, _ in _META)
+
+
+def _row(spec: tuple[tuple[str, Check], ...], row: Any) -> list[Any]:
+    if type(row) is not list or len(row) != len(spec):
+        _fail("wrong shape")
+    return [check([value])[0] for (_, check), value in zip(spec, row, strict=True)]
+
+
+def decode_report(data: bytes | memoryview) -> Report:
+    """The ``Report`` in ``data`` (from ``encode_report``), held to a fresh load's rules.
+
+    Raises ``ValueError`` (``Malformed``) for anything else: wrong shapes or types,
+    another model's fingerprint, duplicate ids, misplaced quotes, bytes msgpack
+    cannot read. Text that could act on a terminal is made inert as on load.
+    """
+    import msgpack
+
+    try:
+        payload = msgpack.unpackb(data, raw=False, strict_map_key=True)
+    except Exception as error:  # msgpack raises several types for bad bytes
+        raise Malformed(f"not msgpack: {type(error).__name__}") from None
+    try:
+        return _decode(payload)
+    except Malformed:
+        raise
+    except (TypeError, KeyError, IndexError, AttributeError, RecursionError) as error:
+        raise Malformed(f"wrong shape ({type(error).__name__})") from None
+
+
+def _decode(payload: Any) -> Report:
+    if type(payload) is not list or len(payload) != 6 or payload[0] != FINGERPRINT:
+        _fail("another format or model")
+    _, schema, meta_row, not_metrics, section_rows, metric_columns = payload
+    if schema != SCHEMA or type(section_rows) is not list or type(metric_columns) is not list:
+        _fail("wrong shape")
+    meta = ReportMeta(**dict(zip(_NAMES_META, _row(_META, meta_row), strict=True)))
+    if type(not_metrics) is not list:
+        _fail("not_metrics: wrong shape")
+    if len(metric_columns) != len(_METRIC) or any(type(c) is not list for c in metric_columns):
+        _fail("metrics: wrong shape")
+    if len({len(column) for column in metric_columns}) > 1:
+        _fail("metrics: wrong shape")
+    checked = [check(column) for (_, check), column in zip(_METRIC, metric_columns, strict=True)]
+    tree = _Tree(section_rows)
+    tops = tree.shape()
+    metrics = tree.metrics(checked)
+    first = [0]
+    sections = tuple(tree.build(order, metrics, first) for order in tops)
+    report = Report.build(schema, meta, sections, tuple(_strings(not_metrics)))
+    if len(report.metrics) != len({m.id for m in report.metrics}):
+        _fail("duplicate metric id")
+    return report
