@@ -17,7 +17,7 @@ import pytest
 
 from partybuild_tui.model import Report, load_text
 from partybuild_tui.search import SearchIndex
-from partybuild_tui.search.normalize import (
+from partybuild_tui.search.folding import (
     Span,
     fold_table,
     fold_with_map,
