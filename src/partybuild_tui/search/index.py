@@ -32,7 +32,7 @@ from typing import Literal
 
 from partybuild_tui.model import Report
 from partybuild_tui.search.folding import fold, fold_table, fold_with_map
-from partybuild_tui.search.pinyin import CodeScan, PinyinPattern, PinyinTable
+from partybuild_tui.search.pinyin import RARE, CodeScan, PinyinPattern, PinyinTable
 from partybuild_tui.search.query import same_value
 
 HitKind = Literal["title", "metric", "paragraph"]
@@ -253,7 +253,8 @@ class MetricValues:
 
 
 LITERAL, PINYIN = 0, 1
-"""Match qualities, in rank order: the letters as typed, then their hanzi."""
+"""Match qualities, in rank order: the letters as typed, then their hanzi (``PINYIN``
+plus one for each hanzi that only a rare reading fits)."""
 
 
 class PinyinCodes:
@@ -295,31 +296,31 @@ class PinyinCodes:
     def occurrences(
         self, pattern: PinyinPattern, hay: str, start: int, end: int
     ) -> list[tuple[int, int, int]]:
-        """(start, end, ``PINYIN``) of every match in ``hay[start:end]``, sorted, disjoint."""
+        """(start, end, quality) of every match in ``hay[start:end]``, sorted, disjoint."""
         translated, scan = self.scan(pattern)
         anchor = scan.anchor
         starts = [m.start() - anchor for m in scan.regex.finditer(translated, start + anchor, end)]
         last = -1
         found: list[tuple[int, int, int]] = []
-        verify = pattern.verify
+        match = pattern.match
         for s in starts:
             if s < last:
                 continue
-            stop = verify(hay, s)
+            stop, rare = match(hay, s)
             if 0 < stop <= end:
-                found.append((s, stop, PINYIN))
+                found.append((s, stop, PINYIN + rare))
                 last = stop
         return found
 
     def field_firsts(
         self, pattern: PinyinPattern, hay: str, region: Region, start: int, end: int
     ) -> dict[int, tuple[int, int, int]]:
-        """Field index → (start, end, ``PINYIN``) of its first match, for every field of
+        """Field index → (start, end, quality) of its first match, for every field of
         ``hay[start:end]`` (a run of whole fields) with one."""
         ending = region.field_ending
         return {
-            ending[field_end]: (s, stop, PINYIN)
-            for s, stop, field_end in self._firsts(pattern, hay, start, end)
+            ending[field_end]: (s, stop, PINYIN + rare)
+            for s, stop, rare, field_end in self._firsts(pattern, hay, start, end)
         }
 
     def count_fields(self, pattern: PinyinPattern, hay: str, region: Region) -> int:
@@ -328,23 +329,33 @@ class PinyinCodes:
 
     def _firsts(
         self, pattern: PinyinPattern, hay: str, start: int, end: int
-    ) -> Iterator[tuple[int, int, int]]:
-        """(start, end, field end) of the first match in each field of ``hay[start:end]``."""
+    ) -> Iterator[tuple[int, int, int, int]]:
+        """(start, end, cost, field end) of the first match in each field of
+        ``hay[start:end]`` — the first that needs no rare reading, if there is one."""
         translated, scan = self.scan(pattern)
         anchor = scan.anchor
-        verify = pattern.verify
-        for match in scan.per_field.finditer(translated, start + anchor, end):
-            s = match.start() - anchor
-            field_end = match.end()
-            stop = verify(hay, s)
-            if stop < 0:  # not a match after all: the field's later candidates
-                for again in scan.regex.finditer(translated, s + 1 + anchor, field_end):
+        verify = pattern.match
+        for found in scan.per_field.finditer(translated, start + anchor, end):
+            s = found.start() - anchor
+            field_end = found.end()
+            stop, cost = verify(hay, s)
+            chosen = (s, stop, cost) if stop > 0 else None
+            if chosen is None or cost >= RARE:  # on along the field, as ``find_in`` walks it
+                last = s + 1 if chosen is None else stop
+                for again in scan.regex.finditer(translated, last + anchor, field_end):
                     s = again.start() - anchor
-                    stop = verify(hay, s)
-                    if stop > 0:
+                    if s < last:
+                        continue
+                    stop, cost = verify(hay, s)
+                    if stop < 0:
+                        continue
+                    last = stop
+                    if chosen is None or cost < RARE:
+                        chosen = (s, stop, cost)
+                    if cost < RARE:
                         break
-            if stop > 0:
-                yield s, stop, field_end
+            if chosen is not None:
+                yield chosen[0], chosen[1], chosen[2], field_end
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import threading
 from collections.abc import Iterable
 
 from partybuild_tui.search.index import LITERAL, METRIC, TITLE, Corpus, Region
-from partybuild_tui.search.pinyin import PinyinPattern
+from partybuild_tui.search.pinyin import RARE, PinyinPattern
 from partybuild_tui.search.query import Query, TextTerm
 
 Occurrence = tuple[int, int, int]
@@ -104,8 +104,8 @@ class CompiledTerm:
             if self.literally:  # the letters as typed, too
                 for field, occurrence in self._literal_firsts(region, start, end).items():
                     old = firsts.get(field)
-                    if old is None or occurrence < old:
-                        firsts[field] = occurrence
+                    if old is None or old[2] >= RARE or occurrence < old:
+                        firsts[field] = occurrence  # earlier, or better than a rare reading
         else:
             current = -1
             for occurrence in self.occurrences(start, end):

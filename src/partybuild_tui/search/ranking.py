@@ -18,10 +18,12 @@ from __future__ import annotations
 import heapq
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from partybuild_tui.search.hits import SearchResult, make_hit
 from partybuild_tui.search.index import METRIC, Corpus, Region
 from partybuild_tui.search.matching import CompiledTerm, Matcher, Occurrence, metric_matches
+from partybuild_tui.search.pinyin import RARE
 from partybuild_tui.search.query import Query
 
 Record = list[int]
@@ -173,28 +175,60 @@ def text_search(matcher: Matcher, query: Query, limit: int | None) -> SearchResu
     return _words(matcher, query, terms, limit)
 
 
+Key = tuple[int, ...]
+"""(rare, region, …, field): how a hit field ranks; smaller first."""
+
+
+def _rank(
+    corpus: Corpus,
+    terms: list[CompiledTerm],
+    limit: int | None,
+    keys_of: Callable[[int], list[Key]],
+    count_of: Callable[[int], int],
+) -> tuple[list[tuple[Region, int]], int]:
+    """The top ``limit`` fields and the count of all. Regions rank in order, so later
+    regions are only counted once the page is full, except for pinyin: a match that
+    needs a rare reading ranks after every other (广 for ``an`` after any 安), so
+    with pinyin every region is ranked."""
+    regions = corpus.haystack.regions
+    rare_last = any(t.pinyin is not None for t in terms)
+    found: list[Key] = []
+    total = 0
+    for r in range(len(regions)):
+        wanted = None if limit is None else limit - len(found)
+        if not rare_last and wanted is not None and wanted <= 0:
+            total += count_of(r)
+            continue
+        keys = keys_of(r)
+        total += len(keys)
+        if rare_last or wanted is None:
+            found.extend(keys)
+        else:
+            found.extend(heapq.nsmallest(wanted, keys))
+    found = heapq.nsmallest(limit, found) if limit is not None else sorted(found)
+    return [(regions[key[1]], key[-1]) for key in found], total
+
+
 def _one_word(
     matcher: Matcher, query: Query, term: CompiledTerm, limit: int | None
 ) -> SearchResult:
     corpus = matcher.corpus
-    ranked: list[tuple[Region, int]] = []
-    total = 0
-    for region in corpus.haystack.regions:
-        wanted = None if limit is None else limit - len(ranked)
-        if wanted is not None and wanted <= 0:
-            total += _count(corpus, term, region)
-            continue
-        firsts = term.field_firsts(region)
-        total += len(firsts)
-        field_starts = region.field_starts
-        keys = [(q, e - s, s - field_starts[field], field) for field, (s, e, q) in firsts.items()]
-        best = heapq.nsmallest(wanted, keys) if wanted is not None else sorted(keys)
-        ranked.extend((region, key[-1]) for key in best)
+    regions = corpus.haystack.regions
+
+    def keys_of(r: int) -> list[Key]:
+        region = regions[r]
+        starts = region.field_starts
+        return [
+            (q >= RARE, r, q, e - s, s - starts[field], field)
+            for field, (s, e, q) in term.field_firsts(region).items()
+        ]
+
+    ranked, total = _rank(corpus, [term], limit, keys_of, lambda r: _count(corpus, term, r))
     hits = tuple(make_hit(matcher, region, field, [term]) for region, field in ranked)
 
     def counts() -> dict[str, int]:
         per_section: Counter[int] = Counter()
-        for region in corpus.haystack.regions:
+        for region in regions:
             field_section = region.field_section
             per_section.update(field_section[f] for f in term.field_firsts(region))
         return _by_id(corpus, per_section)
@@ -202,8 +236,9 @@ def _one_word(
     return SearchResult(query, hits, total, counts)
 
 
-def _count(corpus: Corpus, term: CompiledTerm, region: Region) -> int:
-    """How many fields of ``region`` hold ``term``, without ranking them."""
+def _count(corpus: Corpus, term: CompiledTerm, r: int) -> int:
+    """How many fields of region ``r`` hold ``term``, without ranking them."""
+    region = corpus.haystack.regions[r]
     if term.plain:
         if not term.possible_literally:
             return 0
@@ -216,31 +251,25 @@ def _words(
     matcher: Matcher, query: Query, terms: list[CompiledTerm], limit: int | None
 ) -> SearchResult:
     corpus = matcher.corpus
+    regions = corpus.haystack.regions
     words = SeveralWords(corpus, terms)
-    ranked: list[tuple[Region, int]] = []
-    total = 0
     count = len(terms)
-    for r, region in enumerate(corpus.haystack.regions):
-        wanted = None if limit is None else limit - len(ranked)
-        if wanted is not None and wanted <= 0:
-            total += words.count(r)
-            continue
-        per_field = words.records(r)
-        total += len(per_field)
-        field_starts = region.field_starts
+
+    def keys_of(r: int) -> list[Key]:
+        starts = regions[r].field_starts
         # tighter: the span from the first match to the end of the last word's first
-        keys = [
-            (count - mask.bit_count(), quality, last - s, s - field_starts[field], field)
-            for field, (mask, quality, s, last) in per_field.items()
+        return [
+            (q >= RARE, r, count - mask.bit_count(), q, last - s, s - starts[field], field)
+            for field, (mask, q, s, last) in words.records(r).items()
         ]
-        best = heapq.nsmallest(wanted, keys) if wanted is not None else sorted(keys)
-        ranked.extend((region, key[-1]) for key in best)
+
+    ranked, total = _rank(corpus, terms, limit, keys_of, words.count)
     hits = tuple(make_hit(matcher, region, field, terms) for region, field in ranked)
 
     def counts() -> dict[str, int]:  # found again rather than kept with the result
         words = SeveralWords(corpus, terms)
         per_section: Counter[int] = Counter()
-        for r, region in enumerate(corpus.haystack.regions):
+        for r, region in enumerate(regions):
             field_section = region.field_section
             per_section.update(field_section[f] for f in words.records(r))
         return _by_id(corpus, per_section)
