@@ -115,16 +115,29 @@ def search_many(
     indexes: Sequence[tuple[str, SearchIndex]],
     query: Query | str,
     limit_per_report: int | None = 20,
+    *,
+    limit: int | None = 100,
 ) -> list[tuple[str, SearchResult]]:
     """``query`` in every report: (report id, result) for each report with hits, in the
-    order given. The query is parsed once; each result holds at most
-    ``limit_per_report`` hits and the total count of that report's hits."""
+    order given.
+
+    The query is parsed once. Each result holds at most ``limit_per_report`` hits and
+    the total count of that report's hits; ``limit`` caps the hits of all reports
+    together (a page: making a hit costs more than counting it), so the reports past
+    it come with their count and no hits; ask one for more with ``index.search``.
+    ``None`` means no cap.
+    """
     parsed = _parsed(query)
     if parsed.is_empty:
         return []
     found: list[tuple[str, SearchResult]] = []
+    left = limit
     for report_id, index in indexes:
-        result = index.search(parsed, limit=limit_per_report)
+        caps = [cap for cap in (left, limit_per_report) if cap is not None]
+        wanted = min(caps) if caps else None
+        result = index.search(parsed, limit=wanted)
         if result.total:
             found.append((report_id, result))
+            if left is not None:
+                left -= len(result.hits)
     return found

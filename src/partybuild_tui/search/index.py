@@ -163,7 +163,10 @@ class Haystack:
         haystack.chars = {c for char in chars for c in table.get(ord(char), char)}
         text = haystack.text
         step = max(1, len(text) // 64)
-        haystack.sample = "\x00".join(text[i : i + 4096] for i in range(0, len(text), step))
+        if len(text) <= 64 * 4096:  # small: the whole text (slices would overlap)
+            haystack.sample = text
+        else:
+            haystack.sample = "\x00".join(text[i : i + 4096] for i in range(0, len(text), step))
         haystack.sample_scale = max(1, len(text) // max(1, len(haystack.sample)))
         return haystack
 
@@ -325,13 +328,14 @@ class PinyinCodes:
 
     def count_fields(self, pattern: PinyinPattern, hay: str, region: Region) -> int:
         """How many fields of ``region`` hold a match."""
-        return sum(1 for _ in self._firsts(pattern, hay, region.start, region.end))
+        return sum(1 for _ in self._firsts(pattern, hay, region.start, region.end, best=False))
 
     def _firsts(
-        self, pattern: PinyinPattern, hay: str, start: int, end: int
+        self, pattern: PinyinPattern, hay: str, start: int, end: int, *, best: bool = True
     ) -> Iterator[tuple[int, int, int, int]]:
         """(start, end, cost, field end) of the first match in each field of
-        ``hay[start:end]`` — the first that needs no rare reading, if there is one."""
+        ``hay[start:end]`` — with ``best``, the first that needs no rare reading, if there
+        is one (to count fields, any match will do)."""
         translated, scan = self.scan(pattern)
         anchor = scan.anchor
         verify = pattern.match
@@ -340,7 +344,7 @@ class PinyinCodes:
             field_end = found.end()
             stop, cost = verify(hay, s)
             chosen = (s, stop, cost) if stop > 0 else None
-            if chosen is None or cost >= RARE:  # on along the field, as ``find_in`` walks it
+            if chosen is None or (best and cost >= RARE):  # on along the field, as ``find_in``
                 last = s + 1 if chosen is None else stop
                 for again in scan.regex.finditer(translated, last + anchor, field_end):
                     s = again.start() - anchor

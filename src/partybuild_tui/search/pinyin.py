@@ -104,6 +104,10 @@ class PinyinTable:
     prefixes: frozenset[str] = frozenset()
     """Every non-empty prefix of every reading: the pieces a query can be cut into."""
     code_prefixes: dict[int, frozenset[str]] = field(default_factory=dict)
+    prefix_codes: dict[str, frozenset[int]] = field(default_factory=dict)
+    """The other way round: a piece → the bytes it fits (a query's few pieces look up
+    their bytes, rather than every byte testing its prefixes: a query across hundreds
+    of reports compiles once per report)."""
     """Byte → every prefix of every reading of its hanzi: a piece fits the byte if it is one."""
 
     @classmethod
@@ -160,6 +164,11 @@ class PinyinTable:
                 reading[:i] for reading in table.readings[char] for i in range(1, len(reading) + 1)
             )
         table.code_prefixes = {code: frozenset(p) for code, p in code_prefixes.items()}
+        prefix_codes: dict[str, set[int]] = {}
+        for code, found in code_prefixes.items():
+            for prefix in found:
+                prefix_codes.setdefault(prefix, set()).add(code)
+        table.prefix_codes = {prefix: frozenset(c) for prefix, c in prefix_codes.items()}
         return table
 
     def translation(self, chars: Iterable[str]) -> dict[int, int]:
@@ -255,12 +264,13 @@ class PinyinPattern:
             }
             for m in range(steps)
         ]
-        fits: dict[int, frozenset[int]] = {}
-        for code, prefixes in self.table.code_prefixes.items():
-            found = frozenset(m for m in range(steps) if not prefixes.isdisjoint(pieces[m]))
-            if found:
-                fits[code] = found
-        return fits
+        found: dict[int, set[int]] = {}
+        prefix_codes = self.table.prefix_codes
+        for m, step_pieces in enumerate(pieces):
+            for piece in step_pieces:
+                for code in prefix_codes.get(piece, ()):
+                    found.setdefault(code, set()).add(m)
+        return {code: frozenset(fitting) for code, fitting in found.items()}
 
     def compile(self, sample: Counter[int]) -> CodeScan:
         """How to find this term in the code string (``sample`` counts code bytes in a

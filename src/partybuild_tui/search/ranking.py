@@ -191,6 +191,8 @@ def _rank(
     needs a rare reading ranks after every other (广 for ``an`` after any 安), so
     with pinyin every region is ranked."""
     regions = corpus.haystack.regions
+    if limit == 0:  # only the count (a report's total in a search across many)
+        return [], sum(count_of(r) for r in range(len(regions)))
     rare_last = any(t.pinyin is not None for t in terms)
     found: list[Key] = []
     total = 0
