@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from partybuild_tui.model import Report, bundled_report_path, load_report
 from partybuild_tui.search import SearchIndex, SearchResult
 from partybuild_tui.search import pinyin as pinyin_module
-from partybuild_tui.search.normalize import fold_table, fold_with_map, to_original
+from partybuild_tui.search.folding import fold_table, fold_with_map, to_original
 from partybuild_tui.search.pinyin import PinyinPattern, PinyinTable
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "search-report.yaml"

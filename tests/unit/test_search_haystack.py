@@ -9,7 +9,7 @@ import pytest
 
 from partybuild_tui.model import bundled_report_path, load_report, load_text
 from partybuild_tui.search import SearchIndex
-from partybuild_tui.search.normalize import fold_table, fold_with_map
+from partybuild_tui.search.folding import fold_table, fold_with_map
 
 
 @pytest.fixture(scope="module", params=["bundled", "generated"])

@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from partybuild_tui.search import parse_query
-from partybuild_tui.search.normalize import fold, fold_table, fold_with_map, to_original
-from partybuild_tui.search.numbers import parse_number
+from partybuild_tui.search.folding import fold, fold_table, fold_with_map, to_original
+from partybuild_tui.search.query import parse_number
 
 
 @pytest.mark.parametrize(

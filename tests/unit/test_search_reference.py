@@ -2,9 +2,12 @@
 
 The engine scans a code string and several indexes to be fast; the reference
 here looks at every field of the report on its own, the slow and obvious way,
-and ranks as the engine documents: regions in order (titles, metrics,
-paragraphs), then fields that hold more of the words, then the tighter, then
-the earlier match in its field, then reading order. Both must give the same
+and ranks as the engine documents: fields whose pinyin needs a rare reading
+last, then regions in order (titles, metrics, paragraphs), then fields that hold
+more of the words, then literal before pinyin and whole syllables or initials
+before partial ones (the quality of each word's first match in the field,
+summed), then the tighter, then the earlier match in its field, then reading
+order. Both must give the same
 hits in the same order, the same total and the same spans.
 """
 
@@ -17,18 +20,20 @@ import pytest
 
 from partybuild_tui.model import Report, load_text
 from partybuild_tui.search import SearchIndex
-from partybuild_tui.search.normalize import (
+from partybuild_tui.search.folding import (
     Span,
     fold_table,
     fold_with_map,
     merge_spans,
     to_original,
 )
-from partybuild_tui.search.pinyin import PinyinPattern
+from partybuild_tui.search.pinyin import RARE, PinyinPattern, readings_of
 
-Matcher = tuple[Callable[[str], list[Span]], int]
+Matcher = tuple[Callable[[str], list[Span]], Callable[[str], int]]
 """(folded text of one field → the spans of one term's matches in it, left to right;
-the quality of its matches: 0 for the text as typed, 1 for pinyin)."""
+the text of a match → its quality: 0 for the text as typed, 1 for pinyin, plus
+``RARE`` for each hanzi that only a rare reading fits and one for each piece that
+is neither a whole syllable nor an initial)."""
 
 
 @pytest.fixture(scope="module")
@@ -45,13 +50,52 @@ def literal(word: str) -> Matcher:
             start = text.find(word, start + len(word))
         return spans
 
-    return find, 0
+    return find, lambda _: 0
 
 
 def pinyin(index: SearchIndex, letters: str) -> Matcher:
     assert index.pinyin_table is not None
     pattern = PinyinPattern(letters, index.pinyin_table)
-    return pattern.find_in, 1
+
+    def quality(text: str) -> int:
+        cost = least_cost(letters, text)
+        assert cost is not None, text
+        return 1 + cost
+
+    return pattern.find_in, quality
+
+
+def least_cost(spelled: str, hanzi: str) -> int | None:
+    """The least cost of reading ``hanzi`` as ``spelled``, trying every cut and every
+    reading (``None``: they do not spell it). Each hanzi takes a piece of the letters,
+    a prefix of one of its readings, within one part between apostrophes; with
+    apostrophes, a piece that is a whole part is a whole reading. A reading other than
+    pypinyin's first costs ``RARE``; a piece longer than one letter that is neither
+    the whole reading nor its initial costs one."""
+    parts = spelled.split("'")
+    ends = {sum(len(p) for p in parts[: k + 1]) for k in range(len(parts))}
+    starts = {end - len(p) for end, p in zip(sorted(ends), parts, strict=True)}
+    letters = spelled.replace("'", "")
+
+    def best(h: int, i: int) -> int | None:
+        if h == len(hanzi):
+            return 0 if i == len(letters) else None
+        readings = readings_of(hanzi[h])
+        common = {readings[0], readings[0].replace("v", "u")} if readings else set()
+        found: list[int] = []
+        for j in range(i + 1, min((e for e in ends if e > i), default=i) + 1):
+            piece = letters[i:j]
+            whole = len(parts) > 1 and i in starts and j in ends
+            rest = best(h + 1, j)
+            for r in readings:
+                if rest is None or not (r == piece if whole else r.startswith(piece)):
+                    continue
+                initial = r[:2] if r[:2] in ("zh", "ch", "sh") else r[:1]
+                partial = 1 < len(piece) < len(r) and piece != initial
+                found.append(rest + (0 if r in common else RARE) + partial)
+        return min(found, default=None)
+
+    return best(0, 0)
 
 
 def fields(report: Report) -> list[tuple[tuple[str, str, int | None, str | None], str]]:
@@ -89,12 +133,26 @@ def reference(
         found = [match(folded) for match, _ in matchers]
         if not any(found):
             continue
-        firsts = [spans[0] for spans in found if spans]
-        quality = sum(q for spans, (_, q) in zip(found, matchers, strict=True) if spans)
+        # each word's first match in the field that needs no rare reading, else its first
+        chosen = [
+            next(
+                (
+                    (span, q(folded[slice(*span)]))
+                    for span in spans
+                    if q(folded[slice(*span)]) < RARE
+                ),
+                (spans[0], q(folded[slice(*spans[0])])),
+            )
+            for spans, (_, q) in zip(found, matchers, strict=True)
+            if spans
+        ]
+        firsts = [span for span, _ in chosen]
+        quality = sum(cost for _, cost in chosen)
         start = min(s for s, _ in firsts)
         last_end = max(e for _, e in firsts)  # the span to the end of the last word's first
         kind_rank = ("title", "metric", "paragraph").index(key[0])
-        rank = (kind_rank, words - len(firsts), quality, last_end - start, start, order)
+        missing = words - len(firsts)
+        rank = (quality >= RARE, kind_rank, missing, quality, last_end - start, start, order)
         spans = merge_spans(to_original(span, positions) for spans in found for span in spans)
         ranked.append((rank, key, spans))
     return [(key, spans) for _, key, spans in sorted(ranked)]
@@ -122,7 +180,8 @@ def check(index: SearchIndex, report: Report, query: str, matchers: list[Matcher
 
 @pytest.mark.parametrize(
     "letters",
-    ["zhengzhi", "djyl", "dangjianyinling", "dangjyl", "zz", "xczx", "jiceng", "shishi", "zhi"],
+    ["zhengzhi", "djyl", "dangjianyinling", "dangjyl", "zz", "xczx", "jiceng", "shishi", "zhi"]
+    + ["an", "zheng'zhi", "dang'jian", "dang'jyl", "zhong", "de", "chang", "gan"],
 )
 def test_pinyin_finds_what_checking_every_field_finds(generated, letters: str) -> None:
     report, index = generated

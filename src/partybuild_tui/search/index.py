@@ -1,114 +1,379 @@
-"""The search index of one report: built once, then queried as the user types.
+"""One report made searchable (``Corpus``): its folded text, its metric values, its pinyin.
 
-It is made of the haystack (all folded text in one string, ``haystack``), a
-parallel pinyin code string (``pinyin_scan``) and the metric values sorted
-(``metric_values``). Queries are answered by ``text_search`` and
-``metric_search``; ``highlights`` marks one section.
+*The haystack.* All searchable text of a report, folded (``folding``), in one
+string. It has three regions: section titles, then metrics (``label``, ``quote``
+and ``unit`` of each, joined by ``\\x02``), then paragraphs, each region in
+reading order. Every field ends with ``\\x00`` and the fields of one section are
+followed by ``\\x01``, so a match never spans two fields, and one regular
+expression can find the first match per field (``TERM[^\\x00]*``) or per section
+(``TERM[^\\x01]*``) at C speed (a single excluded character is a tight loop in
+``re``; a class of two costs twice as much). Region order is rank order (title >
+metric > paragraph), so a query with a ``limit`` ranks only as many regions as
+it needs and merely counts the rest.
+
+*The metric values*, sorted overall and per unit, so comparisons and ranges are
+binary searches.
+
+*The pinyin code string* (see ``pinyin``): one byte per haystack character, and
+scanning it for one pattern.
+
+Built once per report; read-only afterwards except for small caches guarded by
+locks (the app searches from a worker thread).
 """
 
 from __future__ import annotations
 
 import threading
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
 
 from partybuild_tui.model import Report
-from partybuild_tui.search.haystack import Haystack
-from partybuild_tui.search.highlights import section_highlights
-from partybuild_tui.search.metric_search import metric_matches, metric_search
-from partybuild_tui.search.metric_values import MetricValues
-from partybuild_tui.search.pinyin import PinyinTable
-from partybuild_tui.search.pinyin_scan import PinyinCodes
-from partybuild_tui.search.query import Query, TextTerm, parse_query
-from partybuild_tui.search.results import SearchResult, SectionHighlights
-from partybuild_tui.search.terms import CompiledTerm
-from partybuild_tui.search.text_search import text_search
+from partybuild_tui.search.folding import fold, fold_table, fold_with_map
+from partybuild_tui.search.pinyin import RARE, CodeScan, PinyinPattern, PinyinTable
+from partybuild_tui.search.query import same_value
+
+HitKind = Literal["title", "metric", "paragraph"]
+
+TITLE, METRIC, PARAGRAPH = 0, 1, 2
+KINDS: tuple[HitKind, ...] = ("title", "metric", "paragraph")
+FIELD_SEP, GROUP_SEP, SUB_SEP = "\x00", "\x01", "\x02"
+GROUP_END = FIELD_SEP + GROUP_SEP
+"""Between sections: the last field's end, then the section's."""
+METRIC_FIELDS = ("label", "quote", "unit")
 
 
-class SearchIndex:
-    """Everything needed to search one report. Build with ``SearchIndex.build(report)``."""
+class Region:
+    """One kind of field inside the haystack, with its fields' offsets."""
 
-    def __init__(self, report: Report, haystack: Haystack, pinyin: PinyinCodes | None) -> None:
+    __slots__ = (
+        "end",
+        "field_ending",
+        "field_ends",
+        "field_ref",
+        "field_section",
+        "field_starts",
+        "group_ends",
+        "group_index",
+        "group_section",
+        "group_starts",
+        "kind",
+        "maps",
+        "originals",
+        "start",
+    )
+
+    def __init__(self, kind: int) -> None:
+        self.kind = kind
+        self.start = self.end = 0
+        self.field_starts: list[int] = []
+        self.field_ends: list[int] = []
+        self.field_section: list[int] = []
+        """Section order of each field."""
+        self.field_ref: list[int] = []
+        """Paragraph index, or metric index in ``report.metrics``, or 0 for a title."""
+        self.group_starts: list[int] = []
+        self.group_ends: list[int] = []
+        self.group_section: list[int] = []
+        self.group_index: dict[int, int] = {}
+        """Section order → its group (the run of its fields in this region)."""
+        self.originals: list[str] = []
+        self.maps: dict[int, list[int]] = {}
+        """Field index → folded-to-original offsets, for fields whose folding changed length."""
+        self.field_ending: dict[int, int] = {}
+        """Field end → field. A match of ``TERM[^\\x00]*`` ends where its field ends, so
+        this finds its field at once (a ``bisect`` through all fields costs ~0.5 µs)."""
+
+    def field_at(self, position: int) -> int:
+        return bisect_right(self.field_starts, position) - 1
+
+
+class Haystack:
+    """The folded text (``text``), its regions, and what is needed to estimate a word."""
+
+    def __init__(self) -> None:
+        self.text = ""
+        self.regions: list[Region] = []
+        self.chars: set[str] = set()
+        """Every character of the haystack."""
+        self.sample = ""
+        """Evenly spread slices of the haystack, for estimating how common a word is."""
+        self.sample_scale = 1
+
+    @classmethod
+    def build(cls, report: Report) -> Haystack:
+        haystack = cls()
+        layout = _fields(report)
+        raw = GROUP_END.join(
+            GROUP_END.join(FIELD_SEP.join(text for _, text in group) for _, group in groups)
+            for _, groups in layout
+        )
+        chars = set(raw)
+        table = fold_table(chars)
+        expanding = any(len(value) != 1 for value in table.values())
+        pieces: list[str] = []
+        position = len(GROUP_END)
+        for kind, groups in layout:
+            region = Region(kind)
+            region.start = position
+            for g, (section_order, group) in enumerate(groups):
+                if g:
+                    region.group_ends.append(position)
+                    position += len(GROUP_END)
+                region.group_index[section_order] = len(region.group_starts)
+                region.group_starts.append(position)
+                region.group_section.append(section_order)
+                for f, (ref, original) in enumerate(group):
+                    if f:
+                        position += 1
+                    if expanding:
+                        folded, positions = fold_with_map(original, table)
+                        if positions is not None:
+                            region.maps[len(region.field_starts)] = positions
+                        pieces.append(folded)
+                        length = len(folded)
+                    else:
+                        length = len(original)
+                    region.field_starts.append(position)
+                    region.field_ends.append(position + length)
+                    region.field_section.append(section_order)
+                    region.field_ref.append(ref)
+                    region.originals.append(original)
+                    position += length
+            region.end = position
+            if region.group_starts:
+                region.group_ends.append(position)
+            region.field_ending = {end: field for field, end in enumerate(region.field_ends)}
+            position += len(GROUP_END)
+            haystack.regions.append(region)
+        if expanding:
+            hay_parts = []
+            cursor = 0
+            for _, groups in layout:
+                region_pieces = []
+                for _, group in groups:
+                    region_pieces.append(FIELD_SEP.join(pieces[cursor : cursor + len(group)]))
+                    cursor += len(group)
+                hay_parts.append(GROUP_END.join(region_pieces))
+            haystack.text = GROUP_END + GROUP_END.join(hay_parts) + GROUP_END
+        else:
+            haystack.text = GROUP_END + (raw.translate(table) if table else raw) + GROUP_END
+        haystack.chars = {c for char in chars for c in table.get(ord(char), char)}
+        text = haystack.text
+        step = max(1, len(text) // 64)
+        if len(text) <= 64 * 4096:  # small: the whole text (slices would overlap)
+            haystack.sample = text
+        else:
+            haystack.sample = "\x00".join(text[i : i + 4096] for i in range(0, len(text), step))
+        haystack.sample_scale = max(1, len(text) // max(1, len(haystack.sample)))
+        return haystack
+
+    def quote_span(self, metric: int) -> tuple[int, int]:
+        """The folded quote of metric ``metric`` in the haystack."""
+        start = self.text.index(SUB_SEP, self.regions[METRIC].field_starts[metric]) + 1
+        return start, self.text.index(SUB_SEP, start)
+
+
+def _fields(report: Report) -> list[tuple[int, list[tuple[int, list[tuple[int, str]]]]]]:
+    """Per region: (kind, [(section order, [(ref, original text)])])."""
+    titles = [(s.order, [(0, s.title)]) for s in report.ordered]
+    metric_index = {m.id: i for i, m in enumerate(report.metrics)}
+    metrics = [
+        (
+            s.order,
+            [
+                (metric_index[m.id], f"{m.label}{SUB_SEP}{m.quote}{SUB_SEP}{m.unit}")
+                for m in s.metrics
+            ],
+        )
+        for s in report.ordered
+        if s.metrics
+    ]
+    paragraphs = [(s.order, list(enumerate(s.paragraphs))) for s in report.ordered if s.paragraphs]
+    return [(TITLE, titles), (METRIC, metrics), (PARAGRAPH, paragraphs)]
+
+
+class MetricValues:
+    """Where each metric sits, and the metrics sorted by value. Positions are indices in
+    ``report.metrics``."""
+
+    def __init__(self, report: Report) -> None:
         self.report = report
-        self.haystack = haystack
-        self.hay = haystack.text
-        self.regions = haystack.regions
-        self.pinyin = pinyin
-        self.pinyin_table: PinyinTable | None = pinyin.table if pinyin is not None else None
-        self.metrics = MetricValues(report)
-        self._terms: dict[TextTerm, CompiledTerm] = {}
+        metrics = report.metrics
+        self.section = [report.section(m.section_id).order for m in metrics]
+        """Section order of each metric."""
+        self.index = {m.id: i for i, m in enumerate(metrics)}
+        self.subtree_end = [s.order + sum(1 for _ in s.walk()) for s in report.ordered]
+        """Section order → the order just past its last descendant."""
+        order = sorted(range(len(metrics)), key=lambda i: metrics[i].value)
+        self._order = order
+        self._values = [float(metrics[i].value) for i in order]
+        self.units = [fold(m.unit).strip() for m in metrics]
+        """Folded unit of each metric."""
+        by_unit: dict[str, list[int]] = {}
+        for i in order:
+            by_unit.setdefault(self.units[i], []).append(i)
+        self.by_unit = {
+            unit: ([float(metrics[i].value) for i in idxs], idxs) for unit, idxs in by_unit.items()
+        }
+        """Unit → (sorted values, their metrics)."""
+
+    def in_range(
+        self, low: float | None, high: float | None, low_inc: bool, high_inc: bool, unit: str | None
+    ) -> list[int]:
+        """Metrics (of ``unit``, if given) whose value lies between ``low`` and ``high``."""
+        values, order = (self._values, self._order) if unit is None else self.with_unit(unit)
+        lo = (
+            0
+            if low is None
+            else (
+                bisect_left(values, low - 1e-9 * max(1.0, abs(low)))
+                if low_inc
+                else bisect_right(values, low + 1e-9 * max(1.0, abs(low)))
+            )
+        )
+        hi = (
+            len(values)
+            if high is None
+            else (
+                bisect_right(values, high + 1e-9 * max(1.0, abs(high)))
+                if high_inc
+                else bisect_left(values, high - 1e-9 * max(1.0, abs(high)))
+            )
+        )
+        return order[lo:hi] if lo < hi else []
+
+    def equal(self, value: float, unit: str | None) -> list[int]:
+        """Metrics whose value is ``value``, sorted."""
+        found = self.in_range(value, value, True, True, unit)
+        metrics = self.report.metrics
+        return sorted(i for i in found if same_value(float(metrics[i].value), value))
+
+    def with_unit(self, unit: str) -> tuple[list[float], list[int]]:
+        return self.by_unit.get(unit, ([], []))
+
+
+LITERAL, PINYIN = 0, 1
+"""Match qualities, in rank order: the letters as typed, then their hanzi (``PINYIN``
+plus one for each hanzi that only a rare reading fits)."""
+
+
+class PinyinCodes:
+    """One byte per haystack character, and the last few translations made for queries."""
+
+    def __init__(self, table: PinyinTable, codes: bytes) -> None:
+        self.table = table
+        self.codes = codes
+        self.sample: Counter[int] = Counter(codes[::31])
+        """Code counts in a sample of the code string, for choosing a pattern's anchor."""
+        self._translated: dict[bytes, bytes] = {}
         self._lock = threading.Lock()
         """Guards the cache: the app may search from a worker thread."""
 
     @classmethod
-    def build(cls, report: Report, *, pinyin: bool = True) -> SearchIndex:
-        """Index ``report``: its titles, paragraphs and metrics (``pinyin=False`` skips pinyin)."""
+    def build(cls, haystack: Haystack) -> PinyinCodes:
+        table = PinyinTable.build(haystack.chars, Counter(haystack.text[::31]))
+        translation = table.translation(haystack.chars)
+        return cls(table, haystack.text.translate(translation).encode("latin-1"))
+
+    def scan(self, pattern: PinyinPattern) -> tuple[bytes, CodeScan]:
+        """The code string translated for ``pattern`` (the last few are kept), and how to
+        scan it."""
+        scan = pattern.compile(self.sample)
+        with self._lock:
+            cached = self._translated.pop(scan.translation, None)
+        if cached is None:
+            cached = self.codes.translate(scan.translation)
+        with self._lock:
+            while len(self._translated) >= 4:
+                self._translated.pop(next(iter(self._translated)))
+            self._translated[scan.translation] = cached  # most recently used last
+        return cached, scan
+
+    def clear(self) -> None:
+        with self._lock:
+            self._translated.clear()
+
+    def occurrences(
+        self, pattern: PinyinPattern, hay: str, start: int, end: int
+    ) -> list[tuple[int, int, int]]:
+        """(start, end, quality) of every match in ``hay[start:end]``, sorted, disjoint."""
+        translated, scan = self.scan(pattern)
+        anchor = scan.anchor
+        starts = [m.start() - anchor for m in scan.regex.finditer(translated, start + anchor, end)]
+        last = -1
+        found: list[tuple[int, int, int]] = []
+        match = pattern.match
+        for s in starts:
+            if s < last:
+                continue
+            stop, rare = match(hay, s)
+            if 0 < stop <= end:
+                found.append((s, stop, PINYIN + rare))
+                last = stop
+        return found
+
+    def field_firsts(
+        self, pattern: PinyinPattern, hay: str, region: Region, start: int, end: int
+    ) -> dict[int, tuple[int, int, int]]:
+        """Field index → (start, end, quality) of its first match, for every field of
+        ``hay[start:end]`` (a run of whole fields) with one."""
+        ending = region.field_ending
+        return {
+            ending[field_end]: (s, stop, PINYIN + rare)
+            for s, stop, rare, field_end in self._firsts(pattern, hay, start, end)
+        }
+
+    def count_fields(self, pattern: PinyinPattern, hay: str, region: Region) -> int:
+        """How many fields of ``region`` hold a match."""
+        return sum(1 for _ in self._firsts(pattern, hay, region.start, region.end, best=False))
+
+    def _firsts(
+        self, pattern: PinyinPattern, hay: str, start: int, end: int, *, best: bool = True
+    ) -> Iterator[tuple[int, int, int, int]]:
+        """(start, end, cost, field end) of the first match in each field of
+        ``hay[start:end]`` — with ``best``, the first that needs no rare reading, if there
+        is one (to count fields, any match will do)."""
+        translated, scan = self.scan(pattern)
+        anchor = scan.anchor
+        verify = pattern.match
+        for found in scan.per_field.finditer(translated, start + anchor, end):
+            s = found.start() - anchor
+            field_end = found.end()
+            stop, cost = verify(hay, s)
+            chosen = (s, stop, cost) if stop > 0 else None
+            if chosen is None or (best and cost >= RARE):  # on along the field, as ``find_in``
+                last = s + 1 if chosen is None else stop
+                for again in scan.regex.finditer(translated, last + anchor, field_end):
+                    s = again.start() - anchor
+                    if s < last:
+                        continue
+                    stop, cost = verify(hay, s)
+                    if stop < 0:
+                        continue
+                    last = stop
+                    if chosen is None or cost < RARE:
+                        chosen = (s, stop, cost)
+                    if cost < RARE:
+                        break
+            if chosen is not None:
+                yield chosen[0], chosen[1], chosen[2], field_end
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything the search strategies read about one report."""
+
+    report: Report
+    haystack: Haystack
+    metrics: MetricValues
+    pinyin: PinyinCodes | None
+    """``None`` when built without pinyin."""
+
+    @classmethod
+    def build(cls, report: Report, *, pinyin: bool = True) -> Corpus:
         haystack = Haystack.build(report)
-        return cls(report, haystack, PinyinCodes.build(haystack) if pinyin else None)
-
-    def term(self, term: TextTerm) -> CompiledTerm:
-        """The compiled term (the last 16 are kept: typing refines the same few terms)."""
-        with self._lock:
-            compiled = self._terms.pop(term, None)
-        if compiled is None:
-            compiled = CompiledTerm(self, term)
-        with self._lock:
-            while len(self._terms) >= 16:
-                self._terms.pop(next(iter(self._terms)))
-            self._terms[term] = compiled
-        return compiled
-
-    def clear_caches(self) -> None:
-        """Forget compiled queries (for benchmarks that time a query typed the first time)."""
-        with self._lock:
-            self._terms.clear()
-        if self.pinyin is not None:
-            self.pinyin.clear()
-
-    # -- public API ----------------------------------------------------------------
-
-    def parse(self, query: str) -> Query:
-        return parse_query(query)
-
-    def search(self, query: str | Query, limit: int | None = None) -> SearchResult:
-        """Ranked hits for ``query``: at most ``limit`` of them, ``total`` counts all.
-
-        Never raises because of what the query says: an empty or unusable query
-        gives no hits, and ``understood`` tells why.
-        """
-        parsed = query if isinstance(query, Query) else parse_query(query)
-        if limit is not None:
-            limit = max(0, int(limit))
-        if parsed.is_empty:
-            return SearchResult(parsed, (), 0)
-        if parsed.metric_only:
-            return metric_search(self, parsed, limit)
-        return text_search(self, parsed, limit)
-
-    def matching_metrics(self, query: str | Query) -> list[int]:
-        """Positions in ``report.metrics`` of the metrics ``query`` selects, in report order.
-
-        The metric side of ``search``: value, range and ``unit:`` filters; bare
-        numbers as values; words in a metric's label, quote or unit, or in the
-        title of a section it sits under. An empty query selects every metric
-        (a filter that filters nothing); never raises because of the query.
-        """
-        parsed = query if isinstance(query, Query) else parse_query(query)
-        if parsed.is_empty:
-            return list(range(len(self.report.metrics)))
-        return metric_matches(self, parsed)
-
-    def section_counts(self, query: str | Query) -> dict[str, int]:
-        """Section id → hit count for every section with hits (for filtering the tree)."""
-        return self.search(query, limit=0).section_counts()
-
-    def highlights(self, query: str | Query, section_id: str) -> SectionHighlights:
-        """Every match of ``query`` in one section: title, paragraphs and metrics.
-
-        Offsets are in the original strings (``section.title``,
-        ``section.paragraphs[i]``, ``metric.label`` …), ready to style. An unknown
-        section or an empty query gives empty highlights.
-        """
-        parsed = query if isinstance(query, Query) else parse_query(query)
-        section = self.report.get_section(section_id)
-        if section is None or parsed.is_empty:
-            return SectionHighlights(section_id)
-        return section_highlights(self, parsed, section)
+        codes = PinyinCodes.build(haystack) if pinyin else None
+        return cls(report, haystack, MetricValues(report), codes)

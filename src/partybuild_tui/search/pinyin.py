@@ -6,9 +6,16 @@ per hanzi, each piece a non-empty prefix of one of that hanzi's readings (a
 full syllable ``dang``, an initial ``d``, or anything between), using **the
 fewest hanzi** the letters can spell: ``zhengzhi`` is two hanzi (政治, 整治),
 ``djyl`` and ``dangjyl`` four (党建引领), ``xian`` one (先, 县). An apostrophe
-forces a break: ``xi'an`` is 西安. Every reading of a polyphone counts
-(pypinyin's heteronyms: 调 is both ``diao`` and ``tiao``). Readings are looked
-up once per distinct character of the report (a few thousand), never per
+marks a syllable boundary, as in a pinyin input method: a part between
+apostrophes spelled as one piece is a whole syllable, so ``xi'an`` is 西安 (not
+信仰, where ``xi`` and ``an`` only begin the readings ``xin`` and ``ang``).
+Every reading of a polyphone counts (pypinyin's heteronyms: 调 is both ``diao``
+and ``tiao``), but a match that needs a rare reading ranks after one that does
+not: pypinyin lists a hanzi's common reading first (干: ``gan`` before ``an``).
+A match's *cost* says how far it is from what was typed: ``RARE`` for each hanzi
+that only a later reading fits, plus one for each piece that is neither a whole
+syllable nor an initial (``xian`` in 项 ``xiang``). Readings are
+looked up once per distinct character of the report (a few thousand), never per
 position.
 
 Finding matches fast in a long report: the index keeps a *code string*, one
@@ -45,6 +52,8 @@ _FIRST_CODE = 4
 _LAST_CODE = 0xFF
 _MAX_GROUPS = 64
 """Codes kept for sets of initials; rarer sets share one code."""
+RARE = 1000
+"""The cost of a hanzi read by a rare reading: more than any number of partial pieces."""
 
 ANY_INITIAL = frozenset({""})
 """The initials of the code shared by the rarest sets ("" starts every reading)."""
@@ -81,6 +90,11 @@ class PinyinTable:
     """Readings of the report's hanzi and the byte codes of the code string."""
 
     readings: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Hanzi → its readings, the common one first."""
+    primary: dict[str, int] = field(default_factory=dict)
+    """Hanzi → how many of its first readings are the common one (``lv`` and ``lu``: 2)."""
+    syllables: frozenset[str] = frozenset()
+    """Every whole reading: what a part between apostrophes must spell."""
     codes: dict[str, int] = field(default_factory=dict)
     """Hanzi → its byte in the code string."""
     own: dict[int, str] = field(default_factory=dict)
@@ -90,6 +104,10 @@ class PinyinTable:
     prefixes: frozenset[str] = frozenset()
     """Every non-empty prefix of every reading: the pieces a query can be cut into."""
     code_prefixes: dict[int, frozenset[str]] = field(default_factory=dict)
+    prefix_codes: dict[str, frozenset[int]] = field(default_factory=dict)
+    """The other way round: a piece → the bytes it fits (a query's few pieces look up
+    their bytes, rather than every byte testing its prefixes: a query across hundreds
+    of reports compiles once per report)."""
     """Byte → every prefix of every reading of its hanzi: a piece fits the byte if it is one."""
 
     @classmethod
@@ -101,9 +119,11 @@ class PinyinTable:
             readings = readings_of(char)
             if readings:
                 table.readings[char] = readings
+                table.primary[char] = 1 + (readings[1:2] == (readings[0].replace("v", "u"),))
                 for reading in readings:
                     prefixes.update(reading[:i] for i in range(1, len(reading) + 1))
         table.prefixes = frozenset(prefixes)
+        table.syllables = frozenset(r for rs in table.readings.values() for r in rs)
         letter_sets = {c: frozenset(map(initial_of, rs)) for c, rs in table.readings.items()}
         counts = frequency or Counter()
         alike: dict[frozenset[str], list[str]] = {}
@@ -144,6 +164,11 @@ class PinyinTable:
                 reading[:i] for reading in table.readings[char] for i in range(1, len(reading) + 1)
             )
         table.code_prefixes = {code: frozenset(p) for code, p in code_prefixes.items()}
+        prefix_codes: dict[str, set[int]] = {}
+        for code, found in code_prefixes.items():
+            for prefix in found:
+                prefix_codes.setdefault(prefix, set()).add(code)
+        table.prefix_codes = {prefix: frozenset(c) for prefix, c in prefix_codes.items()}
         return table
 
     def translation(self, chars: Iterable[str]) -> dict[int, int]:
@@ -183,8 +208,8 @@ class PinyinPattern:
         self.spelled = spelled
         self.letters = letters
         self.table = table
-        self._memo: dict[tuple[int, str], tuple[int, ...]] = {}
-        self._verified: dict[str, int] = {}
+        self._memo: dict[tuple[int, str], dict[int, int]] = {}
+        self._verified: dict[str, tuple[int, int]] = {}
         self._compiled: CodeScan | None = None
         n = len(letters)
         stops: set[int] = set()
@@ -195,11 +220,17 @@ class PinyinPattern:
             else:
                 offset += 1
         self._limit = [min([b for b in stops if b > i] + [n]) for i in range(n)]
+        self._whole = [-1] * n
+        """Where the piece from ``i`` must end to be a whole syllable: the end of its part
+        when ``i`` starts a part between apostrophes (``-1``: no such rule)."""
+        if stops:
+            for i in {0} | stops - {n}:
+                self._whole[i] = self._limit[i]
         self._following = [
             tuple(
                 j
                 for j in range(i + 1, min(self._limit[i], i + 6) + 1)
-                if letters[i:j] in table.prefixes
+                if letters[i:j] in (table.syllables if j == self._whole[i] else table.prefixes)
             )
             for i in range(n)
         ]
@@ -233,12 +264,13 @@ class PinyinPattern:
             }
             for m in range(steps)
         ]
-        fits: dict[int, frozenset[int]] = {}
-        for code, prefixes in self.table.code_prefixes.items():
-            found = frozenset(m for m in range(steps) if not prefixes.isdisjoint(pieces[m]))
-            if found:
-                fits[code] = found
-        return fits
+        found: dict[int, set[int]] = {}
+        prefix_codes = self.table.prefix_codes
+        for m, step_pieces in enumerate(pieces):
+            for piece in step_pieces:
+                for code in prefix_codes.get(piece, ()):
+                    found.setdefault(code, set()).add(m)
+        return {code: frozenset(fitting) for code, fitting in found.items()}
 
     def compile(self, sample: Counter[int]) -> CodeScan:
         """How to find this term in the code string (``sample`` counts code bytes in a
@@ -297,45 +329,68 @@ class PinyinPattern:
 
     # -- checking ----------------------------------------------------------------------
 
-    def _next(self, i: int, char: str) -> tuple[int, ...]:
+    def _next(self, i: int, char: str) -> dict[int, int]:
+        """State → the least cost (``RARE`` for a rare reading, one for a partial piece)
+        of moving there from state ``i`` by ``char``."""
         key = (i, char)
         found = self._memo.get(key)
         if found is None:
             letters = self.letters
-            ends: set[int] = set()
-            for reading in self.table.readings.get(char, ()):
+            found = {}
+            whole = self._whole[i]
+            primary = self.table.primary.get(char, 1)
+            for rank, reading in enumerate(self.table.readings.get(char, ())):
+                rare = RARE if rank >= primary else 0
                 length = 0
                 limit = min(len(reading), self._limit[i] - i)
                 while length < limit and reading[length] == letters[i + length]:
                     length += 1
-                ends.update(range(i + 1, i + length + 1))
-            found = tuple(sorted(ends))
+                for end in range(i + 1, i + length + 1):
+                    piece = end - i
+                    if end == whole and len(reading) != piece:
+                        continue  # a whole part between apostrophes spells a whole reading
+                    partial = 1 < piece < len(reading) and letters[i:end] != initial_of(reading)
+                    cost = rare + partial
+                    if found.get(end, cost + 1) > cost:
+                        found[end] = cost
             self._memo[key] = found
         return found
 
     def verify(self, text: str, start: int) -> int:
         """The end of a match of the term at ``text[start:]``, or -1."""
+        return self.match(text, start)[0]
+
+    def match(self, text: str, start: int) -> tuple[int, int]:
+        """(end, cost) of a match of the term at ``text[start:]`` (the cost: ``RARE`` for
+        each hanzi only a rare reading fits, one for each partial piece), or (-1, 0)."""
         key = text[start : start + self.hanzi]
         found = self._verified.get(key)
         if found is None:
             found = self._verify(key)
             if len(self._verified) < 100_000:
                 self._verified[key] = found
-        return -1 if found < 0 else start + found
+        return (-1, 0) if found[0] < 0 else (start + found[0], found[1])
 
-    def _verify(self, text: str) -> int:
-        """``self.hanzi`` if ``text`` (that many characters) spells the term, else -1."""
+    def _verify(self, text: str) -> tuple[int, int]:
+        """(``self.hanzi``, least cost) if ``text`` (that many characters) spells the
+        term, else (-1, 0)."""
         if not self.possible or len(text) < self.hanzi:
-            return -1
+            return -1, 0
         n = len(self.letters)
-        states = {0}
+        states = {0: 0}
         for char in text:
             if char not in self.table.readings:
-                return -1
-            states = {j for i in states if i < n for j in self._next(i, char)}
+                return -1, 0
+            following: dict[int, int] = {}
+            for i, rare in states.items():
+                if i < n:
+                    for j, more in self._next(i, char).items():
+                        if j not in following or following[j] > rare + more:
+                            following[j] = rare + more
+            states = following
             if not states:
-                return -1
-        return self.hanzi if n in states else -1
+                return -1, 0
+        return (self.hanzi, states[n]) if n in states else (-1, 0)
 
     def find_in(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         """Every (non-overlapping) match in ``text[start:end]``, checking each position."""

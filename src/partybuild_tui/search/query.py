@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-from partybuild_tui.search.normalize import fold
-from partybuild_tui.search.numbers import Number, number_prefix, parse_number
+from partybuild_tui.model import sanitize_text
+from partybuild_tui.search.folding import fold
 
 _QUOTES = {'"': '"', "“": "”", "”": "”", "「": "」", "『": "』"}
 _OPERATORS = (">=", "<=", "==", ">", "<", "=", "≥", "≤")
@@ -34,7 +35,68 @@ _OPERATOR_NAMES = {"≥": ">=", "≤": "<=", "==": "="}
 _PINYIN_TERM = re.compile(r"[a-z]+(?:'[a-z]+)*")
 _RANGE = re.compile(r"(?P<low>[^~]*?)(?:\.\.|~)(?P<high>[^~]*)")
 _UNIT_PREFIX = ("unit:", "单位:")
-_MAX_QUERY = 1000
+MAX_QUERY = 1000
+"""Characters of a query that are read; the rest is ignored, and the summary says so."""
+MAX_WORDS = 10
+"""Words (and phrases, numbers, pinyin) of a query: each costs a scan of the report."""
+_REASONS_ZH = {
+    "not a number": "不是数字",
+    "a comparison needs a number": "比较缺少数字",
+    "not a number range": "不是数值范围",
+    "a range needs a number": "不是数值范围",
+}
+
+
+# -- numbers as people write them: 17000, 17,000, 1.7万, 2亿, 90% ------------------------
+
+_MULTIPLIERS = {"": 1, "百": 100, "千": 1000, "k": 1000, "万": 10_000, "w": 10_000}
+_MULTIPLIERS |= {"亿": 100_000_000, "万亿": 1_000_000_000_000}
+_NUMBER = re.compile(
+    r"(?P<sign>[+-]?)(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?P<mult>万亿|[百千k万w亿]?)(?P<percent>%?)"
+)
+
+
+LARGEST = 1e18
+"""Past the model's range, digits are a word, never arithmetic (``1`` and 400 zeros is
+not infinity, and infinity is not "close" to every value)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    value: float
+    percent: bool
+    text: str
+    """The number as written (folded)."""
+
+
+def _shown(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.10g}"
+
+
+def parse_number(text: str) -> Number | None:
+    """The number ``text`` is, whole, or ``None``."""
+    match = _NUMBER.fullmatch(text)
+    if match is None or len(match["digits"]) > 40:
+        return None
+    value = Decimal(match["digits"].replace(",", "")) * _MULTIPLIERS[match["mult"]]
+    if abs(value) > LARGEST:
+        return None
+    return Number(float(-value if match["sign"] == "-" else value), bool(match["percent"]), text)
+
+
+def number_prefix(text: str) -> tuple[Number, str] | None:
+    """A number at the start of ``text`` and what follows it (a unit, perhaps)."""
+    match = _NUMBER.match(text)
+    number = None if match is None else parse_number(match.group())
+    return None if number is None or match is None else (number, text[match.end() :])
+
+
+def same_value(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+# -- the query -------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +115,7 @@ class TextTerm:
         if self.number is not None:
             unit_en = " with unit %" if self.number.percent else ""
             unit_zh = "，单位 %" if self.number.percent else ""
-            value = _value_text(self.number)
+            value = _shown(self.number.value)
             return (
                 f"value = {value}{unit_en} or text “{self.text}”",
                 f"数值 = {value}{unit_zh}或文字“{self.text}”",
@@ -77,6 +139,18 @@ class ValueFilter:
     unit: str | None = None
     """A unit written after the number (``>1万人``), folded."""
     source: str = ""
+
+    @property
+    def key(self) -> tuple[object, ...]:
+        """What the filter selects (``>10`` and ``> 10.0`` are the same filter)."""
+        return (
+            self.low,
+            self.high,
+            self.low_inclusive,
+            self.high_inclusive,
+            self.percent,
+            self.unit,
+        )
 
     def accepts(self, value: float) -> bool:
         if self.low is not None and (
@@ -144,10 +218,7 @@ class Query:
 
     def _describe(self, lang: int) -> str:
         if self.is_empty:
-            sentence = (
-                "empty query: nothing to search",
-                "空查询：没有可搜索的内容",
-            )[lang]
+            sentence = ("empty query: nothing to search", "空查询：没有可搜索的内容")[lang]
         elif self.metric_only:
             conditions = [f.describe()[lang] for f in self.filters]
             for term in self.terms:
@@ -179,24 +250,11 @@ class Query:
             sentence = joiner.join(parts)
             if len(self.terms) > 1:
                 sentence += " (all in the same section)" if lang == 0 else "（同一章节内全部出现）"
-        if self.ignored:
-            if lang == 0:
-                sentence += "; ignored " + ", ".join(
-                    f"“{tok}” ({why})" for tok, why, _ in self.ignored
-                )
-            else:
-                sentence += "；已忽略" + "、".join(
-                    f"“{tok}”（{why}）" for tok, _, why in self.ignored
-                )
+        if self.ignored and lang == 0:
+            sentence += "; ignored " + ", ".join(f"“{t}” ({w})" for t, w, _ in self.ignored)
+        elif self.ignored:
+            sentence += "；已忽略" + "、".join(f"“{t}”（{w}）" for t, _, w in self.ignored)
         return sentence
-
-
-def _shown(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:.10g}"
-
-
-def _value_text(number: Number) -> str:
-    return _shown(number.value)
 
 
 def tokenize(text: str) -> list[tuple[str, bool]]:
@@ -235,29 +293,17 @@ def tokenize(text: str) -> list[tuple[str, bool]]:
 
 def _comparison(token: str) -> ValueFilter | str:
     """A ``ValueFilter`` for ``>=90%`` and the like, or why it is not one."""
-    for operator in _OPERATORS:
-        if token.startswith(operator):
-            break
+    operator = next(o for o in _OPERATORS if token.startswith(o))
     rest = token[len(operator) :]
-    operator = _OPERATOR_NAMES.get(operator, operator)
     parsed = number_prefix(rest)
     if parsed is None:
         return "not a number" if rest else "a comparison needs a number"
-    number, unit = parsed
-    unit = unit.strip()
-    if unit == "%":
-        unit = ""
-    common = {"percent": number.percent, "unit": unit or None, "source": token}
-    value = number.value
-    if operator == ">":
-        return ValueFilter(low=value, low_inclusive=False, **common)
-    if operator == ">=":
-        return ValueFilter(low=value, **common)
-    if operator == "<":
-        return ValueFilter(high=value, high_inclusive=False, **common)
-    if operator == "<=":
-        return ValueFilter(high=value, **common)
-    return ValueFilter(low=value, high=value, **common)
+    number, unit = parsed[0], parsed[1].strip()
+    op = _OPERATOR_NAMES.get(operator, operator)
+    low = number.value if op in (">", ">=", "=") else None
+    high = number.value if op in ("<", "<=", "=") else None
+    unit_or_none = None if unit in ("", "%") else unit
+    return ValueFilter(low, high, op != ">", op != "<", number.percent, unit_or_none, token)
 
 
 def _range(low_text: str, high_text: str, token: str) -> ValueFilter | str:
@@ -276,60 +322,74 @@ def _range(low_text: str, high_text: str, token: str) -> ValueFilter | str:
 
 
 def parse_query(text: str) -> Query:
-    """What ``text`` asks for. Never raises."""
+    """What ``text`` asks for. Never raises.
+
+    A word, filter or unit written twice counts once (``党 党 党`` is ``党``), and a
+    query has bounds that its summary states when they cut it: ``MAX_QUERY``
+    characters and ``MAX_WORDS`` words.
+    """
     original = text if isinstance(text, str) else ""
-    clipped = original[:_MAX_QUERY]
+    clipped = original[:MAX_QUERY]
     folded = fold("".join(" " if c < " " or c == "\x7f" else c for c in clipped))
     terms: list[TextTerm] = []
     filters: list[ValueFilter] = []
     units: list[str] = []
     ignored: list[tuple[str, str, str]] = []
-    if len(original) > _MAX_QUERY:
-        ignored.append(
-            (original[_MAX_QUERY : _MAX_QUERY + 10] + "…", "past 1000 characters", "超过1000字")
-        )
+
+    def ignore(token: str, why: str, why_zh: str) -> None:
+        shown = token if len(token) <= 20 else token[:19] + "…"
+        ignored.append((sanitize_text(shown), why, why_zh))
+
+    def add_term(term: TextTerm) -> None:
+        if term in terms:
+            return
+        if len(terms) >= MAX_WORDS:
+            ignore(term.text, f"past {MAX_WORDS} words", f"超过{MAX_WORDS}个词")
+        else:
+            terms.append(term)
+
     for token, quoted in tokenize(folded):
         if quoted:
             phrase = " ".join(token.split())
             if phrase:
-                terms.append(TextTerm(phrase, phrase=True))
+                add_term(TextTerm(phrase, phrase=True))
             else:
-                ignored.append(('""', "empty phrase", "空短语"))
+                ignore('""', "empty phrase", "空短语")
             continue
-        lowered = token
-        prefix = next((p for p in _UNIT_PREFIX if lowered.startswith(p)), None)
+        prefix = next((p for p in _UNIT_PREFIX if token.startswith(p)), None)
         if prefix is not None:
-            unit = lowered[len(prefix) :].strip()
-            if unit:
+            unit = token[len(prefix) :].strip()
+            if not unit:
+                ignore(token, "no unit after unit:", "unit: 后没有单位")
+            elif unit not in units:
                 units.append(unit)
-            else:
-                ignored.append((token, "no unit after unit:", "unit: 后没有单位"))
             continue
+        result: ValueFilter | str | None = None
         if token.startswith(_OPERATORS):
             result = _comparison(token)
-            if isinstance(result, str):
-                reason_zh = {
-                    "not a number": "不是数字",
-                    "a comparison needs a number": "比较缺少数字",
-                }
-                ignored.append((token, result, reason_zh.get(result, result)))
-            else:
+        elif (found := _RANGE.fullmatch(token)) and any(c.isdigit() for c in token):
+            result = _range(found["low"], found["high"], token)
+        if isinstance(result, str):
+            ignore(token, result, _REASONS_ZH.get(result, result))
+        elif result is not None:
+            if result.key not in {f.key for f in filters}:
                 filters.append(result)
-            continue
-        range_match = _RANGE.fullmatch(token)
-        if range_match and any(c.isdigit() for c in token):
-            result = _range(range_match["low"], range_match["high"], token)
-            if isinstance(result, str):
-                ignored.append((token, result, "不是数值范围"))
-            else:
-                filters.append(result)
-            continue
-        number = parse_number(token)
-        if number is not None:
-            terms.append(TextTerm(token, number=number))
-            continue
-        if _PINYIN_TERM.fullmatch(token) and len(token.replace("'", "")) >= 2:
-            terms.append(TextTerm(token, pinyin=token))
-            continue
-        terms.append(TextTerm(token))
-    return Query(original, tuple(terms), tuple(filters), tuple(units), tuple(ignored))
+        elif (number := parse_number(token)) is not None:
+            add_term(TextTerm(token, number=number))
+        elif _PINYIN_TERM.fullmatch(token) and len(token.replace("'", "")) >= 2:
+            add_term(TextTerm(token, pinyin=token))
+        else:
+            add_term(TextTerm(token))
+    if len(original) > MAX_QUERY:
+        cut = original[MAX_QUERY : MAX_QUERY + 10] + "…"
+        ignore(cut, f"past {MAX_QUERY} characters", f"超过{MAX_QUERY}字")
+    return Query(original, tuple(terms), tuple(filters), tuple(units), _unique(ignored))
+
+
+def _unique(ignored: list[tuple[str, str, str]]) -> tuple[tuple[str, str, str], ...]:
+    """Each ignored part once, and at most five of them: the summary stays one line."""
+    unique = list(dict.fromkeys(ignored))
+    if len(unique) > 5:
+        more = len(unique) - 4
+        unique = [*unique[:4], (f"+{more}", f"{more} more", f"另{more}项")]
+    return tuple(unique)

@@ -28,7 +28,7 @@ from partybuild_tui.ui.widgets.search_panel import SearchPanel
 from partybuild_tui.ui.widgets.section_tree import SectionTree
 
 if TYPE_CHECKING:
-    from partybuild_tui.search import SearchHit, SearchIndex
+    from partybuild_tui.search import Query, SearchHit, SearchIndex, SearchResult
 
 NARROW_WIDTH = 70
 """Below this many columns the sidebar starts hidden (the pane needs the room)."""
@@ -282,18 +282,18 @@ class ExplorerScreen(ExplorerKeys):
         self.show_hit(event.hit, event.query)
         self.query_one(DetailPane).focus()
 
-    def show_hit(self, hit: SearchHit, query: str) -> None:
+    def show_hit(self, hit: SearchHit, query: Query) -> None:
         """Open the hit's section, mark every match there and scroll to this one."""
-        from partybuild_tui.search.placement import hit_target, section_matches
+        from partybuild_tui.ui.widgets.search_placement import hit_target, paragraph_marks
 
         section = self.report.get_section(hit.section_id)
         if section is None or self.index is None:
             return
         self.record_jump(section.id)
-        matches, title_matches = section_matches(self.report, self.index, query, section.id)
+        found = self.index.highlights(query, section.id)
         self.query_one(SectionTree).reveal(section.id)
         self.query_one(DetailPane).show_section(
-            section, matches, hit_target(self.report, hit), title_matches
+            section, paragraph_marks(found), hit_target(self.report, hit), found.title
         )
 
     def action_next_hit(self) -> None:
@@ -305,8 +305,8 @@ class ExplorerScreen(ExplorerKeys):
     def _step_hit(self, delta: int) -> None:
         panel = self.query_one(SearchPanel)
         hit = panel.step(delta)
-        if hit is not None:
-            self.show_hit(hit, panel.query_text)
+        if hit is not None and panel.result is not None:
+            self.show_hit(hit, panel.result.query)
             self.notify(Content(panel.count_text()), timeout=1.5)
 
     @on(SearchPanel.Closed)
@@ -344,11 +344,21 @@ class ExplorerScreen(ExplorerKeys):
         self.refresh_bindings()
 
     def _apply_filter(self) -> None:
-        from partybuild_tui.search.placement import with_ancestors
+        self._count_sections(self.query_one(SearchPanel).result)
 
-        result = self.query_one(SearchPanel).result
+    @work(thread=True, exclusive=True, group="filter")
+    def _count_sections(self, result: SearchResult | None) -> None:
+        """Hits per section for ``f``, off the UI thread: on a long report a common word's
+        count takes seconds."""
+        from partybuild_tui.ui.widgets.search_placement import with_ancestors
+
         counts = result.section_counts() if result is not None else {}
-        self.query_one(SectionTree).rebuild(with_ancestors(self.report, counts))
+        totals = with_ancestors(self.report, counts)
+        self.app.call_from_thread(self._filter_counted, result, totals)
+
+    def _filter_counted(self, result: SearchResult | None, totals: dict[str, int]) -> None:
+        if self._filtering and result is self.query_one(SearchPanel).result:
+            self.query_one(SectionTree).rebuild(totals)
 
     def action_detail_page_down(self) -> None:
         self.query_one(DetailPane).scroll_page_down()

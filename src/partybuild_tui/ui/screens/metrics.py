@@ -27,7 +27,7 @@ from partybuild_tui.export import (
     metrics_clip_text,
 )
 from partybuild_tui.model import Report
-from partybuild_tui.search import SearchIndex, parse_query
+from partybuild_tui.search import Query, SearchIndex, parse_query
 from partybuild_tui.ui.i18n import get_language, t
 from partybuild_tui.ui.screens.explorer_keys import ExplorerKeys, copy_text
 from partybuild_tui.ui.widgets.bindings import localize_bindings
@@ -66,6 +66,8 @@ class MetricsScreen(Screen[None]):
         self._indexing = False
         self._timer: Timer | None = None
         self.query_text = ""
+        self.parsed_query: Query = parse_query("")
+        """``query_text`` parsed, once per change (the filter and the status line share it)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="metrics-top"):
@@ -97,6 +99,7 @@ class MetricsScreen(Screen[None]):
     @on(Input.Changed, "#metrics-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value
+        self.parsed_query = parse_query(event.value)
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
@@ -128,7 +131,7 @@ class MetricsScreen(Screen[None]):
                     self._build_index()
                 self._update_status()
                 return
-        self.table.set_positions(self.index.matching_metrics(text))
+        self.table.set_positions(self.index.matching_metrics(self.parsed_query))
         self._update_status()
 
     @work(thread=True, exclusive=True, group="metrics-index")
@@ -155,7 +158,7 @@ class MetricsScreen(Screen[None]):
             if self.index is None:
                 parts.append(t("indexing the report for the filter…"))
             else:
-                query = parse_query(text)
+                query = self.parsed_query
                 parts.append(query.understood_zh if get_language() == "zh" else query.understood)
         status.update(Content(" · ".join(parts)))
 

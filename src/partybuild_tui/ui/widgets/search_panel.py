@@ -28,7 +28,7 @@ from partybuild_tui.ui.widgets.bindings import localize_bindings
 
 if TYPE_CHECKING:
     from partybuild_tui.model import Metric
-    from partybuild_tui.search import SearchHit, SearchIndex, SearchResult
+    from partybuild_tui.search import Query, SearchHit, SearchIndex, SearchResult
     from partybuild_tui.ui.widgets.search_results import SearchResults
 
 PAGE = 100
@@ -111,10 +111,11 @@ class SearchPanel(Vertical):
     class Jump(Message):
         """The user chose a hit (Enter in the list, or n/N)."""
 
-        def __init__(self, hit: SearchHit, query: str) -> None:
+        def __init__(self, hit: SearchHit, query: Query) -> None:
             super().__init__()
             self.hit = hit
             self.query = query
+            """The parsed query the hit was found with (parsed once, in the search worker)."""
 
     class Closed(Message):
         """The search was cleared; ``restore``: go back to where the user was before it."""
@@ -190,6 +191,8 @@ class SearchPanel(Vertical):
 
     @work(thread=True, group="search")
     def _search_latest(self) -> None:
+        from partybuild_tui.search import parse_query  # not on the first frame's path
+
         while True:
             with self._search_lock:
                 query = self._search_pending
@@ -197,7 +200,7 @@ class SearchPanel(Vertical):
                 if query is None or self.index is None:
                     self._search_busy = False
                     return
-            result = self.index.search(query, limit=PAGE) if query.strip() else None
+            result = self.index.search(parse_query(query), limit=PAGE) if query.strip() else None
             self.app.call_from_thread(self._show_result, query, result)
 
     def _show_result(self, query: str, result: SearchResult | None) -> None:
@@ -295,16 +298,16 @@ class SearchPanel(Vertical):
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         hit = self.current_hit()
-        if hit is not None:
-            self.post_message(self.Jump(hit, self.query_text))
+        if hit is not None and self.result is not None:
+            self.post_message(self.Jump(hit, self.result.query))
 
     @on(OptionList.OptionSelected, "#search-results")
     def _clicked(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.position = event.option_index
         hit = self.current_hit()
-        if hit is not None:
-            self.post_message(self.Jump(hit, self.query_text))
+        if hit is not None and self.result is not None:
+            self.post_message(self.Jump(hit, self.result.query))
 
     def close(self, restore: bool = True) -> None:
         """Clear the query and the results, and say so."""

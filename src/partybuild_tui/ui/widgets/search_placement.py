@@ -1,16 +1,16 @@
-"""Where search hits land in the reading pane: paragraph spans, the current match.
+"""Where search matches land on screen: the reading pane's marks, the hit to scroll
+to, the tree's counts. No Textual (pure functions the explorer screen calls).
 
 The reading pane marks text by paragraph index and character offsets; a hit on
-a metric's quote lands inside the paragraph that holds the quote. No Textual.
+a metric's quote lands inside the paragraph that holds the quote.
 """
 
 from __future__ import annotations
 
 from partybuild_tui.model import Report
-from partybuild_tui.search.index import SearchIndex
-from partybuild_tui.search.normalize import Span
-from partybuild_tui.search.results import SearchHit
+from partybuild_tui.search import SearchHit, SectionHighlights
 
+Span = tuple[int, int]
 Current = tuple[int, int, int]
 """(paragraph index, start, end) of the match to scroll to."""
 
@@ -31,22 +31,10 @@ def hit_target(report: Report, hit: SearchHit) -> Current | None:
     return None
 
 
-def section_matches(
-    report: Report, index: SearchIndex, query: str, section_id: str
-) -> tuple[dict[int, list[Span]], tuple[Span, ...]]:
-    """Every match of ``query`` in a section: paragraph index → spans, and title spans."""
-    found = index.highlights(query, section_id)
-    matches: dict[int, list[Span]] = {i: list(spans) for i, spans in found.paragraphs.items()}
-    for metric_id, fields in found.metrics.items():
-        metric = report.get_metric(metric_id)
-        if metric is None:
-            continue
-        for start, end in fields.get("quote", ()):
-            span = (metric.quote_start + start, metric.quote_start + end)
-            spans = matches.setdefault(metric.paragraph_index, [])
-            if span not in spans:
-                spans.append(span)
-    return matches, found.title
+def paragraph_marks(highlights: SectionHighlights) -> dict[int, list[Span]]:
+    """Paragraph index → the spans the reading pane marks (a quote is part of its
+    paragraph, so the paragraph's own spans already cover matches in quotes)."""
+    return {i: list(spans) for i, spans in highlights.paragraphs.items()}
 
 
 def with_ancestors(report: Report, counts: dict[str, int]) -> dict[str, int]:

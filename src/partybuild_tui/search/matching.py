@@ -1,17 +1,17 @@
-"""One text term of a query compiled against the index: where it matches."""
+"""Where the parts of a query match one report: text terms compiled against its
+``Corpus`` (``CompiledTerm``), kept for the next keystroke (``Matcher``), and the
+metrics a query selects (``metric_matches``).
+"""
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+import threading
+from collections.abc import Iterable
 
-from partybuild_tui.search.haystack import METRIC, Region
-from partybuild_tui.search.pinyin import PinyinPattern
-from partybuild_tui.search.pinyin_scan import LITERAL
-from partybuild_tui.search.query import TextTerm
-
-if TYPE_CHECKING:
-    from partybuild_tui.search.index import SearchIndex
+from partybuild_tui.search.index import LITERAL, METRIC, TITLE, Corpus, Region
+from partybuild_tui.search.pinyin import RARE, PinyinPattern
+from partybuild_tui.search.query import Query, TextTerm
 
 Occurrence = tuple[int, int, int]
 """(start, end, quality) of one match in the haystack."""
@@ -20,8 +20,8 @@ Occurrence = tuple[int, int, int]
 class CompiledTerm:
     """One text term compiled against the index."""
 
-    def __init__(self, index: SearchIndex, term: TextTerm) -> None:
-        self.index = index
+    def __init__(self, corpus: Corpus, term: TextTerm) -> None:
+        self.corpus = corpus
         self.term = term
         text = term.text
         self.text = text
@@ -32,12 +32,12 @@ class CompiledTerm:
         self.plain = not (self.bounded_start or self.bounded_end)
         self.per_field = re.compile(escaped + "[^\x00]*")
         self.pinyin: PinyinPattern | None = None
-        if term.pinyin and index.pinyin is not None:
-            pattern = PinyinPattern(term.pinyin, index.pinyin.table)
+        if term.pinyin and corpus.pinyin is not None:
+            pattern = PinyinPattern(term.pinyin, corpus.pinyin.table)
             if pattern.possible:
                 self.pinyin = pattern
                 self.plain = False
-        self.possible_literally = set(text) <= index.haystack.chars
+        self.possible_literally = set(text) <= corpus.haystack.chars
         """False when a character of the term is nowhere in the report (``djyl``, often)."""
         self.literally = bool(text) and self.possible_literally
         self._estimate: int | None = None
@@ -47,7 +47,7 @@ class CompiledTerm:
         """Metric indices whose value equals the term's number."""
         if term.number is not None:
             self.plain = False
-            self.metrics = index.metrics.equal(
+            self.metrics = corpus.metrics.equal(
                 term.number.value, "%" if term.number.percent else None
             )
 
@@ -66,7 +66,7 @@ class CompiledTerm:
 
     def occurrences(self, start: int, end: int) -> list[Occurrence]:
         """Every match in ``hay[start:end]``, sorted, non-overlapping."""
-        hay = self.index.hay
+        hay = self.corpus.haystack.text
         found: list[Occurrence] = []
         if self.literally:
             length = len(self.text)
@@ -75,8 +75,8 @@ class CompiledTerm:
                 if self.plain or self._boundary_ok(hay, s, s + length):
                     found.append((s, s + length, LITERAL))
         if self.pinyin is not None:
-            assert self.index.pinyin is not None
-            pinyin_found = self.index.pinyin.occurrences(self.pinyin, hay, start, end)
+            assert self.corpus.pinyin is not None
+            pinyin_found = self.corpus.pinyin.occurrences(self.pinyin, hay, start, end)
             if pinyin_found:
                 found = _merge_occurrences(found, pinyin_found)
         return found
@@ -97,13 +97,15 @@ class CompiledTerm:
                 return firsts
             firsts = self._literal_firsts(region, start, end)
         elif self.pinyin is not None:  # letters, so no number and no digit boundaries
-            assert self.index.pinyin is not None
-            firsts = self.index.pinyin.field_firsts(self.pinyin, self.index.hay, region, start, end)
+            assert self.corpus.pinyin is not None
+            firsts = self.corpus.pinyin.field_firsts(
+                self.pinyin, self.corpus.haystack.text, region, start, end
+            )
             if self.literally:  # the letters as typed, too
                 for field, occurrence in self._literal_firsts(region, start, end).items():
                     old = firsts.get(field)
-                    if old is None or occurrence < old:
-                        firsts[field] = occurrence
+                    if old is None or old[2] >= RARE or occurrence < old:
+                        firsts[field] = occurrence  # earlier, or better than a rare reading
         else:
             current = -1
             for occurrence in self.occurrences(start, end):
@@ -115,7 +117,7 @@ class CompiledTerm:
             for metric in self.metrics:
                 if not start <= region.field_starts[metric] < end:
                     continue
-                quote = self.index.haystack.quote_span(metric)
+                quote = self.corpus.haystack.quote_span(metric)
                 old = firsts.get(metric)
                 if old is None or quote[0] <= old[0]:
                     firsts[metric] = (quote[0], quote[1], LITERAL)
@@ -126,7 +128,7 @@ class CompiledTerm:
     def _literal_firsts(self, region: Region, start: int, end: int) -> dict[int, Occurrence]:
         firsts: dict[int, Occurrence] = {}
         length, ending = len(self.text), region.field_ending
-        for match in self.per_field.finditer(self.index.hay, start, end):
+        for match in self.per_field.finditer(self.corpus.haystack.text, start, end):
             s, e = match.span()
             firsts[ending[e]] = (s, s + length, LITERAL)
         return firsts
@@ -136,7 +138,7 @@ class CompiledTerm:
         firsts: dict[int, Occurrence] = {}
         if not self.possible_literally:
             return firsts
-        hay, finditer, length = self.index.hay, self.per_field.finditer, len(self.text)
+        hay, finditer, length = self.corpus.haystack.text, self.per_field.finditer, len(self.text)
         starts, ends, ending = region.group_starts, region.group_ends, region.field_ending
         for group in groups:
             for match in finditer(hay, starts[group], ends[group]):
@@ -150,15 +152,15 @@ class CompiledTerm:
             return len(self.field_firsts(region))
         count = self._counted.get(region.kind)
         if count is None:
-            assert self.index.pinyin is not None
-            count = self.index.pinyin.count_fields(self.pinyin, self.index.hay, region)
+            assert self.corpus.pinyin is not None
+            count = self.corpus.pinyin.count_fields(self.pinyin, self.corpus.haystack.text, region)
             self._counted[region.kind] = count  # the next keystroke asks again
         return count
 
     def estimate(self) -> int:
         """Roughly how common the term is (exact occurrences for a plain word)."""
         if self._estimate is None:
-            haystack = self.index.haystack
+            haystack = self.corpus.haystack
             if self.plain:  # counted in a sample: a full count costs as much as a search
                 self._estimate = haystack.sample.count(self.text) * haystack.sample_scale
             else:  # pinyin and numbers: scanned anyway, count them last
@@ -173,3 +175,88 @@ def _merge_occurrences(first: list[Occurrence], second: list[Occurrence]) -> lis
             continue
         merged.append(occurrence)
     return merged
+
+
+class Matcher:
+    """One report's ``Corpus`` and the terms of the last few queries compiled against it."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self._terms: dict[TextTerm, CompiledTerm] = {}
+        self._lock = threading.Lock()
+        """Guards the cache: the app may search from a worker thread."""
+
+    def term(self, term: TextTerm) -> CompiledTerm:
+        """The compiled term (the last 16 are kept: typing refines the same few terms)."""
+        with self._lock:
+            compiled = self._terms.pop(term, None)
+        if compiled is None:
+            compiled = CompiledTerm(self.corpus, term)
+        with self._lock:
+            while len(self._terms) >= 16:
+                self._terms.pop(next(iter(self._terms)))
+            self._terms[term] = compiled
+        return compiled
+
+    def clear(self) -> None:
+        """Forget compiled terms and pinyin translations (for benchmarks of a first query)."""
+        with self._lock:
+            self._terms.clear()
+        if self.corpus.pinyin is not None:
+            self.corpus.pinyin.clear()
+
+
+def metric_matches(matcher: Matcher, query: Query) -> list[int]:
+    """Positions in ``report.metrics`` of the metrics ``query`` selects, in report order."""
+    candidates, words = _metric_filter(matcher, query)
+    found = set(range(len(matcher.corpus.report.metrics))) if candidates is None else candidates
+    metric_section = matcher.corpus.metrics.section
+    for term in words:
+        metrics, sections = _word_metrics(matcher.corpus, term)
+        found = {i for i in found if i in metrics or metric_section[i] in sections}
+    return sorted(found)
+
+
+def _metric_filter(matcher: Matcher, query: Query) -> tuple[set[int] | None, list[CompiledTerm]]:
+    """Metrics that satisfy every value and unit filter (``None``: all), and the word terms."""
+    values = matcher.corpus.metrics
+    candidates: set[int] | None = None
+
+    def restrict(found: Iterable[int]) -> None:
+        nonlocal candidates
+        found = set(found)
+        candidates = found if candidates is None else candidates & found
+
+    for value_filter in query.filters:
+        units = [u for u in ("%" if value_filter.percent else None, value_filter.unit) if u]
+        found = values.in_range(
+            value_filter.low,
+            value_filter.high,
+            value_filter.low_inclusive,
+            value_filter.high_inclusive,
+            units[0] if units else None,
+        )
+        if len(units) > 1:
+            found = [i for i in found if values.units[i] == units[1]]
+        restrict(found)
+    words: list[CompiledTerm] = []
+    for term in query.terms:
+        if term.number is not None:
+            restrict(values.equal(term.number.value, "%" if term.number.percent else None))
+        else:
+            words.append(matcher.term(term))
+    if query.units:
+        restrict(i for unit in query.units for i in values.with_unit(unit)[1])
+    return candidates, words
+
+
+def _word_metrics(corpus: Corpus, term: CompiledTerm) -> tuple[set[int], set[int]]:
+    """Metrics whose label/quote/unit match ``term``, and sections under a matching title."""
+    metrics = set(term.field_firsts(corpus.haystack.regions[METRIC]))
+    sections: set[int] = set()
+    titles = corpus.haystack.regions[TITLE]
+    subtree_end = corpus.metrics.subtree_end
+    for field in term.field_firsts(titles):
+        order = titles.field_section[field]
+        sections.update(range(order, subtree_end[order]))
+    return metrics, sections
