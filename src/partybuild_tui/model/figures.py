@@ -12,9 +12,11 @@ value, the whole quote is highlighted.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from partybuild_tui.model.numerals import chinese_to_int
+from partybuild_tui.model.numbers import close
+from partybuild_tui.model.numerals import MAX_DIGITS, MAX_MAGNITUDE, chinese_to_int
 from partybuild_tui.model.report import Metric, Number
 
 _MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
@@ -41,56 +43,66 @@ class WrittenNumber:
     number_end: int
 
 
-def _close(a: Number, b: Number) -> bool:
-    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+def _value(match: re.Match[str], unit: str) -> Number | None:
+    """The number ``match`` writes, or ``None`` when it is not one the model can hold."""
+    arabic = match.group("arabic")
+    if arabic:
+        denominator = match.group("denominator")
+        if len(arabic) - ("." in arabic) > MAX_DIGITS or len(denominator or "") > MAX_DIGITS:
+            return None  # a 309-digit run would be inf; it names something
+        value: Number = float(arabic) if "." in arabic else int(arabic)
+        if denominator:
+            if float(denominator) == 0:
+                return None
+            value = value / float(denominator)
+    else:
+        chinese = chinese_to_int(match.group("chinese"))
+        if chinese is None or (chinese == 0 and match.group("chinese") not in ("零", "〇")):
+            return None
+        value = chinese
+    multiplier = match.group("multiplier")
+    if multiplier and not unit.startswith(multiplier):  # 5.7万 with unit 万元 stays 5.7
+        value = value * _MULTIPLIERS[multiplier]
+    if abs(value) > MAX_MAGNITUDE:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return value
 
 
 def written_numbers(text: str, unit: str = "") -> list[WrittenNumber]:
     """Every number written in ``text``, its value and the extent of its figure."""
-    found: list[WrittenNumber] = []
+    return list(iter_written_numbers(text, unit))
+
+
+def iter_written_numbers(text: str, unit: str = "") -> Iterator[WrittenNumber]:
+    """The numbers written in ``text``, in order, read one at a time.
+
+    Linear in the length of ``text``: the unit and trailing qualifiers are
+    looked for in place (``startswith`` at an offset), never in a copy.
+    """
     for match in _NUMBER.finditer(text):
-        if match.group("arabic"):
-            value: Number = float(match.group("arabic"))
-            if match.group("denominator"):
-                denominator = float(match.group("denominator"))
-                if denominator == 0:
-                    continue
-                value = value / denominator
-        else:
-            chinese = chinese_to_int(match.group("chinese"))
-            if chinese is None or (chinese == 0 and match.group("chinese") not in ("零", "〇")):
-                continue
-            value = chinese
-        multiplier = match.group("multiplier")
-        unit_in_wan = bool(multiplier) and unit.startswith(multiplier)  # 5.7 with unit 万元
-        if multiplier and not unit_in_wan:
-            value = value * _MULTIPLIERS[multiplier]
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        start = (
-            match.start()
-            if match.group("prefix") in _QUALIFYING_PREFIXES
-            else (match.start("arabic") if match.group("arabic") else match.start("chinese"))
-        )
+        value = _value(match, unit)
+        if value is None:
+            continue
+        number_start = match.start("arabic") if match.group("arabic") else match.start("chinese")
+        start = match.start() if match.group("prefix") in _QUALIFYING_PREFIXES else number_start
         end = match.end()
-        rest = text[end:]
+        multiplier = match.group("multiplier")
         if (
-            unit_in_wan
+            multiplier
+            and unit.startswith(multiplier)
             and not match.group("suffix")
             and text.startswith(unit, match.start("multiplier"))
         ):
             end = match.start("multiplier") + len(unit)
-            rest = text[end:]
-        elif unit and not match.group("percent") and rest.startswith(unit):
+        elif unit and not match.group("percent") and text.startswith(unit, end):
             end += len(unit)
-            rest = text[end:]
         for trailing in _TRAILING_QUALIFIERS:
-            if rest.startswith(trailing):
+            if text.startswith(trailing, end):
                 end += len(trailing)
                 break
-        number_start = match.start("arabic") if match.group("arabic") else match.start("chinese")
-        found.append(WrittenNumber(value, start, end, number_start, match.end()))
-    return found
+        yield WrittenNumber(value, start, end, number_start, match.end())
 
 
 def figure_spans(metric: Metric) -> list[tuple[int, int]]:
@@ -100,19 +112,12 @@ def figure_spans(metric: Metric) -> list[tuple[int, int]]:
     quote when its figure cannot be read.
     """
     wanted = [metric.value] if metric.baseline is None else [metric.baseline, metric.value]
-    spans: list[tuple[int, int]] = []
-    numbers = written_numbers(metric.quote, metric.unit)
-    for target in wanted:
-        for number in numbers:
-            span = (metric.quote_start + number.start, metric.quote_start + number.end)
-            if _close(number.value, target) and span not in spans:
-                spans.append(span)
+    found: list[tuple[int, int] | None] = [None] * len(wanted)
+    for number in iter_written_numbers(metric.quote, metric.unit):  # stops at the last one needed
+        for index, target in enumerate(wanted):
+            if found[index] is None and close(number.value, target):
+                found[index] = (metric.quote_start + number.start, metric.quote_start + number.end)
                 break
-    if len(spans) < len(wanted):
-        return [(metric.quote_start, metric.quote_end)]
-    return sorted(spans)
-
-
-def quote_value_agrees(metric: Metric) -> bool:
-    """True when the quote holds a written number equal to the metric's value."""
-    return any(_close(n.value, metric.value) for n in written_numbers(metric.quote, metric.unit))
+        if all(span is not None for span in found):
+            return sorted(span for span in found if span is not None)
+    return [(metric.quote_start, metric.quote_end)]
