@@ -21,7 +21,8 @@ from partybuild_tui.model.report import Metric, Number
 
 _MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
 
-_NUMBER = re.compile(
+_NUMBER = re.compile(  # the lookahead lets the scan skip plain text quickly
+    r"(?=[近约超最达\d零〇一二两三四五六七八九十百千])"
     r"(?P<prefix>近|约|超过|最高|达到|达)?"
     r"(?:(?P<arabic>\d+(?:\.\d+)?)(?:/(?P<denominator>\d+))?|(?P<chinese>[零〇一二两三四五六七八九十百千]+))"
     r"(?P<multiplier>[万亿])?"
@@ -43,11 +44,9 @@ class WrittenNumber:
     number_end: int
 
 
-def _value(match: re.Match[str], unit: str) -> Number | None:
-    """The number ``match`` writes, or ``None`` when it is not one the model can hold."""
-    arabic = match.group("arabic")
+def _value(arabic: str | None, denominator: str | None, chinese: str | None) -> Number | None:
+    """The number written, or ``None`` when it is not one the model can hold."""
     if arabic:
-        denominator = match.group("denominator")
         if len(arabic) - ("." in arabic) > MAX_DIGITS or len(denominator or "") > MAX_DIGITS:
             return None  # a 309-digit run would be inf; it names something
         value: Number = float(arabic) if "." in arabic else int(arabic)
@@ -55,19 +54,11 @@ def _value(match: re.Match[str], unit: str) -> Number | None:
             if float(denominator) == 0:
                 return None
             value = value / float(denominator)
-    else:
-        chinese = chinese_to_int(match.group("chinese"))
-        if chinese is None or (chinese == 0 and match.group("chinese") not in ("零", "〇")):
-            return None
-        value = chinese
-    multiplier = match.group("multiplier")
-    if multiplier and not unit.startswith(multiplier):  # 5.7万 with unit 万元 stays 5.7
-        value = value * _MULTIPLIERS[multiplier]
-    if abs(value) > MAX_MAGNITUDE:
+        return value
+    value_ = chinese_to_int(chinese or "")
+    if value_ is None or (value_ == 0 and chinese not in ("零", "〇")):
         return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return value
+    return value_
 
 
 def written_numbers(text: str, unit: str = "") -> list[WrittenNumber]:
@@ -82,21 +73,23 @@ def iter_written_numbers(text: str, unit: str = "") -> Iterator[WrittenNumber]:
     looked for in place (``startswith`` at an offset), never in a copy.
     """
     for match in _NUMBER.finditer(text):
-        value = _value(match, unit)
+        prefix, arabic, denominator, chinese, multiplier, suffix, percent = match.groups()
+        value = _value(arabic, denominator, chinese)
         if value is None:
             continue
-        number_start = match.start("arabic") if match.group("arabic") else match.start("chinese")
-        start = match.start() if match.group("prefix") in _QUALIFYING_PREFIXES else number_start
+        unit_in_multiplier = bool(multiplier) and unit.startswith(multiplier)  # 5.7 万元
+        if multiplier and not unit_in_multiplier:
+            value = value * _MULTIPLIERS[multiplier]
+        if abs(value) > MAX_MAGNITUDE:
+            continue
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        number_start = match.start(2) if arabic else match.start(4)
+        start = match.start() if prefix in _QUALIFYING_PREFIXES else number_start
         end = match.end()
-        multiplier = match.group("multiplier")
-        if (
-            multiplier
-            and unit.startswith(multiplier)
-            and not match.group("suffix")
-            and text.startswith(unit, match.start("multiplier"))
-        ):
-            end = match.start("multiplier") + len(unit)
-        elif unit and not match.group("percent") and text.startswith(unit, end):
+        if unit_in_multiplier and not suffix and text.startswith(unit, match.start(5)):
+            end = match.start(5) + len(unit)
+        elif unit and not percent and text.startswith(unit, end):
             end += len(unit)
         for trailing in _TRAILING_QUALIFIERS:
             if text.startswith(trailing, end):
