@@ -12,14 +12,17 @@ value, the whole quote is highlighted.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from partybuild_tui.model.numerals import chinese_to_int
+from partybuild_tui.model.numbers import close
+from partybuild_tui.model.numerals import MAX_DIGITS, MAX_MAGNITUDE, chinese_to_int
 from partybuild_tui.model.report import Metric, Number
 
 _MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
 
-_NUMBER = re.compile(
+_NUMBER = re.compile(  # the lookahead lets the scan skip plain text quickly
+    r"(?=[近约超最达\d零〇一二两三四五六七八九十百千])"
     r"(?P<prefix>近|约|超过|最高|达到|达)?"
     r"(?:(?P<arabic>\d+(?:\.\d+)?)(?:/(?P<denominator>\d+))?|(?P<chinese>[零〇一二两三四五六七八九十百千]+))"
     r"(?P<multiplier>[万亿])?"
@@ -41,56 +44,58 @@ class WrittenNumber:
     number_end: int
 
 
-def _close(a: Number, b: Number) -> bool:
-    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+def _value(arabic: str | None, denominator: str | None, chinese: str | None) -> Number | None:
+    """The number written, or ``None`` when it is not one the model can hold."""
+    if arabic:
+        if len(arabic) - ("." in arabic) > MAX_DIGITS or len(denominator or "") > MAX_DIGITS:
+            return None  # a 309-digit run would be inf; it names something
+        value: Number = float(arabic) if "." in arabic else int(arabic)
+        if denominator:
+            if float(denominator) == 0:
+                return None
+            value = value / float(denominator)
+        return value
+    value_ = chinese_to_int(chinese or "")
+    if value_ is None or (value_ == 0 and chinese not in ("零", "〇")):
+        return None
+    return value_
 
 
 def written_numbers(text: str, unit: str = "") -> list[WrittenNumber]:
     """Every number written in ``text``, its value and the extent of its figure."""
-    found: list[WrittenNumber] = []
+    return list(iter_written_numbers(text, unit))
+
+
+def iter_written_numbers(text: str, unit: str = "") -> Iterator[WrittenNumber]:
+    """The numbers written in ``text``, in order, read one at a time.
+
+    Linear in the length of ``text``: the unit and trailing qualifiers are
+    looked for in place (``startswith`` at an offset), never in a copy.
+    """
     for match in _NUMBER.finditer(text):
-        if match.group("arabic"):
-            value: Number = float(match.group("arabic"))
-            if match.group("denominator"):
-                denominator = float(match.group("denominator"))
-                if denominator == 0:
-                    continue
-                value = value / denominator
-        else:
-            chinese = chinese_to_int(match.group("chinese"))
-            if chinese is None or (chinese == 0 and match.group("chinese") not in ("零", "〇")):
-                continue
-            value = chinese
-        multiplier = match.group("multiplier")
-        unit_in_wan = bool(multiplier) and unit.startswith(multiplier)  # 5.7 with unit 万元
-        if multiplier and not unit_in_wan:
+        prefix, arabic, denominator, chinese, multiplier, suffix, percent = match.groups()
+        value = _value(arabic, denominator, chinese)
+        if value is None:
+            continue
+        unit_in_multiplier = bool(multiplier) and unit.startswith(multiplier)  # 5.7 万元
+        if multiplier and not unit_in_multiplier:
             value = value * _MULTIPLIERS[multiplier]
+        if abs(value) > MAX_MAGNITUDE:
+            continue
         if isinstance(value, float) and value.is_integer():
             value = int(value)
-        start = (
-            match.start()
-            if match.group("prefix") in _QUALIFYING_PREFIXES
-            else (match.start("arabic") if match.group("arabic") else match.start("chinese"))
-        )
+        number_start = match.start(2) if arabic else match.start(4)
+        start = match.start() if prefix in _QUALIFYING_PREFIXES else number_start
         end = match.end()
-        rest = text[end:]
-        if (
-            unit_in_wan
-            and not match.group("suffix")
-            and text.startswith(unit, match.start("multiplier"))
-        ):
-            end = match.start("multiplier") + len(unit)
-            rest = text[end:]
-        elif unit and not match.group("percent") and rest.startswith(unit):
+        if unit_in_multiplier and not suffix and text.startswith(unit, match.start(5)):
+            end = match.start(5) + len(unit)
+        elif unit and not percent and text.startswith(unit, end):
             end += len(unit)
-            rest = text[end:]
         for trailing in _TRAILING_QUALIFIERS:
-            if rest.startswith(trailing):
+            if text.startswith(trailing, end):
                 end += len(trailing)
                 break
-        number_start = match.start("arabic") if match.group("arabic") else match.start("chinese")
-        found.append(WrittenNumber(value, start, end, number_start, match.end()))
-    return found
+        yield WrittenNumber(value, start, end, number_start, match.end())
 
 
 def figure_spans(metric: Metric) -> list[tuple[int, int]]:
@@ -100,19 +105,12 @@ def figure_spans(metric: Metric) -> list[tuple[int, int]]:
     quote when its figure cannot be read.
     """
     wanted = [metric.value] if metric.baseline is None else [metric.baseline, metric.value]
-    spans: list[tuple[int, int]] = []
-    numbers = written_numbers(metric.quote, metric.unit)
-    for target in wanted:
-        for number in numbers:
-            span = (metric.quote_start + number.start, metric.quote_start + number.end)
-            if _close(number.value, target) and span not in spans:
-                spans.append(span)
+    found: list[tuple[int, int] | None] = [None] * len(wanted)
+    for number in iter_written_numbers(metric.quote, metric.unit):  # stops at the last one needed
+        for index, target in enumerate(wanted):
+            if found[index] is None and close(number.value, target):
+                found[index] = (metric.quote_start + number.start, metric.quote_start + number.end)
                 break
-    if len(spans) < len(wanted):
-        return [(metric.quote_start, metric.quote_end)]
-    return sorted(spans)
-
-
-def quote_value_agrees(metric: Metric) -> bool:
-    """True when the quote holds a written number equal to the metric's value."""
-    return any(_close(n.value, metric.value) for n in written_numbers(metric.quote, metric.unit))
+        if all(span is not None for span in found):
+            return sorted(span for span in found if span is not None)
+    return [(metric.quote_start, metric.quote_end)]

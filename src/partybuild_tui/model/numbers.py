@@ -8,9 +8,30 @@ is shown in full.
 
 from __future__ import annotations
 
+from partybuild_tui.model.numerals import MAX_MAGNITUDE
 from partybuild_tui.model.report import Metric, Number
 
 _LARGE = ((100_000_000, "亿"), (10_000, "万"))
+
+RELATIVE_TOLERANCE = 1e-9
+"""Two values this close (relative to the larger, or absolutely below 1) are equal."""
+
+
+def tolerance(value: Number) -> float:
+    """How far from ``value`` another value may be and still equal it (see ``close``)."""
+    return RELATIVE_TOLERANCE * max(1.0, abs(value))
+
+
+def close(a: Number, b: Number) -> bool:
+    """True when ``a`` and ``b`` are the same figure up to float rounding (0.1 + 0.2 ≈ 0.3).
+
+    The one definition of "the same number" for the figure finder, search and the
+    importer's comparison. Outside the model's range (``inf``, nan, a 400-digit
+    int) only equal values are close: ``inf`` is not "close" to everything.
+    """
+    if not (abs(a) <= MAX_MAGNITUDE and abs(b) <= MAX_MAGNITUDE):
+        return a == b
+    return abs(a - b) <= RELATIVE_TOLERANCE * max(1.0, abs(a), abs(b))
 
 
 def format_number(value: Number) -> str:

@@ -4,6 +4,11 @@ Shared by the importer and the figure finder (``model.figures``).
 
 Values are computed with ``Decimal`` so ``2.08万`` is exactly 20800, not
 20800.000000000004, and come back as ``int`` when whole.
+
+The model holds numbers of at most ``MAX_DIGITS`` digits and ``MAX_MAGNITUDE``
+in size; a longer or larger numeral in text (320 一 in a row, a 309-digit run)
+is not read as a number at all (``None``), so no caller ever does arithmetic on
+it: no float overflow, no ``inf``, no 4,300-digit ``int`` limit.
 """
 
 from __future__ import annotations
@@ -11,6 +16,13 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 Number = int | float
+
+MAX_DIGITS = 20
+"""The most digits a number in a report may have (the loader refuses more)."""
+MAX_MAGNITUDE = 10**18
+"""The largest magnitude a number in a report may have (the loader refuses more)."""
+_MAX_NUMERAL_CHARS = 2 * MAX_DIGITS
+"""Longer than any Chinese numeral up to 10**18 (九千九百…九十九 needs 31 characters)."""
 
 DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
           "七": 7, "八": 8, "九": 9}  # fmt: skip
@@ -29,13 +41,19 @@ def normalise_digits(text: str) -> str:
 def chinese_to_int(text: str) -> int | None:
     """``十二`` -> 12, ``一百零五`` -> 105, ``两千三百万`` -> 23000000; ``None`` if malformed.
 
-    Digit strings read as digits (``二〇二五`` -> 2025).
+    Digit strings read as digits (``二〇二五`` -> 2025). ``None`` too for a
+    numeral beyond the model's range (``MAX_MAGNITUDE``), checked before any
+    arithmetic on it.
     """
-    if not text or any(ch not in CHINESE_NUMERAL_CHARS for ch in text):
+    if not text or len(text) > _MAX_NUMERAL_CHARS:
+        return None
+    if any(ch not in CHINESE_NUMERAL_CHARS for ch in text):
         return None
     if len(text) > 1 and all(ch in DIGITS for ch in text):
         if len(text) == 2 and "零" not in text and "〇" not in text:
             return None  # 三四个: "three or four", not 34
+        if len(text) > MAX_DIGITS:
+            return None
         return int("".join(str(DIGITS[ch]) for ch in text))
     total = 0  # finished 亿/万 groups
     group = 0  # the group under construction (below 万)
@@ -55,17 +73,24 @@ def chinese_to_int(text: str) -> int | None:
                 group = 1
             total = (total + group) * BIG_UNITS[ch] if ch == "亿" else total + group * BIG_UNITS[ch]
             group = 0
-    return total + group + (digit or 0)
+    value = total + group + (digit or 0)
+    return value if value <= MAX_MAGNITUDE else None
 
 
 def to_decimal(text: str) -> Decimal | None:
-    """An Arabic number (``1.7``, ``2,750``) or a Chinese one as a ``Decimal``."""
+    """An Arabic number (``1.7``, ``2,750``) or a Chinese one as a ``Decimal``.
+
+    ``None`` for one of more than ``MAX_DIGITS`` digits or beyond ``MAX_MAGNITUDE``.
+    """
     plain = normalise_digits(text).replace(",", "")
+    if sum(ch.isdigit() for ch in plain) > MAX_DIGITS:
+        return None
     try:
-        return Decimal(plain)
+        number = Decimal(plain)
     except InvalidOperation:
         value = chinese_to_int(text)
         return None if value is None else Decimal(value)
+    return number if number.is_finite() and abs(number) <= MAX_MAGNITUDE else None
 
 
 def plain_number(value: Decimal) -> Number:
