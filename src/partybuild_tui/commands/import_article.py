@@ -43,9 +43,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def shown(text: str) -> str:
+    """``text`` (a path the user typed) with control characters escaped: ESC becomes ``\\x1b``,
+    so neither the YAML comment nor the terminal receives one raw."""
+    return "".join(
+        char if char.isprintable() else char.encode("unicode_escape").decode("ascii")
+        for char in text
+    )
+
+
 def _comment(article: str, encoding: str) -> str:
     return (
-        f"Imported by `partybuild-tui import` from {Path(article).name} ({encoding}).\n"
+        f"Imported by `partybuild-tui import` from {shown(Path(article).name)} ({encoding}).\n"
         "Check before relying on it: sub-topic titles where the article has no lead phrase,\n"
         "figures written in Chinese numerals and every label are the importer's guesses."
     )
@@ -94,20 +103,29 @@ def run(args: argparse.Namespace) -> int:
             import_article(args.article, max_size) if max_size else import_article(args.article)
         )
     except ArticleError as error:
-        print_error(f"partybuild-tui import: {error}")
+        print_error(shown(f"partybuild-tui import: {error}"))
         return 2
     output = _output_path(args)
     if output != STDOUT and Path(output).resolve() == Path(args.article).resolve():
-        print_error(f"partybuild-tui import: {output}: is the article itself; name another file")
+        print_error(
+            shown(f"partybuild-tui import: {output}: is the article itself; name another file")
+        )
         return 2
     text = dump(result.data, _comment(args.article, article.encoding))
-    report = load_text(text, output)  # a ReportError here is a bug: exit 1 via cli.main
+    try:  # never write what our own loader refuses
+        report = load_text(text, output)
+    except ReportError as error:
+        print_error(
+            f"partybuild-tui import: {shown(args.article)}: the imported report would not load "
+            f"({shown(str(error))}); nothing written"
+        )
+        return 2
     reference = None
     if args.compare:
         try:
             reference = load_report(args.compare)
         except ReportError as error:
-            print_error(f"partybuild-tui import: --compare: {error}")
+            print_error(shown(f"partybuild-tui import: --compare: {error}"))
             return 2
     out: TextIO = sys.stdout
     if output == STDOUT:
@@ -117,10 +135,10 @@ def run(args: argparse.Namespace) -> int:
     else:
         problem = _write(output, text, args.force)
         if problem:
-            print_error(f"partybuild-tui import: {problem}")
+            print_error(shown(f"partybuild-tui import: {problem}"))
             return 2
-    print(f"wrote {'standard output' if output == STDOUT else output} "
-          f"from {args.article} ({article.encoding})", file=out)  # fmt: skip
+    print(f"wrote {'standard output' if output == STDOUT else shown(output)} "
+          f"from {shown(args.article)} ({article.encoding})", file=out)  # fmt: skip
     for line in summary(report, result):
         print(line, file=out)
     if reference is not None:

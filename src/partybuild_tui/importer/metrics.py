@@ -17,10 +17,11 @@ unless it is one item of an enumeration of such counts
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from partybuild_tui.importer.labels import label_for
+from partybuild_tui.importer.labels import Labeller
 from partybuild_tui.importer.names import name_spans
 from partybuild_tui.importer.units import (
     DURATION_BEFORE,
@@ -104,15 +105,30 @@ def _context(text: str, start: int, end: int, width: int = 8) -> str:
     return text[max(0, start - width) : end + width]
 
 
-def _decimal(number: str, mult: str | None) -> Decimal | None:
+MAX_PIECE = 3000  # characters; the genre's paragraphs are shorter
+MAX_ENUMERATION = 300  # characters of a clause read as one 、 list
+MAX_DIGITS = 16  # no figure of the genre has more; longer runs are codes or attacks
+MAX_VALUE = Decimal(10) ** 15  # well inside the model's ±1e18, and exact as a float
+
+
+def _value(number: str) -> Decimal | None:
+    """``to_decimal`` for numbers a report can hold; None for overlong or huge ones."""
+    if len(number) > MAX_DIGITS + 2:
+        return None
     value = to_decimal(number)
+    return value if value is not None and abs(value) < MAX_VALUE else None
+
+
+def _decimal(number: str, mult: str | None) -> Decimal | None:
+    value = _value(number)
     if value is None:
         return None
-    return value * MULTIPLIERS[mult] if mult else value
+    value = value * MULTIPLIERS[mult] if mult else value
+    return value if abs(value) < MAX_VALUE else None
 
 
 def _fraction(numerator: str, denominator: str) -> Number | None:
-    top, bottom = to_decimal(numerator), to_decimal(denominator)
+    top, bottom = _value(numerator), _value(denominator)
     return None if top is None or bottom is None else fraction_value(top, bottom)
 
 
@@ -137,13 +153,16 @@ class _Scanner:
         self.text = text
         self.masked, names = name_spans(text)
         self.found = Findings(names=names)
+        self.clause_marks: list[int] | None = None
+        self.name_set = set(names)
 
     def take(self, start: int, end: int) -> None:
         for index in range(start, end):
             self.masked[index] = True
 
     def name(self, text: str) -> None:
-        if text not in self.found.names:
+        if text not in self.name_set:
+            self.name_set.add(text)
             self.found.names.append(text)
 
     def add(self, found: Found) -> None:
@@ -161,10 +180,10 @@ class _Scanner:
             if not self.masked[match.start()]:
                 self.number(match)
         metrics = sorted(self.found.metrics, key=lambda found: found.start)
-        spans = [(found.start, found.end) for found in metrics]
+        labeller = Labeller(self.text, [(found.start, found.end) for found in metrics])
         previous = ""
         for found in metrics:
-            found.label = label_for(self.text, found, spans) or previous or "数量"
+            found.label = labeller.label(found) or previous or "数量"
             previous = found.label
         self.found.metrics = metrics
         return self.found
@@ -244,7 +263,7 @@ class _Scanner:
         if percent or tenths:
             found = percent or tenths
             assert found is not None
-            value = to_decimal(found["n"])
+            value = _value(found["n"])
             if value is None:
                 return False
             extra = {"qualifier": SUFFIXES[found["post"]]} if found["post"] else {}
@@ -256,7 +275,7 @@ class _Scanner:
             return True
         fraction = _CHINESE_FRACTION.match(self.text, start)
         if fraction:
-            denominator, numerator = to_decimal(fraction["d"]), to_decimal(fraction["n"])
+            denominator, numerator = _value(fraction["d"]), _value(fraction["n"])
             value = None
             if denominator is not None and numerator is not None:
                 value = fraction_value(numerator, denominator)
@@ -331,6 +350,11 @@ class _Scanner:
             return
         value = _decimal(count["num"], count["mult"])
         if value is None:
+            if count["unit"] and _value(count["num"]) is None:
+                self.found.unsure.append(
+                    f"a number too long or too large for a figure, left out: {count['num'][:12]}…"
+                )
+            self.take(start, count.end())
             return
         unit = count["unit"]
         if unit is None:
@@ -362,7 +386,7 @@ class _Scanner:
     def chinese_count_ok(self, count: re.Match[str]) -> bool:
         """Whether a count written in Chinese numerals is a figure (see the module doc)."""
         number, unit = count["num"], count["unit"]
-        if unit is None or chinese_to_int(number) is None:
+        if unit is None or _value(number) is None:
             return False
         if number[0] in "百千万亿" and not count["more"]:
             return False  # 万家, 千方百计: words, not numbers
@@ -380,13 +404,53 @@ class _Scanner:
     def in_enumeration(self, start: int) -> bool:
         """True inside a 、 list with at least two Chinese-numeral counts (一年帮整、两年有责)."""
         text = self.text
-        left = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
-        right_match = _CLAUSE_END.search(text, start)
-        right = right_match.start() if right_match else len(text)
+        if self.clause_marks is None:
+            self.clause_marks = [m.start() for m in _CLAUSE_END.finditer(text)]
+        at = bisect_left(self.clause_marks, start)
+        left = self.clause_marks[at - 1] + 1 if at > 0 else 0
+        right = self.clause_marks[at] if at < len(self.clause_marks) else len(text)
+        if right - left > MAX_ENUMERATION:
+            return False
         items = text[left:right].split("、")
         return len(items) >= 2 and sum(bool(_CHINESE_ITEM.search(item)) for item in items) >= 2
 
 
+def pieces(paragraph: str) -> list[tuple[int, str]]:
+    """``(offset, text)`` pieces of at most MAX_PIECE characters, cut after a sentence end
+    (else a clause mark, else anywhere): a paragraph is read in time linear in its length."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    while len(paragraph) - start > MAX_PIECE:
+        limit = start + MAX_PIECE
+        cut = -1
+        for marks in ("。!?;!?;", ",,、::"):
+            cut = max(paragraph.rfind(mark, start, limit) for mark in marks)
+            if cut > start:
+                break
+        end = cut + 1 if cut > start else limit
+        out.append((start, paragraph[start:end]))
+        start = end
+    out.append((start, paragraph[start:]))
+    return out
+
+
 def find_metrics(paragraph: str) -> Findings:
     """The figures, number-names and doubts of one paragraph."""
-    return _Scanner(paragraph).run()
+    if len(paragraph) <= MAX_PIECE:
+        return _Scanner(paragraph).run()
+    found = Findings()
+    names: dict[str, None] = {}
+    for offset, piece in pieces(paragraph):
+        part = _Scanner(piece).run()
+        for metric in part.metrics:
+            metric.start += offset
+            metric.end += offset
+        found.metrics.extend(part.metrics)
+        names.update(dict.fromkeys(part.names))
+        found.unsure.extend(part.unsure)
+    found.names = list(names)
+    found.unsure.append(
+        f"a paragraph of {len(paragraph)} characters was read in pieces of at most "
+        f"{MAX_PIECE}: check the figures at the cuts"
+    )
+    return found
