@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from partybuild_tui.importer.fold import fold
+
 MAX_FURNITURE = 120  # characters; a longer line is text, whatever it starts with
 
 _WORDS = frozenset(
@@ -54,6 +56,7 @@ def is_furniture(line: str) -> bool:
     """True for a page-furniture line (see the module doc); ``line`` is already stripped."""
     if not line or len(line) > MAX_FURNITURE:
         return False
+    line = fold(line)
     if _STARTS.search(line) or _PHOTO_CREDIT.match(line) or _MASTHEAD.match(line):
         return True
     if _CAPTION.match(line) and len(line) <= 60:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from partybuild_tui.importer.fold import fold
 from partybuild_tui.importer.furniture import is_furniture
 
 TIMEZONE = "+08:00"  # the genre is published in China (CST) unless the page says otherwise
@@ -138,6 +139,7 @@ class _Reader:
         self.date: re.Match[str] | None = None
         self.time: re.Match[str] | None = None
         self.meta_seen = False
+        self.index = 0
 
     def take_date(self, match: re.Match[str]) -> None:
         if self.date is None and _valid(match):
@@ -198,23 +200,25 @@ class _Reader:
         lines, header = self.lines, self.header
         index, seen = 0, 0
         while index < len(lines) and seen < MAX_HEADER_LINES:
-            line = lines[index]
-            if not line:
+            original = lines[index]
+            if not original:
                 index += 1
                 continue
             seen += 1
-            if len(line) > MAX_HEADER_LINE:
+            if len(original) > MAX_HEADER_LINE:
                 break
+            line = fold(original)  # matched folded; the title is taken from the original
             if self.pending and self.value(line):
                 index += 1
                 continue
             self.pending = None
             if _WECHAT.match(line) and not _PROSE_END.search(line):
+                self.index = index
                 self.wechat(line)
                 index += 1
                 continue
             if is_furniture(line):
-                header.dropped.append(line)
+                header.dropped.append(original)
                 index += 1
                 continue
             label = _LABEL_ONLY.match(line)
@@ -245,7 +249,7 @@ class _Reader:
                 self.meta_seen = True
                 index += 1
                 continue
-            if self.title_line(line, index):
+            if self.title_line(original, index):
                 index += 1
                 continue
             break
@@ -263,7 +267,7 @@ class _Reader:
         words = line.split()
         if len(words) > 1 and self.header.source is None and not words[1][0].isdigit():
             self.header.source = words[1]
-        self.header.dropped.append(line)
+        self.header.dropped.append(self.lines[self.index])
         self.meta_seen = True
 
     def title_line(self, line: str, index: int) -> bool:
@@ -286,7 +290,7 @@ class _Reader:
 
     def meta_follows(self, index: int) -> bool:
         """Whether the next non-blank line after ``index`` is a header line (date, 来源, byline)."""
-        for line in self.lines[index + 1 : index + 4]:
+        for line in map(fold, self.lines[index + 1 : index + 4]):
             if not line:
                 continue
             if _looks_like_prose(line):
@@ -308,7 +312,7 @@ _NUMBERED = re.compile(
 
 
 def _numbered(line: str) -> bool:
-    return bool(_NUMBERED.match(line))
+    return bool(_NUMBERED.match(fold(line)))
 
 
 def parse_header(lines: tuple[str, ...]) -> Header:

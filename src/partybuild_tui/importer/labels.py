@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Protocol
 
+from partybuild_tui.importer.fold import fold
 from partybuild_tui.importer.names import QUOTED, flatten_quotes
 
 BOUNDARY = re.compile(r"[,,;;。::!?!?()()、\n]")
@@ -50,7 +51,7 @@ class Labeller:
 
     def __init__(self, text: str, spans: Sequence[tuple[int, int]]) -> None:
         self.text = text
-        self.flat = flatten_quotes(text)
+        self.flat = flatten_quotes(fold(text))
         self.quotes = [(m.start(), m.end()) for m in QUOTED.finditer(self.flat)]
         self.quote_starts = [start for start, _ in self.quotes]
         self.spans = sorted(spans)
@@ -83,14 +84,15 @@ class Labeller:
         return self.clause_marks[at] if at < len(self.clause_marks) else len(self.text)
 
     def after(self, end: int) -> str:
-        rest = self.text[end : min(self.clause_end(end), end + MAX_AFTER_SCAN)]
-        rest = rest[1:] if rest.startswith("的") else rest
+        """The counted thing written after a figure (细化1199个社区网格 -> 社区网格)."""
+        start = end + (1 if self.text.startswith("的", end) else 0)
+        rest = fold(self.text[start : min(self.clause_end(end), end + MAX_AFTER_SCAN)])
         stop = AFTER_STOP.search(rest)
-        rest = rest[: stop.start()] if stop else rest
-        if len(rest) > MAX_AFTER:
-            around = _quote_around(flatten_quotes(rest), MAX_AFTER)
-            rest = rest[: around[1] if around else MAX_AFTER]
-        return rest
+        length = stop.start() if stop else len(rest)
+        if length > MAX_AFTER:
+            around = _quote_around(flatten_quotes(rest[:length]), MAX_AFTER)
+            length = around[1] if around else MAX_AFTER
+        return self.text[start : start + length]
 
     def label(self, found: Located) -> str:
         """The label of the figure at ``found``."""

@@ -21,6 +21,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from partybuild_tui.importer.fold import fold
 from partybuild_tui.importer.labels import Labeller
 from partybuild_tui.importer.names import name_spans
 from partybuild_tui.importer.units import (
@@ -41,13 +42,19 @@ from partybuild_tui.model.numerals import (
     to_decimal,
 )
 
-ARABIC = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
+# 2 468 / 2 468 / 2 468 / 2　468: thousands set apart by a space, NBSP, thin space,
+# narrow NBSP or ideographic space are one number (groups of exactly three digits).
+SEPARATORS = " \u00a0\u2009\u202f\u3000"
+GROUPED = rf"[0-9０-９]{{1,3}}(?:[{SEPARATORS}][0-9０-９]{{3}})+(?![0-9０-９])"
+ARABIC = rf"(?:{GROUPED}|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
+_SEPARATOR = re.compile(f"[{SEPARATORS}]")
+_UNIT_SPACE = "[ \u00a0\u2009\u202f]?"  # 86 个: a number and its unit set apart
 CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+"
 
 _NUMBER = re.compile(rf"{ARABIC}|{CHINESE}")
 _COUNT = re.compile(
     rf"(?P<num>{ARABIC}|{CHINESE})(?P<mult>[万亿千])?(?P<more>余|多)?"
-    rf"(?P<unit>{UNIT})?(?P<post>以上|左右|上下|以内|以下|多)?"
+    rf"(?:(?P<space>{_UNIT_SPACE})(?P<unit>{UNIT}))?(?P<post>以上|左右|上下|以内|以下|多)?"
 )
 _CHANGE = re.compile(
     rf"(?:由|从)(?P<a>{ARABIC})(?:[/／](?P<ad>{ARABIC}))?(?P<amult>[万亿])?(?P<au>%|％|{UNIT})?"
@@ -99,6 +106,10 @@ class Findings:
     metrics: list[Found] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
     unsure: list[str] = field(default_factory=list)
+    spaced: list[str] = field(default_factory=list)
+    """Numbers read across a space (2 468名, 86 个): guessed, so listed."""
+    ordinals: list[str] = field(default_factory=list)
+    bounds: list[str] = field(default_factory=list)
 
 
 def _context(text: str, start: int, end: int, width: int = 8) -> str:
@@ -113,6 +124,7 @@ MAX_VALUE = Decimal(10) ** 15  # well inside the model's ±1e18, and exact as a 
 
 def _value(number: str) -> Decimal | None:
     """``to_decimal`` for numbers a report can hold; None for overlong or huge ones."""
+    number = _SEPARATOR.sub("", number)
     if len(number) > MAX_DIGITS + 2:
         return None
     value = to_decimal(number)
@@ -149,8 +161,9 @@ def _after_word(text: str, start: int, words: tuple[str, ...]) -> str | None:
 class _Scanner:
     """Reads one paragraph left to right; ``masked`` marks characters already explained."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
+    def __init__(self, original: str) -> None:
+        self.original = original
+        self.text = text = fold(original)  # matched folded; labels sliced from the original
         self.masked, names = name_spans(text)
         self.found = Findings(names=names)
         self.clause_marks: list[int] | None = None
@@ -180,7 +193,7 @@ class _Scanner:
             if not self.masked[match.start()]:
                 self.number(match)
         metrics = sorted(self.found.metrics, key=lambda found: found.start)
-        labeller = Labeller(self.text, [(found.start, found.end) for found in metrics])
+        labeller = Labeller(self.original, [(found.start, found.end) for found in metrics])
         previous = ""
         for found in metrics:
             found.label = labeller.label(found) or previous or "数量"
@@ -346,6 +359,22 @@ class _Scanner:
         text, start = self.text, match.start()
         count = _COUNT.match(text, start)
         assert count is not None
+        if not arabic and text.startswith("第", start - 1):
+            # 第三种形态: an ordinal names (as 第3 does); the count after it is the figure
+            end = count.end()
+            end += 2 if text.startswith("形态", end) else 0
+            self.name(text[start - 1 : end])
+            self.found.ordinals.append(text[start - 1 : end])
+            self.take(start, end)
+            return
+        bounded = text.startswith(("及以下", "及以上"), count.end())
+        if count["unit"] == "岁" and (count["post"] in ("以下", "以上", "以内") or bounded):
+            # 40岁以下党员: an age bound in a category's name, not a count
+            end = count.end() + (3 if text.startswith("及", count.end()) else 0)
+            self.name(text[start:end])
+            self.found.bounds.append(text[start:end])
+            self.take(start, end)
+            return
         if not arabic and not self.chinese_count_ok(count):
             return
         value = _decimal(count["num"], count["mult"])
@@ -368,6 +397,8 @@ class _Scanner:
                 self.take(start, count.end())
             return
         unsure = None if arabic else f"Chinese numerals: {count.group()}"
+        if (arabic and _SEPARATOR.search(count["num"])) or count["space"]:
+            self.found.spaced.append(count.group())
         if unit == "年" and text.startswith("近", start - 1):
             # 近三年 is "the last three years", a period: exact, with 近 in the quote.
             quote = text[start - 1 : count.end()]
@@ -448,6 +479,9 @@ def find_metrics(paragraph: str) -> Findings:
         found.metrics.extend(part.metrics)
         names.update(dict.fromkeys(part.names))
         found.unsure.extend(part.unsure)
+        found.spaced.extend(part.spaced)
+        found.ordinals.extend(part.ordinals)
+        found.bounds.extend(part.bounds)
     found.names = list(names)
     found.unsure.append(
         f"a paragraph of {len(paragraph)} characters was read in pieces of at most "

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-CLAUSE_MARKS = frozenset(",,、;;。::!?!?()()“”《》")
+CLAUSE_MARKS = frozenset(",，、;；。:：!！?？(（)）“”《》")
 NUMERAL = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿]")
 KEY = 3  # characters of the text at a numeral that key the index
 MAX_QUOTE = 40  # characters; the genre's quotes are under 20

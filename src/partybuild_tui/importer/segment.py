@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from partybuild_tui.importer.fold import fold
 from partybuild_tui.importer.furniture import is_furniture
 from partybuild_tui.importer.names import flatten_quotes
 
@@ -109,9 +110,10 @@ def find_body(lines: tuple[str, ...], start: int) -> Body:
         line = lines[at]
         if not line:
             continue
-        if END_MARKERS.match(line) or EDITOR_LINE.match(line):
+        folded = fold(line)
+        if END_MARKERS.match(folded) or EDITOR_LINE.match(folded):
             ended = True
-            if EDITOR_LINE.match(line):
+            if EDITOR_LINE.match(folded):
                 body.notes.append(f"the body ends at the editor's line “{line[:20]}”")
             elif not line.startswith("相关内容"):
                 body.notes.append(f"the body ends at “{line}” (no 相关内容 line before it)")
@@ -131,6 +133,7 @@ def heading_style(line: str) -> str | None:
 
     A numbered line is a heading when short and one phrase; a plain one when short,
     unpunctuated at its end and mostly hanzi."""
+    line = fold(line)
     for style, marker in STYLES:
         if marker.match(line):
             if len(line) <= MAX_NUMBERED_HEADING and not SENTENCE_END.search(line.rstrip("。")):
@@ -147,10 +150,11 @@ def heading_style(line: str) -> str | None:
 def numbered_lead(line: str) -> tuple[str, str] | None:
     """``(style, title)`` for a numbered paragraph opening with a short phrase:
     ``(一)聚焦高质量发展,经济实力稳步提升。全年…`` -> its marker and first sentence."""
+    folded = fold(line)
     for style, marker in STYLES:
-        found = marker.match(line)
+        found = marker.match(folded)
         if found and style != "bracket":
-            lead = NUMBERED_LEAD.match(line, found.end())
+            lead = NUMBERED_LEAD.match(folded, found.end())
             if lead and len(line) > lead.end():
                 return style, line[: lead.end() - 1]
     return None
@@ -163,11 +167,12 @@ def heading_level(line: str) -> int:
 
 def lead_phrase(paragraph: str) -> str | None:
     """``精准引才,聚焦产业所需`` for a paragraph opening with that lead phrase."""
-    match = LEAD.match(paragraph)
-    if match is None or TITLE_OPENERS.match(paragraph):
+    folded = fold(paragraph)
+    match = LEAD.match(folded)
+    if match is None or TITLE_OPENERS.match(folded):
         return None  # a connective (此外,…) that no topic starts with
-    lead, rest = match["lead"][:-1], match["rest"]
-    couplet = "," in lead or "\uff0c" in lead
+    lead, rest = paragraph[: match.end("lead") - 1], match["rest"]
+    couplet = "," in match["lead"]
     if FRAMING.match(rest) and (couplet or not YEAR_START.match(rest)):
         # 组织建设持续加强。2023年,…: a topic and its year; 千秋大业,人才为本。2025年,…
         # (a couplet, with its comma) frames the section instead.
@@ -180,11 +185,11 @@ def clause_title(paragraph: str) -> str:
     在实践锻炼中培养好干部."""
     text = paragraph
     while True:
-        opener = TITLE_OPENERS.match(text)
+        opener = TITLE_OPENERS.match(fold(text))
         if opener is None:
             break
         text = text[opener.end() :]
-    end = CLAUSE_END.search(flatten_quotes(text))
+    end = CLAUSE_END.search(flatten_quotes(fold(text)))
     clause = text[: end.start()] if end else text
     trimmed = clause[TITLE_SUBJECT.match(clause).end() :]  # type: ignore[union-attr]
     title = trimmed if len(trimmed) >= 4 else clause
@@ -207,7 +212,7 @@ def _split_by_leads(part: Part, leads: set[int]) -> None:
         if index in leads:
             current = Part(lead_phrase(paragraph) or "", [paragraph], how="lead-phrase")
             part.children.append(current)
-        elif TOPIC_SHIFT.match(paragraph):
+        elif TOPIC_SHIFT.match(fold(paragraph)):
             current = Part(clause_title(paragraph), [paragraph], how="first-clause")
             part.children.append(current)
         else:
@@ -241,7 +246,7 @@ def split_subtopics(part: Part) -> None:
 def _closing_start(paragraphs: list[str]) -> int:
     """Index of the closing paragraphs (回望2025,…) among the last three, or ``len``."""
     for index in range(max(1, len(paragraphs) - 3), len(paragraphs)):
-        if CLOSING.match(paragraphs[index]) and not heading_style(paragraphs[index]):
+        if CLOSING.match(fold(paragraphs[index])) and not heading_style(paragraphs[index]):
             return index
     return len(paragraphs)
 
@@ -249,7 +254,7 @@ def _closing_start(paragraphs: list[str]) -> int:
 def build_parts(paragraphs: list[str]) -> list[Part]:
     """The section tree of a body, every paragraph in exactly one part, in article order."""
     parts: list[Part] = []
-    if paragraphs and EDITOR_NOTE.match(paragraphs[0]):
+    if paragraphs and EDITOR_NOTE.match(fold(paragraphs[0])):
         parts.append(Part(EDITOR_NOTE_TITLE, [paragraphs[0]], how="editor-note",
                           fixed_id="editor-note"))  # fmt: skip
         paragraphs = paragraphs[1:]
