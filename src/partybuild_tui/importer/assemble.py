@@ -19,6 +19,7 @@ from partybuild_tui.importer.meta import guess_language, guess_period, guess_reg
 from partybuild_tui.importer.metrics import Found, find_metrics
 from partybuild_tui.importer.quotes import Section, shortest_quote
 from partybuild_tui.importer.segment import Part, build_parts, find_body
+from partybuild_tui.importer.targets import TargetFinder, plan_period
 
 SCHEMA = "partybuild-report/1"
 
@@ -51,7 +52,9 @@ def _metric(found: Found, quote: str, ids: Ids) -> dict[str, Any]:
 
 
 class _Assembler:
-    def __init__(self) -> None:
+    def __init__(self, period: str | None = None, published: str | None = None) -> None:
+        self.period = period
+        self.published_year = int(published[:4]) if published else None
         self.section_ids = Ids("section")
         self.metric_ids = Ids("metric")
         self.not_metrics: dict[str, None] = {}  # a dict keeps order and finds in O(1)
@@ -60,9 +63,15 @@ class _Assembler:
         self.chinese: list[str] = []
         self.counts = {"sections": 0, "subtopics": 0, "paragraphs": 0, "metrics": 0}
         self.titled_by_clause: list[str] = []
-        self.guessed: dict[str, list[str]] = {}
+        self.guessed: dict[str, list[str]] = {
+            "spaced numbers joined": [],
+            "ordinals read as names": [],
+            "age bounds read as names": [],
+            "targets found": [],
+        }
 
-    def section(self, part: Part, depth: int) -> dict[str, Any]:
+    def section(self, part: Part, depth: int, plan: str | None = None) -> dict[str, Any]:
+        plan = plan or plan_period(part.title, self.published_year, None)
         self.counts["sections" if depth == 0 else "subtopics"] += 1
         self.counts["paragraphs"] += len(part.paragraphs)
         if part.how == "first-clause":
@@ -73,6 +82,10 @@ class _Assembler:
         located = Section(part.paragraphs)
         for index, paragraph in enumerate(part.paragraphs):
             findings = find_metrics(paragraph)
+            targets = TargetFinder(paragraph, plan, self.period, self.published_year)
+            self.guessed["spaced numbers joined"].extend(findings.spaced)
+            self.guessed["ordinals read as names"].extend(findings.ordinals)
+            self.guessed["age bounds read as names"].extend(findings.bounds)
             for name in findings.names:
                 self.not_metrics.setdefault(name, None)
             self.unsure.extend(findings.unsure)
@@ -85,7 +98,13 @@ class _Assembler:
                     self.chinese.append(paragraph[found.start : found.end])
                 elif found.unsure:
                     self.unsure.append(found.unsure)
-                metrics.append(_metric(found, quote, self.metric_ids))
+                metric = _metric(found, quote, self.metric_ids)
+                target_period = targets.period(found.start)
+                if target_period:
+                    metric["role"] = "target"
+                    metric["target_period"] = target_period
+                    self.guessed["targets found"].append(f"{quote} → {target_period}")
+                metrics.append(metric)
         self.counts["metrics"] += len(metrics)
         data: dict[str, Any] = {
             "id": section_id,
@@ -94,7 +113,7 @@ class _Assembler:
             "metrics": metrics,
         }
         if part.children:
-            data["children"] = [self.section(child, depth + 1) for child in part.children]
+            data["children"] = [self.section(child, depth + 1, plan) for child in part.children]
         return data
 
 
@@ -144,7 +163,7 @@ def import_lines(
     ):
         if value:
             meta[key] = value
-    assembler = _Assembler()
+    assembler = _Assembler(period, header.published)
     sections = [assembler.section(part, 0) for part in parts]
     unsure = [*header.notes, *body.notes]
     dropped = [*header.dropped, *body.dropped]

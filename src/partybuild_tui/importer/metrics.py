@@ -359,7 +359,7 @@ class _Scanner:
         text, start = self.text, match.start()
         count = _COUNT.match(text, start)
         assert count is not None
-        if not arabic and text.startswith("第", start - 1):
+        if not arabic and text.startswith("第", start - 1) and count["unit"]:
             # 第三种形态: an ordinal names (as 第3 does); the count after it is the figure
             end = count.end()
             end += 2 if text.startswith("形态", end) else 0
