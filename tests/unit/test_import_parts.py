@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 
 from partybuild_tui.importer import dump
-from partybuild_tui.importer.assemble import import_lines, shortest_quote
+from partybuild_tui.importer.assemble import import_lines
 from partybuild_tui.importer.header import parse_header, split_title
 from partybuild_tui.importer.ids import Ids, metric_slug, section_slug
 from partybuild_tui.importer.metrics import find_metrics
+from partybuild_tui.importer.quotes import Section, shortest_quote
 from partybuild_tui.importer.reading import ArticleError, decode_article, split_lines
-from partybuild_tui.importer.segment import build_parts, find_body, heading_level, lead_phrase
+from partybuild_tui.importer.segment import build_parts, find_body, heading_style, lead_phrase
 from partybuild_tui.model import load_text
 from partybuild_tui.model.numerals import chinese_to_int
 
@@ -120,9 +121,9 @@ def test_chinese_numerals(text: str, value: int | None) -> None:
 
 def test_the_shortest_quote_is_lengthened_until_it_points_at_its_own_place() -> None:
     paragraphs = ["梳理下发12个文件、2个工作指引", "列席1次专题学习会、召开1次研讨会"]
-    assert shortest_quote(paragraphs, 0, 10, 12) == "2个工作"
-    assert shortest_quote(paragraphs, 1, 2, 4) == "1次"
-    assert shortest_quote(paragraphs, 1, 12, 14) == "召开1次"
+    assert shortest_quote(Section(paragraphs), 0, 10, 12) == "2个工作"
+    assert shortest_quote(Section(paragraphs), 1, 2, 4) == "1次"
+    assert shortest_quote(Section(paragraphs), 1, 12, 14) == "召开1次"
 
 
 # --- header, body, sections --------------------------------------------------------------
@@ -158,8 +159,11 @@ def test_an_article_without_a_title_line_keeps_its_first_paragraph() -> None:
     result = import_lines(split_lines(text + "\n"), "untitled.txt")
     report = load_text(dump(result.data))
     assert report.sections[0].paragraphs == (text,)
-    assert report.meta.title == text[:30]
-    assert "no title line: the title is the body's first words" in result.unsure
+    assert report.meta.title == "untitled"  # the file's name, never the body's words
+    assert any("no title line" in note and "--title" in note for note in result.unsure)
+    titled = import_lines(split_lines(text + "\n"), "untitled.txt", title="某县党建综述")
+    assert titled.data["report"]["title"] == "某县党建综述"
+    assert not any("no title line" in note for note in titled.unsure)
 
 
 def test_an_article_with_a_title_only_is_a_report_without_sections() -> None:
@@ -183,17 +187,30 @@ def test_the_body_ends_at_related_content_and_drops_the_rest() -> None:
 
 
 @pytest.mark.parametrize(
-    ("line", "level"),
+    ("line", "style"),
     [
-        ("凝心铸魂,把稳政治引领“方向盘”", 1),
-        ("一、建强组织体系", 1),
-        ("(一)优化村级班子", 2),
-        ("成绩的背后,汇聚着党建工作迸发出的磅礴力量。", 0),
-        ("图为活动现场", 0),
+        ("凝心铸魂,把稳政治引领“方向盘”", "plain"),
+        ("一、建强组织体系", "chinese"),
+        ("(一)优化村级班子", "chinese-paren"),
+        ("1.加强政治建设", "arabic"),
+        ("(2)建强支部", "arabic-paren"),
+        ("【强化政治引领】", "bracket"),
+        ("第一部分 2024年工作回顾", "part"),
+        ("1.5万名党员参加培训", None),
+        ("成绩的背后,汇聚着党建工作迸发出的磅礴力量。", None),
+        ("图为活动现场", None),
     ],
 )
-def test_heading_lines(line: str, level: int) -> None:
-    assert heading_level(line) == level
+def test_heading_styles(line: str, style: str | None) -> None:
+    assert heading_style(line) == style
+
+
+def test_heading_levels_follow_the_order_the_styles_appear_in() -> None:
+    parts = build_parts(["第一部分 回顾", "一、建强组织", "1.优化班子", "正文一句。", "二、壮大经济",
+                         "正文二句。"])  # fmt: skip
+    assert [part.title for part in parts] == ["第一部分 回顾"]
+    assert [child.title for child in parts[0].children] == ["一、建强组织", "二、壮大经济"]
+    assert parts[0].children[0].children[0].paragraphs == ["正文一句。"]
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from typing import TextIO
 from partybuild_tui.commands.common import print_error
 from partybuild_tui.importer import ArticleError, ImportResult, dump, import_article
 from partybuild_tui.importer.compare import compare, describe
+from partybuild_tui.importer.reading import DEFAULT_MAX_ARTICLE_SIZE
 from partybuild_tui.model import Report, ReportError, load_report, load_text
 from partybuild_tui.state.atomic_write import DestinationExists, atomic_write_bytes
 
@@ -36,6 +37,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--force", action="store_true", help="overwrite REPORT if it exists")
     parser.add_argument(
+        "--title",
+        metavar="TITLE",
+        default=None,
+        help="the report's title, when the page has no title line (or to replace it)",
+    )
+    parser.add_argument(
+        "--indicators",
+        metavar="REGISTRY",
+        default=None,
+        help="an indicators.yaml registry: tag each figure whose label matches one",
+    )
+    parser.add_argument(
         "--compare",
         metavar="REFERENCE",
         default=None,
@@ -43,9 +56,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def shown(text: str) -> str:
+    """``text`` (a path the user typed) with control characters escaped: ESC becomes ``\\x1b``,
+    so neither the YAML comment nor the terminal receives one raw."""
+    return "".join(
+        char if char.isprintable() else char.encode("unicode_escape").decode("ascii")
+        for char in text
+    )
+
+
 def _comment(article: str, encoding: str) -> str:
     return (
-        f"Imported by `partybuild-tui import` from {Path(article).name} ({encoding}).\n"
+        f"Imported by `partybuild-tui import` from {shown(Path(article).name)} ({encoding}).\n"
         "Check before relying on it: sub-topic titles where the article has no lead phrase,\n"
         "figures written in Chinese numerals and every label are the importer's guesses."
     )
@@ -84,30 +106,68 @@ def summary(report: Report, result: ImportResult) -> list[str]:
         lines += [f"    - {item}" for item in result.unsure]
     else:
         lines.append("  nothing unsure")
+    lines.append("  guessed (check these before trusting the file):")
+    for what, found in result.guessed.items():
+        items = [item if len(item) <= 40 else item[:39] + "…" for item in found[:MAX_LISTED]]
+        shown_items = "; ".join(items) + ("; …" if len(found) > MAX_LISTED else "")
+        lines.append(f"    {what}: {len(found)}" + (f" — {shown_items}" if found else ""))
     return lines
+
+
+MAX_LISTED = 40  # items listed per guessed pattern (the count is always whole)
+
+
+def _tag(result: ImportResult, registry_path: str) -> str | None:
+    """Tag the import with the registry's indicators; the reason it could not, or None."""
+    from partybuild_tui.importer.indicators import Tagger
+    from partybuild_tui.model.registry import load_registry
+
+    try:
+        registry = load_registry(registry_path)
+    except ReportError as error:
+        return f"--indicators: {error}"
+    tagging = Tagger(registry.indicators).tag(result.data["sections"])
+    result.guessed["indicators matched (written)"] = tagging.matched
+    result.guessed["indicators suggested, not written (decide by hand)"] = tagging.suggested
+    result.guessed["figures without an indicator"] = tagging.unmatched
+    return None
 
 
 def run(args: argparse.Namespace) -> int:
     max_size = getattr(args, "max_size", None)
     try:
-        article, result = (
-            import_article(args.article, max_size) if max_size else import_article(args.article)
+        article, result = import_article(
+            args.article, max_size or DEFAULT_MAX_ARTICLE_SIZE, args.title
         )
     except ArticleError as error:
-        print_error(f"partybuild-tui import: {error}")
+        print_error(shown(f"partybuild-tui import: {error}"))
         return 2
+    if args.indicators:
+        problem = _tag(result, args.indicators)
+        if problem:
+            print_error(shown(f"partybuild-tui import: {problem}"))
+            return 2
     output = _output_path(args)
     if output != STDOUT and Path(output).resolve() == Path(args.article).resolve():
-        print_error(f"partybuild-tui import: {output}: is the article itself; name another file")
+        print_error(
+            shown(f"partybuild-tui import: {output}: is the article itself; name another file")
+        )
         return 2
     text = dump(result.data, _comment(args.article, article.encoding))
-    report = load_text(text, output)  # a ReportError here is a bug: exit 1 via cli.main
+    try:  # never write what our own loader refuses
+        report = load_text(text, output)
+    except ReportError as error:
+        print_error(
+            f"partybuild-tui import: {shown(args.article)}: the imported report would not load "
+            f"({shown(str(error))}); nothing written"
+        )
+        return 2
     reference = None
     if args.compare:
         try:
             reference = load_report(args.compare)
         except ReportError as error:
-            print_error(f"partybuild-tui import: --compare: {error}")
+            print_error(shown(f"partybuild-tui import: --compare: {error}"))
             return 2
     out: TextIO = sys.stdout
     if output == STDOUT:
@@ -117,10 +177,10 @@ def run(args: argparse.Namespace) -> int:
     else:
         problem = _write(output, text, args.force)
         if problem:
-            print_error(f"partybuild-tui import: {problem}")
+            print_error(shown(f"partybuild-tui import: {problem}"))
             return 2
-    print(f"wrote {'standard output' if output == STDOUT else output} "
-          f"from {args.article} ({article.encoding})", file=out)  # fmt: skip
+    print(f"wrote {'standard output' if output == STDOUT else shown(output)} "
+          f"from {shown(args.article)} ({article.encoding})", file=out)  # fmt: skip
     for line in summary(report, result):
         print(line, file=out)
     if reference is not None:

@@ -26,11 +26,11 @@ from partybuild_tui.importer.writer import dump
 
 
 def import_article(
-    path: str, max_size: int = DEFAULT_MAX_ARTICLE_SIZE
+    path: str, max_size: int = DEFAULT_MAX_ARTICLE_SIZE, title: str | None = None
 ) -> tuple[Article, ImportResult]:
     """Read and import the article at ``path``; ``ArticleError`` if it cannot be read."""
     article = read_article(path, max_size)
-    return article, import_lines(article.lines, path)
+    return article, import_lines(article.lines, path, title)
 
 
 __all__ = [

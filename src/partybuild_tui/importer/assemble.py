@@ -8,18 +8,20 @@ plus what the importer was unsure about.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from partybuild_tui.importer.header import guess_language, guess_period, guess_region, parse_header
+from partybuild_tui.importer.furniture import holds_number
+from partybuild_tui.importer.header import parse_header
 from partybuild_tui.importer.ids import Ids, metric_slug, section_slug, slug
+from partybuild_tui.importer.meta import guess_language, guess_period, guess_region
 from partybuild_tui.importer.metrics import Found, find_metrics
+from partybuild_tui.importer.quotes import Section, shortest_quote
 from partybuild_tui.importer.segment import Part, build_parts, find_body
+from partybuild_tui.importer.targets import TargetFinder, plan_period
 
 SCHEMA = "partybuild-report/1"
-CLAUSE_MARKS = frozenset(",,、;;。::!?!?()()“”《》")
 
 
 @dataclass
@@ -29,53 +31,18 @@ class ImportResult:
     data: dict[str, Any]
     unsure: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    guessed: dict[str, list[str]] = field(default_factory=dict)
+    """Every pattern the importer guessed at, with what it found: the summary lists each."""
 
 
-def first_occurrence(paragraphs: Sequence[str], quote: str) -> tuple[int, int]:
-    """Where the loader will place ``quote``: its first occurrence in the section."""
-    for index, paragraph in enumerate(paragraphs):
-        start = paragraph.find(quote)
-        if start >= 0:
-            return index, start
-    return -1, -1
-
-
-def shortest_quote(paragraphs: Sequence[str], index: int, start: int, end: int) -> str:
-    """``paragraphs[index][start:end]``, lengthened only as far as needed for its first
-    occurrence in the section to be this one (that is where the app highlights it).
-
-    It grows by two characters, about a word, towards the words of its own clause:
-    leftwards (召开1次), or rightwards when punctuation is on its left (2个工作指引).
-    """
-    paragraph = paragraphs[index]
-
-    def inside(at: int) -> bool:
-        return 0 <= at < len(paragraph) and paragraph[at] not in CLAUSE_MARKS
-
-    while True:
-        quote = paragraph[start:end]
-        if first_occurrence(paragraphs, quote) == (index, start):
-            return quote
-        if inside(start - 1):
-            start -= 2 if inside(start - 2) else 1
-        elif inside(end):
-            end += 2 if inside(end + 1) else 1
-        elif start > 0:
-            start -= 1
-        elif end < len(paragraph):
-            end += 1
-        else:
-            return quote
-
-
-def _metric(found: Found, paragraphs: Sequence[str], index: int, ids: Ids) -> dict[str, Any]:
+def _metric(found: Found, quote: str, ids: Ids) -> dict[str, Any]:
     metric: dict[str, Any] = {
         "id": ids.take(metric_slug(found.label, found.unit)),
         "label": found.label,
         "value": found.value,
         "unit": found.unit,
         "qualifier": found.qualifier,
-        "quote": shortest_quote(paragraphs, index, found.start, found.end),
+        "quote": quote,
     }
     if found.baseline is not None:
         metric["baseline"] = found.baseline
@@ -85,16 +52,26 @@ def _metric(found: Found, paragraphs: Sequence[str], index: int, ids: Ids) -> di
 
 
 class _Assembler:
-    def __init__(self) -> None:
+    def __init__(self, period: str | None = None, published: str | None = None) -> None:
+        self.period = period
+        self.published_year = int(published[:4]) if published else None
         self.section_ids = Ids("section")
         self.metric_ids = Ids("metric")
-        self.not_metrics: list[str] = []
+        self.not_metrics: dict[str, None] = {}  # a dict keeps order and finds in O(1)
+        self.unplaced: list[str] = []
         self.unsure: list[str] = []
         self.chinese: list[str] = []
         self.counts = {"sections": 0, "subtopics": 0, "paragraphs": 0, "metrics": 0}
         self.titled_by_clause: list[str] = []
+        self.guessed: dict[str, list[str]] = {
+            "spaced numbers joined": [],
+            "ordinals read as names": [],
+            "age bounds read as names": [],
+            "targets found": [],
+        }
 
-    def section(self, part: Part, depth: int) -> dict[str, Any]:
+    def section(self, part: Part, depth: int, plan: str | None = None) -> dict[str, Any]:
+        plan = plan or plan_period(part.title, self.published_year, None)
         self.counts["sections" if depth == 0 else "subtopics"] += 1
         self.counts["paragraphs"] += len(part.paragraphs)
         if part.how == "first-clause":
@@ -102,18 +79,32 @@ class _Assembler:
         wanted = part.fixed_id or section_slug(part.title)
         section_id = self.section_ids.take(wanted)
         metrics = []
+        located = Section(part.paragraphs)
         for index, paragraph in enumerate(part.paragraphs):
             findings = find_metrics(paragraph)
+            targets = TargetFinder(paragraph, plan, self.period, self.published_year)
+            self.guessed["spaced numbers joined"].extend(findings.spaced)
+            self.guessed["ordinals read as names"].extend(findings.ordinals)
+            self.guessed["age bounds read as names"].extend(findings.bounds)
             for name in findings.names:
-                if name not in self.not_metrics:
-                    self.not_metrics.append(name)
+                self.not_metrics.setdefault(name, None)
             self.unsure.extend(findings.unsure)
             for found in findings.metrics:
+                quote = shortest_quote(located, index, found.start, found.end)
+                if quote is None:
+                    self.unplaced.append(paragraph[found.start : found.end])
+                    continue
                 if found.unsure and found.unsure.startswith("Chinese numerals"):
                     self.chinese.append(paragraph[found.start : found.end])
                 elif found.unsure:
                     self.unsure.append(found.unsure)
-                metrics.append(_metric(found, part.paragraphs, index, self.metric_ids))
+                metric = _metric(found, quote, self.metric_ids)
+                target_period = targets.period(found.start)
+                if target_period:
+                    metric["role"] = "target"
+                    metric["target_period"] = target_period
+                    self.guessed["targets found"].append(f"{quote} → {target_period}")
+                metrics.append(metric)
         self.counts["metrics"] += len(metrics)
         data: dict[str, Any] = {
             "id": section_id,
@@ -122,7 +113,7 @@ class _Assembler:
             "metrics": metrics,
         }
         if part.children:
-            data["children"] = [self.section(child, depth + 1) for child in part.children]
+            data["children"] = [self.section(child, depth + 1, plan) for child in part.children]
         return data
 
 
@@ -135,16 +126,32 @@ def _report_id(name: str, region: str | None, period: str | None, title: str) ->
     return Ids("report").take(wanted)
 
 
-def import_lines(lines: tuple[str, ...], name: str = "article.txt") -> ImportResult:
-    """Import an article given as its lines (already decoded and stripped)."""
+def import_lines(
+    lines: tuple[str, ...], name: str = "article.txt", title: str | None = None
+) -> ImportResult:
+    """Import an article given as its lines (already decoded and stripped). ``title``
+    overrides the header's (and is needed when the page has no title line)."""
     header = parse_header(lines)
     body = find_body(lines, header.body_start)
     parts = build_parts(body.paragraphs)
     text = "\n".join(body.paragraphs)
-    title = header.title or (body.paragraphs[0][:30] if body.paragraphs else Path(name).stem)
-    region = guess_region(title, header.subtitle)
-    period = guess_period(title, header.subtitle, text)
-    meta: dict[str, Any] = {"id": _report_id(name, region, period, title), "title": title}
+    guessed: dict[str, list[str]] = {}
+    if title:
+        header.title, header.subtitle = title, header.subtitle if header.title else None
+        header.notes = [note for note in header.notes if "--title" not in note]
+        header.missing = [field for field in header.missing if field != "title"]
+    final_title = header.title or Path(name).stem or "untitled"
+    if not header.title:
+        header.notes[0] = (
+            f"no title line: the title is the file's name “{final_title}”; "
+            "give the real one with --title"
+        )
+    region = guess_region(final_title, header.subtitle)
+    period = guess_period(final_title, header.subtitle, text, header.published)
+    meta: dict[str, Any] = {
+        "id": _report_id(name, region, period, final_title),
+        "title": final_title,
+    }
     for key, value in (
         ("subtitle", header.subtitle),
         ("source", header.source),
@@ -156,9 +163,13 @@ def import_lines(lines: tuple[str, ...], name: str = "article.txt") -> ImportRes
     ):
         if value:
             meta[key] = value
-    assembler = _Assembler()
+    assembler = _Assembler(period, header.published)
     sections = [assembler.section(part, 0) for part in parts]
     unsure = [*header.notes, *body.notes]
+    dropped = [*header.dropped, *body.dropped]
+    guessed["header fields not found"] = header.missing
+    guessed["furniture dropped"] = dropped
+    guessed["dropped lines holding numbers"] = [line for line in dropped if holds_number(line)]
     if assembler.titled_by_clause:
         unsure.append(
             "sub-topics without a lead phrase, titled by their first clause: "
@@ -169,8 +180,18 @@ def import_lines(lines: tuple[str, ...], name: str = "article.txt") -> ImportRes
             f"{len(assembler.chinese)} figures written in Chinese numerals: "
             + "、".join(assembler.chinese)
         )
+    if assembler.unplaced:
+        unsure.append(
+            f"{len(assembler.unplaced)} figures left out: their words repeat so often in their "
+            "section that no short quote points at them: "
+            + "、".join(assembler.unplaced[:20])
+            + ("…" if len(assembler.unplaced) > 20 else "")
+        )
     unsure.extend(assembler.unsure)
-    data = {"schema": SCHEMA, "report": meta, "not_metrics": assembler.not_metrics}
+    for key, found in assembler.guessed.items():
+        guessed[key] = found
+    not_metrics = list(assembler.not_metrics)
+    data = {"schema": SCHEMA, "report": meta, "not_metrics": not_metrics}
     data["sections"] = sections
-    counts = dict(assembler.counts, not_metrics=len(assembler.not_metrics))
-    return ImportResult(data=data, unsure=unsure, counts=counts)
+    counts = dict(assembler.counts, not_metrics=len(not_metrics))
+    return ImportResult(data=data, unsure=unsure, counts=counts, guessed=guessed)

@@ -1,16 +1,19 @@
-"""The article's header: title and subtitle, date, 来源, reporter, and where the body starts.
+"""The article's header: title and subtitle, date and time, 来源, authors, and where the body
+starts — on the layouts users copy from.
 
-A saved news page opens with a few short lines before the first paragraph:
+* a newspaper site: title, ``2026-01-19 17:43:15``, ``来源:太行日报``, ``□本报记者 闫妮莎``;
+* an e-paper page: ``第05版:综合 上一版 下一版`` navigation, 引题/副题, ``本报记者 张三``;
+* a news portal: ``2025-01-15 09:30 来源:山西新闻网 作者:王五`` on one line and a byline
+  ``山西新闻网记者 王五 李六 晋城报道``;
+* a government portal: ``发布日期:`` / a date / a time / ``来源:`` / an outlet, each alone;
+* WeChat: ``原创 晋城组工 2025年01月15日 18:00 山西``;
+* datelines that open the first paragraph and stay in it: ``本报讯（记者 …）``,
+  ``XX日报讯（记者 … 通讯员 …）``, ``（记者 张三 通讯员 李四）…``; ``编者按：…`` opens the body.
 
-    党建领航聚合力 铸魂固本启新程——晋城市党的建设综述
-    创始人                        <- page furniture: dropped
-    2026-01-19 17:43:15
-    来源:太行日报
-    □本报记者 闫妮莎               <- the body starts after the reporter's line
-
-Lines are read until one looks like prose; a reporter's line ends the header
-outright. A ``本报讯(记者 …)`` dateline opens the first paragraph instead and
-stays part of it.
+Furniture among these lines is dropped (``furniture.py``). Lines longer than
+``MAX_HEADER_LINE`` are never header lines, and no pattern here nests quantifiers, so
+reading a header costs time linear in its size. A page without a title line gets
+no title from its body's words: ``title`` stays empty and the summary asks for ``--title``.
 """
 
 from __future__ import annotations
@@ -18,31 +21,45 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-TIMEZONE = "+08:00"  # the genre is published in China (CST) unless the page says otherwise
-MAX_HEADER_LINES = 12
+from partybuild_tui.importer.fold import fold
+from partybuild_tui.importer.furniture import is_furniture
 
-FURNITURE = re.compile(
-    r"^(?:创始人|分享到?[::]?.*|打印|收藏|关闭|返回|返回顶部|首页|正文|"
-    r"【?字[体号][::]?\s*[大中小\s]+】?|阅读(?:量|数)?[::]?\s*\d*|浏览(?:次数)?[::]?\s*\d*|"
-    r"点击[::]?\s*\d*|扫一扫.*|微信扫一扫.*)$"
-)
+TIMEZONE = "+08:00"  # the genre is published in China (CST) unless the page says otherwise
+MAX_HEADER_LINES = 40  # non-blank lines looked at before the body must have started
+MAX_HEADER_LINE = 160  # characters; a longer line is prose
+MAX_TITLE = 64
+
 _DASHES = re.compile(r"\s*(?:——|—{1,2}|--|──)\s*")
 _DATE = re.compile(
-    r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
-    r"(?:\s*(?P<H>\d{1,2})\s*[::时]\s*(?P<M>\d{2})(?:\s*[::分]\s*(?P<S>\d{2}))?)?"
+    r"(?P<y>(?:19|20)\d\d)\s?[-/.年]\s?(?P<m>\d{1,2})\s?[-/.月]\s?(?P<d>\d{1,2})\s?日?"
+    r"(?:\s{0,3}(?:星期.|周.)?\s{0,3}(?P<H>\d{1,2})\s?[::时]\s?(?P<M>\d{2})"
+    r"(?:\s?[::分]\s?(?P<S>\d{2}))?)?"
 )
-_SOURCE = re.compile(
-    r"来源[::]\s*(?P<source>[^\s::\d][^\s::]*(?:\s[^\s::\d][^\s::]*)*?)"
-    r"(?=\s+\S+[::]|\s+\d|\s*$)"
+_TIME = re.compile(r"^(?P<H>\d{1,2})[::](?P<M>\d{2})(?:[::](?P<S>\d{2}))?$")
+_LABEL = (
+    r"(?:信息来源|文章来源|稿件来源|稿源|来源|出处|作者|撰稿|文|记者|通讯员|"
+    r"发布日期|发布时间|发文日期|发稿时间|更新时间|日期|时间)"
 )
-_AUTHOR_KEY = re.compile(
-    r"(?<![\u4e00-\u9fff])(?:作者|撰稿|文)[::/]\s*(?P<name>.+?)(?=\s+\S+[::]|\s*$)"
-)
+_LABEL_ONLY = re.compile(rf"^[【\[]?(?P<label>{_LABEL})[】\]]?\s?[::]?$")
+_FIELD = re.compile(rf"(?P<label>{_LABEL})\s?[::/]\s?(?P<value>[^\s::]{{1,40}})")
+_SOURCE_LABELS = ("信息来源", "文章来源", "稿件来源", "稿源", "来源", "出处")
+_AUTHOR_LABELS = ("作者", "撰稿", "文", "记者", "通讯员")
 _REPORTER = re.compile(
-    r"^[□■◎●○\s]*(?:本报记者|本报通讯员|记者|通讯员|特约记者)\s*(?P<names>.+?)\s*$"
+    r"^[□■◎●○◇◆]?\s{0,3}(?:[\u4e00-\u9fff]{0,10}?)(?:本报|本台|本网)?(?:特约|首席|见习)?(?:记者|通讯员)"
+    r"\s{0,3}(?P<names>[^\s。,,;;]{2,4}(?:\s{1,4}[^\s。,,;;]{2,4}){0,5})"
+    r"(?:\s{1,4}(?:(?:本报|特约)?通讯员|实习生)\s{0,3}[^\s。,,;;]{2,4}(?:\s{1,4}[^\s。,,;;]{2,4}){0,3})?"
+    r"(?:\s{0,4}[\u4e00-\u9fff]{0,8}?报道)?$"
 )
-_DATELINE = re.compile(r"^本报讯[((]\s*(?:本报)?记者\s*(?P<names>[^))]+?)\s*[))]")
+_BYLINE_PAREN = re.compile(r"^[((]\s{0,2}(?:本报)?(?:特约)?记者\s{0,2}(?P<names>[^()()]{2,60})[))]")
+_DATELINE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{0,8}(?:报|网|台|社))?讯\s{0,2}[((]\s{0,2}(?:本报)?(?:特约)?记者\s{0,2}"
+    r"(?P<names>[^()()]{2,60})[))]"
+)
+_EDITOR_NOTE = re.compile(r"^[【\[]?编者按[】\]]?\s?[::]")
+_WECHAT = re.compile(r"^原创\s")
 _PROSE_END = re.compile(r"[。!?;!?;…]$")
+_NAME_SPLIT = re.compile(r"[\s、,,]+")
+_NOT_NAME = re.compile(r"^(?:本报)?(?:特约)?(?:记者|通讯员|实习生)|报道$")
 
 
 @dataclass
@@ -56,6 +73,10 @@ class Header:
     author: str | None = None
     body_start: int = 0
     notes: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+    """Furniture lines dropped from the header, verbatim."""
+    missing: list[str] = field(default_factory=list)
+    """Header fields not found: title, date, source, author."""
 
 
 def split_title(line: str) -> tuple[str, str | None]:
@@ -66,132 +87,246 @@ def split_title(line: str) -> tuple[str, str | None]:
     return line.strip(" —-"), None
 
 
-def iso_datetime(match: re.Match[str]) -> str:
+def iso_datetime(match: re.Match[str], time: re.Match[str] | None = None) -> str:
     """A matched date (and time) as ISO 8601 in China time: ``2026-01-19T17:43:15+08:00``."""
     year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
-    if match["H"] is None:
+    clock = time or (match if match["H"] is not None else None)
+    if clock is None:
         return f"{year:04d}-{month:02d}-{day:02d}"
-    second = int(match["S"] or 0)
+    second = int(clock["S"] or 0)
     return (
-        f"{year:04d}-{month:02d}-{day:02d}T{int(match['H']):02d}:{int(match['M']):02d}:"
+        f"{year:04d}-{month:02d}-{day:02d}T{int(clock['H']):02d}:{int(clock['M']):02d}:"
         f"{second:02d}{TIMEZONE}"
     )
 
 
-def _valid_date(match: re.Match[str]) -> bool:
-    month, day = int(match["m"]), int(match["d"])
-    hour = int(match["H"] or 0)
-    minute = int(match["M"] or 0)
-    second = int(match["S"] or 0)
-    return 1 <= month <= 12 and 1 <= day <= 31 and hour < 24 and minute < 60 and second < 60
+def _valid(match: re.Match[str]) -> bool:
+    hour, minute, second = (int(match[key] or 0) for key in ("H", "M", "S"))
+    day_ok = "m" not in match.re.groupindex or (
+        1 <= int(match["m"]) <= 12 and 1 <= int(match["d"]) <= 31
+    )
+    if not day_ok:
+        return False
+    return hour < 24 and minute < 60 and second < 60
 
 
-def _names(text: str) -> str:
-    """Reporter names as written, several separated by spaces -> joined with 、."""
-    names = [name for name in re.split(r"[\s、,,]+", text.strip()) if name]
-    return "、".join(names)
+def names(text: str) -> str:
+    """Author names as written, several separated by spaces -> joined with 、."""
+    found = []
+    for name in _NAME_SPLIT.split(text.strip()):
+        if name.endswith("报道"):
+            continue  # 晋城报道: where the reporters filed from
+        name = _NOT_NAME.sub("", name)
+        if name and name not in ("通讯员", "记者", "实习生", "摄"):
+            found.append(name)
+    return "、".join(found)
+
+
+def byline_names(text: str) -> str:
+    """``记者 张三 通讯员 李四`` -> 张三、李四 (the roles dropped)."""
+    return names(re.sub(r"(?:本报)?(?:特约)?(?:记者|通讯员|实习生)", " ", text))
 
 
 def _looks_like_prose(line: str) -> bool:
     return len(line) > 40 or bool(_PROSE_END.search(line))
 
 
+class _Reader:
+    def __init__(self, lines: tuple[str, ...]) -> None:
+        self.lines = lines
+        self.header = Header()
+        self.pending: str | None = None  # a label whose value is on the next line
+        self.date: re.Match[str] | None = None
+        self.time: re.Match[str] | None = None
+        self.meta_seen = False
+        self.index = 0
+
+    def take_date(self, match: re.Match[str]) -> None:
+        if self.date is None and _valid(match):
+            self.date = match
+
+    def fields(self, line: str) -> bool:
+        """Read ``来源:X 作者:Y 发布时间:…`` and dates on one line; True if any was there."""
+        header = self.header
+        date = _DATE.search(line)
+        found = date is not None
+        if date:
+            self.take_date(date)
+        for match in _FIELD.finditer(line):
+            label, value = match["label"], match["value"]
+            found = True
+            if value[0].isdigit():
+                continue
+            if label in _SOURCE_LABELS and header.source is None:
+                header.source = value
+            elif label in _AUTHOR_LABELS and header.author is None:
+                header.author = names(value)
+        return found
+
+    def value(self, line: str) -> bool:
+        """The value for a label that stood alone on the line before."""
+        label, header = self.pending, self.header
+        if label is None:
+            return False
+        date, time = _DATE.search(line), _TIME.match(line)
+        if date or time:
+            if date:
+                self.take_date(date)
+            elif time and _valid(time):
+                self.time = time
+            return True  # a time may follow a date: the label stays pending
+        self.pending = None
+        if label in _SOURCE_LABELS and header.source is None and len(line) <= 40:
+            header.source = line
+            return True
+        if label in _AUTHOR_LABELS and header.author is None and len(line) <= 40:
+            header.author = names(line)
+            return True
+        return False
+
+    def byline(self, line: str) -> bool:
+        header = self.header
+        reporter = _REPORTER.match(line)
+        if reporter and header.author is None:
+            header.author = byline_names(line[reporter.start("names") :])
+            return True
+        paren = _BYLINE_PAREN.match(line)
+        if paren and paren.end() == len(line):
+            header.author = header.author or byline_names(paren["names"])
+            return True
+        return False
+
+    def read(self) -> Header:
+        lines, header = self.lines, self.header
+        index, seen = 0, 0
+        while index < len(lines) and seen < MAX_HEADER_LINES:
+            original = lines[index]
+            if not original:
+                index += 1
+                continue
+            seen += 1
+            if len(original) > MAX_HEADER_LINE:
+                break
+            line = fold(original)  # matched folded; the title is taken from the original
+            if self.pending and self.value(line):
+                index += 1
+                continue
+            self.pending = None
+            if _WECHAT.match(line) and not _PROSE_END.search(line):
+                self.index = index
+                self.wechat(line)
+                index += 1
+                continue
+            if is_furniture(line):
+                header.dropped.append(original)
+                index += 1
+                continue
+            label = _LABEL_ONLY.match(line)
+            if label:
+                self.pending = label["label"]
+                self.meta_seen = True
+                index += 1
+                continue
+            if _DATELINE.match(line) or _EDITOR_NOTE.match(line):
+                dateline = _DATELINE.match(line)
+                if dateline and header.author is None:
+                    header.author = byline_names(dateline["names"])
+                break
+            paren = _BYLINE_PAREN.match(line)
+            if paren and paren.end() < len(line):  # （记者 张三）正文…: the body's first line
+                header.author = header.author or byline_names(paren["names"])
+                break
+            if not _looks_like_prose(line) and self.byline(line):
+                self.meta_seen = True
+                index += 1
+                continue
+            time = _TIME.match(line)
+            if time and _valid(time):
+                self.time = self.time or time
+                index += 1
+                continue
+            if not _looks_like_prose(line) and self.fields(line):
+                self.meta_seen = True
+                index += 1
+                continue
+            if self.title_line(original, index):
+                index += 1
+                continue
+            break
+        header.body_start = index
+        if self.date is not None:
+            time = self.time if self.date["H"] is None else None
+            header.published = iso_datetime(self.date, time)
+        return header
+
+    def wechat(self, line: str) -> None:
+        """``原创 晋城组工 晋城组工 2025年01月15日 18:00 山西``: the account is the source."""
+        date = _DATE.search(line)
+        if date:
+            self.take_date(date)
+        words = line.split()
+        if len(words) > 1 and self.header.source is None and not words[1][0].isdigit():
+            self.header.source = words[1]
+        self.header.dropped.append(self.lines[self.index])
+        self.meta_seen = True
+
+    def title_line(self, line: str, index: int) -> bool:
+        """The title, then a subtitle (—— or a second short line right before meta lines)."""
+        header = self.header
+        if _looks_like_prose(line) or len(line) > MAX_TITLE or (self.meta_seen and header.title):
+            return False
+        if not header.title:
+            if _numbered(line):
+                return False  # 一、… : the body's first heading, not a title
+            header.title, header.subtitle = split_title(line)
+            return True
+        if header.subtitle is None and _DASHES.match(line):
+            header.subtitle = _DASHES.sub("", line, count=1).strip()
+            return True
+        if header.subtitle is None and self.meta_follows(index):
+            header.subtitle = line  # 副题 on an e-paper page, before the byline
+            return True
+        return False
+
+    def meta_follows(self, index: int) -> bool:
+        """Whether the next non-blank line after ``index`` is a header line (date, 来源, byline)."""
+        for line in map(fold, self.lines[index + 1 : index + 4]):
+            if not line:
+                continue
+            if _looks_like_prose(line):
+                return False
+            return bool(
+                _LABEL_ONLY.match(line)
+                or _REPORTER.match(line)
+                or _DATE.search(line)
+                or _FIELD.search(line)
+                or _WECHAT.match(line)
+                or (_BYLINE_PAREN.match(line) and _BYLINE_PAREN.match(line).end() == len(line))  # type: ignore[union-attr]
+            )
+        return False
+
+
+_NUMBERED = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[((][一二三四五六七八九十]+[))]|\d{1,2}[.．、]|第[一二三四五六七八九十]+部分)"
+)
+
+
+def _numbered(line: str) -> bool:
+    return bool(_NUMBERED.match(fold(line)))
+
+
 def parse_header(lines: tuple[str, ...]) -> Header:
     """Read the header from the first lines; ``body_start`` indexes ``lines``."""
-    header = Header()
-    index = 0
-    while index < len(lines) and (not lines[index] or FURNITURE.match(lines[index])):
-        index += 1
-    if index == len(lines):
-        header.body_start = index
-        return header
-    if _looks_like_prose(lines[index]) and len(lines[index]) > 40:
-        header.body_start = index  # no title line: the article starts with its body
-        header.notes.append("no title line: the title is the body's first words")
-        return header
-    header.title, header.subtitle = split_title(lines[index])
-    index += 1
-    seen = 0
-    while index < len(lines) and seen < MAX_HEADER_LINES:
-        line = lines[index]
-        if not line or FURNITURE.match(line):
-            index += 1
-            continue
-        seen += 1
-        if header.subtitle is None and _DASHES.match(line) and not _looks_like_prose(line):
-            header.subtitle = _DASHES.sub("", line, count=1).strip()
-            index += 1
-            continue
-        reporter = _REPORTER.match(line)
-        if reporter and not _looks_like_prose(line):
-            header.author = _names(reporter["names"])
-            index += 1
-            break
-        if _DATELINE.match(line):
-            break
-        date = _DATE.search(line)
-        source = _SOURCE.search(line)
-        author = _AUTHOR_KEY.search(line)
-        if _looks_like_prose(line) or not (date or source or author):
-            break
-        if date and header.published is None and _valid_date(date):
-            header.published = iso_datetime(date)
-        if source:
-            header.source = source["source"].strip()
-        if author and header.author is None:
-            header.author = _names(author["name"])
-        index += 1
-    while index < len(lines) and not lines[index]:
-        index += 1
-    header.body_start = index
-    if index < len(lines) and header.author is None:
-        dateline = _DATELINE.match(lines[index])
-        if dateline:
-            header.author = _names(dateline["names"])
-    for value, what in (
-        (header.published, "publication date"),
-        (header.source, "来源 (source)"),
-        (header.author, "reporter (本报记者)"),
+    header = _Reader(lines).read()
+    if not header.title:
+        header.missing.append("title")
+        header.notes.append("no title line: give the title with --title")
+    for value, what, name in (
+        (header.published, "publication date", "date"),
+        (header.source, "来源 (source)", "source"),
+        (header.author, "author (记者/作者)", "author"),
     ):
         if value is None:
+            header.missing.append(name)
             header.notes.append(f"no {what} found in the header")
     return header
-
-
-_YEAR = re.compile(r"(?<![0-9—–~～至到-])((?:19|20)\d\d)年(?!\d)")
-_REGION = re.compile(
-    r"(?<![全我本各])([\u4e00-\u9fff]{1,6}?(?:自治州|自治县|地区|省|市|州|县|区|盟|旗))"
-)
-# Characters that exist only in traditional script, and their simplified forms.
-_TRADITIONAL = "們這會說經黨國對發進與區縣為於實現當時後從學業"
-_SIMPLIFIED = "们这会说经党国对发进与区县为于实现当时后从学业"
-
-
-def guess_period(title: str, subtitle: str | None, body: str) -> str | None:
-    """The year reviewed: one named in the title, else the year the body names most."""
-    named = _YEAR.findall(f"{title} {subtitle or ''}")
-    if named:
-        return named[0]
-    years = _YEAR.findall(body)
-    if not years:
-        return None
-    return max(set(years), key=lambda year: (years.count(year), year))
-
-
-def guess_region(title: str, subtitle: str | None) -> str | None:
-    """晋城市 from 晋城市党的建设综述: the place a subtitle or title starts with."""
-    for text in (subtitle, title):
-        match = _REGION.match(text or "")
-        if match:
-            return match.group(1)
-    return None
-
-
-def guess_language(text: str) -> str | None:
-    """``zh-CN`` for simplified Chinese, ``zh-TW`` for traditional, None without Chinese."""
-    han = sum("\u4e00" <= char <= "\u9fff" for char in text)
-    if han < len(text.strip()) // 4 or han == 0:
-        return None
-    traditional = sum(text.count(char) for char in _TRADITIONAL)
-    simplified = sum(text.count(char) for char in _SIMPLIFIED)
-    return "zh-TW" if traditional > simplified else "zh-CN"

@@ -10,6 +10,7 @@ where the counted thing usually is (市委理论学习中心组学习 -> xin-zu-
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pypinyin import lazy_pinyin
 
@@ -28,6 +29,7 @@ def syllables(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=4096)  # labels repeat; pinyin is the costly part
 def slug(text: str, limit: int, *, from_end: bool = False) -> str:
     words = syllables(text)
     words = words[-limit:] if from_end else words[:limit]
@@ -49,13 +51,15 @@ class Ids:
 
     def __init__(self, fallback: str) -> None:
         self.used: set[str] = set()
+        self.last: dict[str, int] = {}  # the last number given to a base: no rescans
         self.fallback = fallback
 
     def take(self, wanted: str) -> str:
         base = _NOT_SLUG.sub("-", wanted.lower()).strip("-") or self.fallback
-        candidate, number = base, 1
+        candidate, number = base, self.last.get(base, 1)
         while candidate in self.used:
             number += 1
             candidate = f"{base}-{number}"
+        self.last[base] = number
         self.used.add(candidate)
         return candidate

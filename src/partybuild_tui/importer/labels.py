@@ -12,9 +12,11 @@ cut in half.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Protocol
 
+from partybuild_tui.importer.fold import fold
 from partybuild_tui.importer.names import QUOTED, flatten_quotes
 
 BOUNDARY = re.compile(r"[,,;;。::!?!?()()、\n]")
@@ -34,12 +36,83 @@ NO_NOUN_AFTER = frozenset({"%", "个百分点"})
 DURATIONS = ("连续", "经过", "历时", "累计", "持续")
 MAX_BEFORE = 14
 MAX_AFTER = 12
+MAX_AFTER_SCAN = 100  # characters looked at after a figure (a long clause costs no more)
 
 
 class Located(Protocol):
     start: int
     end: int
     unit: str
+
+
+class Labeller:
+    """One paragraph's labels: its quoted terms and figures found once, each label then
+    looked up in a window of a few characters (so a paragraph costs linear time)."""
+
+    def __init__(self, text: str, spans: Sequence[tuple[int, int]]) -> None:
+        self.text = text
+        self.flat = flatten_quotes(fold(text))
+        self.quotes = [(m.start(), m.end()) for m in QUOTED.finditer(self.flat)]
+        self.quote_starts = [start for start, _ in self.quotes]
+        self.spans = sorted(spans)
+        self.span_starts = [start for start, _ in self.spans]
+        self.clause_marks = [m.start() for m in BOUNDARY.finditer(self.flat)]
+
+    def quote_around(self, index: int) -> tuple[int, int] | None:
+        at = bisect_right(self.quote_starts, index) - 1
+        if at >= 0 and self.quotes[at][0] < index < self.quotes[at][1]:
+            return self.quotes[at]
+        return None
+
+    def without(self, start: int, end: int) -> str:
+        """``text[start:end]`` minus the characters of the other figures."""
+        keep = [True] * (end - start)
+        first = max(0, bisect_left(self.span_starts, start) - 1)
+        for span_start, span_end in self.spans[first:]:
+            if span_start >= end:
+                break
+            for index in range(max(span_start, start), min(span_end, end)):
+                keep[index - start] = False
+        return "".join(c for c, kept in zip(self.text[start:end], keep, strict=True) if kept)
+
+    def clause_start(self, index: int) -> int:
+        at = bisect_left(self.clause_marks, index) - 1
+        return self.clause_marks[at] + 1 if at >= 0 else 0
+
+    def clause_end(self, index: int) -> int:
+        at = bisect_left(self.clause_marks, index)
+        return self.clause_marks[at] if at < len(self.clause_marks) else len(self.text)
+
+    def after(self, end: int) -> str:
+        """The counted thing written after a figure (细化1199个社区网格 -> 社区网格)."""
+        start = end + (1 if self.text.startswith("的", end) else 0)
+        rest = fold(self.text[start : min(self.clause_end(end), end + MAX_AFTER_SCAN)])
+        stop = AFTER_STOP.search(rest)
+        length = stop.start() if stop else len(rest)
+        if length > MAX_AFTER:
+            around = _quote_around(flatten_quotes(rest[:length]), MAX_AFTER)
+            length = around[1] if around else MAX_AFTER
+        return self.text[start : start + length]
+
+    def label(self, found: Located) -> str:
+        """The label of the figure at ``found``."""
+        text = self.text
+        term = self.quote_around(found.start)
+        if term:  # “10种模式”: the quoted term says what is counted
+            return text[term[0] : term[1]]
+        clause_start = self.clause_start(found.start)
+        word = next((w for w in DURATIONS if text.startswith(w, found.start - len(w))), None)
+        after = self.after(found.end) if found.unit not in NO_NOUN_AFTER else ""
+        if word and found.unit == "年" and after:
+            return word + after
+        begin = max(clause_start, found.start - MAX_BEFORE)
+        around = self.quote_around(begin)
+        if around and around[0] >= clause_start:
+            begin = around[0]
+        before = self.without(begin, found.start).strip()
+        before = LEADING.sub("", TRAILING.sub("", before))
+        label = (before + after).strip()
+        return label if len(label) >= 2 else ""
 
 
 def _quote_around(flat: str, index: int) -> tuple[int, int] | None:
@@ -49,49 +122,6 @@ def _quote_around(flat: str, index: int) -> tuple[int, int] | None:
     return None
 
 
-def _without(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> str:
-    """``text[start:end]`` minus the characters of ``spans`` (other figures)."""
-    keep = [True] * (end - start)
-    for span_start, span_end in spans:
-        for index in range(max(span_start, start), min(span_end, end)):
-            keep[index - start] = False
-    return "".join(char for char, kept in zip(text[start:end], keep, strict=True) if kept)
-
-
-def _trim_left(flat: str, start: int, end: int) -> int:
-    """Where to start a label ending at ``end`` so it has at most MAX_BEFORE characters,
-    never starting inside a quoted term."""
-    begin = max(start, end - MAX_BEFORE)
-    around = _quote_around(flat, begin)
-    return around[0] if around and around[0] >= start else begin
-
-
-def _after(text: str, flat: str, end: int) -> str:
-    cut = BOUNDARY.search(flat, end)
-    rest = text[end : cut.start() if cut else len(text)]
-    rest = rest[1:] if rest.startswith("的") else rest
-    stop = AFTER_STOP.search(rest)
-    rest = rest[: stop.start()] if stop else rest
-    if len(rest) > MAX_AFTER:
-        around = _quote_around(flatten_quotes(rest), MAX_AFTER)
-        rest = rest[: around[1] if around else MAX_AFTER]
-    return rest
-
-
 def label_for(text: str, found: Located, others: Sequence[tuple[int, int]]) -> str:
     """The label of the figure at ``found``; ``others`` are the spans of the other figures."""
-    flat = flatten_quotes(text)
-    term = _quote_around(flat, found.start)
-    if term:  # “10种模式”: the quoted term says what is counted
-        return text[term[0] : term[1]]
-    cut = BOUNDARY.search(flat[::-1], len(flat) - found.start)
-    clause_start = len(flat) - cut.start() if cut else 0
-    word = next((w for w in DURATIONS if text.startswith(w, found.start - len(w))), None)
-    after = _after(text, flat, found.end) if found.unit not in NO_NOUN_AFTER else ""
-    if word and found.unit == "年" and after:
-        return word + after
-    begin = _trim_left(flat, clause_start, found.start)
-    before = _without(text, begin, found.start, others).strip()
-    before = LEADING.sub("", TRAILING.sub("", before))
-    label = (before + after).strip()
-    return label if len(label) >= 2 else ""
+    return Labeller(text, others).label(found)

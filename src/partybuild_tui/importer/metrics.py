@@ -17,10 +17,12 @@ unless it is one item of an enumeration of such counts
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from partybuild_tui.importer.labels import label_for
+from partybuild_tui.importer.fold import fold
+from partybuild_tui.importer.labels import Labeller
 from partybuild_tui.importer.names import name_spans
 from partybuild_tui.importer.units import (
     DURATION_BEFORE,
@@ -40,13 +42,19 @@ from partybuild_tui.model.numerals import (
     to_decimal,
 )
 
-ARABIC = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
+# 2 468 / 2 468 / 2 468 / 2　468: thousands set apart by a space, NBSP, thin space,
+# narrow NBSP or ideographic space are one number (groups of exactly three digits).
+SEPARATORS = " \u00a0\u2009\u202f\u3000"
+GROUPED = rf"[0-9０-９]{{1,3}}(?:[{SEPARATORS}][0-9０-９]{{3}})+(?![0-9０-９])"
+ARABIC = rf"(?:{GROUPED}|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
+_SEPARATOR = re.compile(f"[{SEPARATORS}]")
+_UNIT_SPACE = "[ \u00a0\u2009\u202f]?"  # 86 个: a number and its unit set apart
 CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+"
 
 _NUMBER = re.compile(rf"{ARABIC}|{CHINESE}")
 _COUNT = re.compile(
     rf"(?P<num>{ARABIC}|{CHINESE})(?P<mult>[万亿千])?(?P<more>余|多)?"
-    rf"(?P<unit>{UNIT})?(?P<post>以上|左右|上下|以内|以下|多)?"
+    rf"(?:(?P<space>{_UNIT_SPACE})(?P<unit>{UNIT}))?(?P<post>以上|左右|上下|以内|以下|多)?"
 )
 _CHANGE = re.compile(
     rf"(?:由|从)(?P<a>{ARABIC})(?:[/／](?P<ad>{ARABIC}))?(?P<amult>[万亿])?(?P<au>%|％|{UNIT})?"
@@ -98,21 +106,41 @@ class Findings:
     metrics: list[Found] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
     unsure: list[str] = field(default_factory=list)
+    spaced: list[str] = field(default_factory=list)
+    """Numbers read across a space (2 468名, 86 个): guessed, so listed."""
+    ordinals: list[str] = field(default_factory=list)
+    bounds: list[str] = field(default_factory=list)
 
 
 def _context(text: str, start: int, end: int, width: int = 8) -> str:
     return text[max(0, start - width) : end + width]
 
 
-def _decimal(number: str, mult: str | None) -> Decimal | None:
+MAX_PIECE = 3000  # characters; the genre's paragraphs are shorter
+MAX_ENUMERATION = 300  # characters of a clause read as one 、 list
+MAX_DIGITS = 16  # no figure of the genre has more; longer runs are codes or attacks
+MAX_VALUE = Decimal(10) ** 15  # well inside the model's ±1e18, and exact as a float
+
+
+def _value(number: str) -> Decimal | None:
+    """``to_decimal`` for numbers a report can hold; None for overlong or huge ones."""
+    number = _SEPARATOR.sub("", number)
+    if len(number) > MAX_DIGITS + 2:
+        return None
     value = to_decimal(number)
+    return value if value is not None and abs(value) < MAX_VALUE else None
+
+
+def _decimal(number: str, mult: str | None) -> Decimal | None:
+    value = _value(number)
     if value is None:
         return None
-    return value * MULTIPLIERS[mult] if mult else value
+    value = value * MULTIPLIERS[mult] if mult else value
+    return value if abs(value) < MAX_VALUE else None
 
 
 def _fraction(numerator: str, denominator: str) -> Number | None:
-    top, bottom = to_decimal(numerator), to_decimal(denominator)
+    top, bottom = _value(numerator), _value(denominator)
     return None if top is None or bottom is None else fraction_value(top, bottom)
 
 
@@ -133,17 +161,21 @@ def _after_word(text: str, start: int, words: tuple[str, ...]) -> str | None:
 class _Scanner:
     """Reads one paragraph left to right; ``masked`` marks characters already explained."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
+    def __init__(self, original: str) -> None:
+        self.original = original
+        self.text = text = fold(original)  # matched folded; labels sliced from the original
         self.masked, names = name_spans(text)
         self.found = Findings(names=names)
+        self.clause_marks: list[int] | None = None
+        self.name_set = set(names)
 
     def take(self, start: int, end: int) -> None:
         for index in range(start, end):
             self.masked[index] = True
 
     def name(self, text: str) -> None:
-        if text not in self.found.names:
+        if text not in self.name_set:
+            self.name_set.add(text)
             self.found.names.append(text)
 
     def add(self, found: Found) -> None:
@@ -161,10 +193,10 @@ class _Scanner:
             if not self.masked[match.start()]:
                 self.number(match)
         metrics = sorted(self.found.metrics, key=lambda found: found.start)
-        spans = [(found.start, found.end) for found in metrics]
+        labeller = Labeller(self.original, [(found.start, found.end) for found in metrics])
         previous = ""
         for found in metrics:
-            found.label = label_for(self.text, found, spans) or previous or "数量"
+            found.label = labeller.label(found) or previous or "数量"
             previous = found.label
         self.found.metrics = metrics
         return self.found
@@ -244,7 +276,7 @@ class _Scanner:
         if percent or tenths:
             found = percent or tenths
             assert found is not None
-            value = to_decimal(found["n"])
+            value = _value(found["n"])
             if value is None:
                 return False
             extra = {"qualifier": SUFFIXES[found["post"]]} if found["post"] else {}
@@ -256,7 +288,7 @@ class _Scanner:
             return True
         fraction = _CHINESE_FRACTION.match(self.text, start)
         if fraction:
-            denominator, numerator = to_decimal(fraction["d"]), to_decimal(fraction["n"])
+            denominator, numerator = _value(fraction["d"]), _value(fraction["n"])
             value = None
             if denominator is not None and numerator is not None:
                 value = fraction_value(numerator, denominator)
@@ -327,10 +359,31 @@ class _Scanner:
         text, start = self.text, match.start()
         count = _COUNT.match(text, start)
         assert count is not None
+        if not arabic and text.startswith("第", start - 1) and count["unit"]:
+            # 第三种形态: an ordinal names (as 第3 does); the count after it is the figure
+            end = count.end()
+            end += 2 if text.startswith("形态", end) else 0
+            self.name(text[start - 1 : end])
+            self.found.ordinals.append(text[start - 1 : end])
+            self.take(start, end)
+            return
+        bounded = text.startswith(("及以下", "及以上"), count.end())
+        if count["unit"] == "岁" and (count["post"] in ("以下", "以上", "以内") or bounded):
+            # 40岁以下党员: an age bound in a category's name, not a count
+            end = count.end() + (3 if text.startswith("及", count.end()) else 0)
+            self.name(text[start:end])
+            self.found.bounds.append(text[start:end])
+            self.take(start, end)
+            return
         if not arabic and not self.chinese_count_ok(count):
             return
         value = _decimal(count["num"], count["mult"])
         if value is None:
+            if count["unit"] and _value(count["num"]) is None:
+                self.found.unsure.append(
+                    f"a number too long or too large for a figure, left out: {count['num'][:12]}…"
+                )
+            self.take(start, count.end())
             return
         unit = count["unit"]
         if unit is None:
@@ -344,6 +397,8 @@ class _Scanner:
                 self.take(start, count.end())
             return
         unsure = None if arabic else f"Chinese numerals: {count.group()}"
+        if (arabic and _SEPARATOR.search(count["num"])) or count["space"]:
+            self.found.spaced.append(count.group())
         if unit == "年" and text.startswith("近", start - 1):
             # 近三年 is "the last three years", a period: exact, with 近 in the quote.
             quote = text[start - 1 : count.end()]
@@ -362,7 +417,7 @@ class _Scanner:
     def chinese_count_ok(self, count: re.Match[str]) -> bool:
         """Whether a count written in Chinese numerals is a figure (see the module doc)."""
         number, unit = count["num"], count["unit"]
-        if unit is None or chinese_to_int(number) is None:
+        if unit is None or _value(number) is None:
             return False
         if number[0] in "百千万亿" and not count["more"]:
             return False  # 万家, 千方百计: words, not numbers
@@ -380,13 +435,56 @@ class _Scanner:
     def in_enumeration(self, start: int) -> bool:
         """True inside a 、 list with at least two Chinese-numeral counts (一年帮整、两年有责)."""
         text = self.text
-        left = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
-        right_match = _CLAUSE_END.search(text, start)
-        right = right_match.start() if right_match else len(text)
+        if self.clause_marks is None:
+            self.clause_marks = [m.start() for m in _CLAUSE_END.finditer(text)]
+        at = bisect_left(self.clause_marks, start)
+        left = self.clause_marks[at - 1] + 1 if at > 0 else 0
+        right = self.clause_marks[at] if at < len(self.clause_marks) else len(text)
+        if right - left > MAX_ENUMERATION:
+            return False
         items = text[left:right].split("、")
         return len(items) >= 2 and sum(bool(_CHINESE_ITEM.search(item)) for item in items) >= 2
 
 
+def pieces(paragraph: str) -> list[tuple[int, str]]:
+    """``(offset, text)`` pieces of at most MAX_PIECE characters, cut after a sentence end
+    (else a clause mark, else anywhere): a paragraph is read in time linear in its length."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    while len(paragraph) - start > MAX_PIECE:
+        limit = start + MAX_PIECE
+        cut = -1
+        for marks in ("。!?;!?;", ",,、::"):
+            cut = max(paragraph.rfind(mark, start, limit) for mark in marks)
+            if cut > start:
+                break
+        end = cut + 1 if cut > start else limit
+        out.append((start, paragraph[start:end]))
+        start = end
+    out.append((start, paragraph[start:]))
+    return out
+
+
 def find_metrics(paragraph: str) -> Findings:
     """The figures, number-names and doubts of one paragraph."""
-    return _Scanner(paragraph).run()
+    if len(paragraph) <= MAX_PIECE:
+        return _Scanner(paragraph).run()
+    found = Findings()
+    names: dict[str, None] = {}
+    for offset, piece in pieces(paragraph):
+        part = _Scanner(piece).run()
+        for metric in part.metrics:
+            metric.start += offset
+            metric.end += offset
+        found.metrics.extend(part.metrics)
+        names.update(dict.fromkeys(part.names))
+        found.unsure.extend(part.unsure)
+        found.spaced.extend(part.spaced)
+        found.ordinals.extend(part.ordinals)
+        found.bounds.extend(part.bounds)
+    found.names = list(names)
+    found.unsure.append(
+        f"a paragraph of {len(paragraph)} characters was read in pieces of at most "
+        f"{MAX_PIECE}: check the figures at the cuts"
+    )
+    return found

@@ -42,11 +42,10 @@ def flatten_quotes(text: str) -> str:
 def name_spans(text: str) -> tuple[list[bool], list[str]]:
     """``(masked, names)``: which characters hold no metric, and the number-bearing names."""
     masked = [False] * len(text)
-    names: list[str] = []
+    names: dict[str, None] = {}  # ordered, and found in O(1)
 
     def add(name: str) -> None:
-        if name not in names:
-            names.append(name)
+        names.setdefault(name, None)
 
     for match in QUOTED.finditer(text):
         inner = match.group()[1:-1]
@@ -67,4 +66,4 @@ def name_spans(text: str) -> tuple[list[bool], list[str]]:
                 add(match.group())
             for index in range(match.start(), match.end()):
                 masked[index] = True
-    return masked, names
+    return masked, list(names)

@@ -23,6 +23,9 @@ _BOMS = (
     (b"\xfe\xff", "utf-16-be"),
 )
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+# What any real article has at least one of: a line break or a punctuation mark. ASCII
+# bytes after a UTF-16 mark decode to a run of hanzi without any, and are refused.
+_TEXT_MARKS = re.compile("[\n\r\u3000-\u303f\uff01-\uff1f,.:;!?()\"'\u2014\u201c\u201d]")
 
 
 @dataclass(frozen=True)
@@ -39,11 +42,19 @@ def decode_article(data: bytes, path: str = "<article>") -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(encoding), encoding
+                text = data[len(bom) :].decode(encoding)
             except UnicodeDecodeError:
-                raise ArticleError(
-                    f"{path}: starts with a {encoding} mark but is not {encoding}"
-                ) from None
+                text = None
+            plausible = (
+                encoding == "utf-8"
+                or (text and _TEXT_MARKS.search(text))
+                or (text and max(data[len(bom) :]) >= 0x80)
+            )
+            if text is not None and plausible:
+                return text, encoding
+            raise ArticleError(
+                f"{path}: starts with a {encoding} mark but is not {encoding} text"
+            ) from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -74,7 +85,12 @@ def read_article(path: str, max_size: int = DEFAULT_MAX_ARTICLE_SIZE) -> Article
         data = read_bytes(path, max_size, noun="article file")
     except ReportError as error:
         raise ArticleError(str(error)) from None
+    if b"\0" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        at = data.index(b"\0")
+        raise ArticleError(f"{path}: a NUL byte at offset {at}: not a text file")
     text, encoding = decode_article(data, path)
+    if "\0" in text:
+        raise ArticleError(f"{path}: a NUL character: not a text file")
     if not text.strip():
         raise ArticleError(f"{path}: the article is empty")
     return Article(path=path, lines=split_lines(text), encoding=encoding)

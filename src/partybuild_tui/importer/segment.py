@@ -25,7 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from partybuild_tui.importer.header import FURNITURE
+from partybuild_tui.importer.fold import fold
+from partybuild_tui.importer.furniture import is_furniture
 from partybuild_tui.importer.names import flatten_quotes
 
 END_MARKERS = re.compile(
@@ -35,14 +36,24 @@ END_MARKERS = re.compile(
 EDITOR_LINE = re.compile(
     r"^[\[【((]?\s*(?:责任编辑|编辑|责编|审核|审校|校对|监制|终审|初审|复审|来源)\s*[::]|^[【((]完[】))]$"
 )
-NUMBERED_TOP = re.compile(r"^[一二三四五六七八九十]+[、.．]")
-NUMBERED_SUB = re.compile(r"^[((][一二三四五六七八九十]+[))]")
+# Heading styles, by their marker; which level each is comes from the order they appear in.
+STYLES = (
+    ("part", re.compile(r"^第[一二三四五六七八九十]{1,3}(?:部分|篇|章)")),
+    ("chinese", re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")),
+    ("chinese-paren", re.compile(r"^[((][一二三四五六七八九十]{1,3}[))]")),
+    ("arabic", re.compile(r"^[0-9０-９]{1,2}[.．、](?![0-9０-９])")),
+    ("arabic-paren", re.compile(r"^[((][0-9０-９]{1,2}[))]")),
+    ("bracket", re.compile(r"^【[^】]{2,30}】")),
+)
+EDITOR_NOTE = re.compile(r"^[【\[]?编者按[】\]]?\s?[::]")
+NUMBERED_LEAD = re.compile(r"^(?P<lead>[^。!?!?;;::]{2,40})[。::]")
 SENTENCE_END = re.compile(r"[。!?!?]")
 END_PUNCTUATION = "。!?;:,、…!?;:,."
 MAX_HEADING = 30
 MAX_NUMBERED_HEADING = 40
 MAX_LEAD = 40
-LEAD = re.compile(rf"^(?P<lead>[^。!?!?;;::]{{2,{MAX_LEAD - 1}}}。)(?P<rest>.+)$", re.S)
+LEAD = re.compile(rf"^(?P<lead>[^。!?!?;;::]{{2,{MAX_LEAD - 1}}}[。::])(?P<rest>.+)$", re.S)
+YEAR_START = re.compile(r"^\d{4}年")
 FRAMING = re.compile(
     r"^(?:\d{4}年|今年|去年|近年来|近年|多年来|一年来|这一年|我市|我县|我区|我省|我镇|我乡|我们|"
     r"该市|该县|该区)"
@@ -58,16 +69,19 @@ TITLE_SUBJECT = re.compile(
 CLAUSE_END = re.compile(r"[,,。;;::!?!?]")
 MAX_CLAUSE_TITLE = 30
 LEAD_TITLE = "导语"
+EDITOR_NOTE_TITLE = "编者按"
 CLOSING_TITLE = "结语"
 BODY_TITLE = "正文"
 
 
 @dataclass
 class Body:
-    """The body's paragraphs (non-empty lines, verbatim) and what was unsure about its end."""
+    """The body's paragraphs (non-empty lines, verbatim), the furniture lines dropped, and
+    what was unsure about its end."""
 
     paragraphs: list[str]
     notes: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -88,46 +102,82 @@ class Part:
 
 
 def find_body(lines: tuple[str, ...], start: int) -> Body:
-    """The paragraphs from ``start`` up to the page furniture."""
-    paragraphs: list[str] = []
-    notes: list[str] = []
+    """The paragraphs from ``start`` up to the end block (相关内容 …, 责任编辑 …); page
+    furniture anywhere in between is dropped and listed."""
+    body = Body([])
     ended = False
-    for line in lines[start:]:
-        if not line or FURNITURE.match(line):
+    for at in range(start, len(lines)):
+        line = lines[at]
+        if not line:
             continue
-        if END_MARKERS.match(line):
+        folded = fold(line)
+        if END_MARKERS.match(folded) or EDITOR_LINE.match(folded):
             ended = True
-            if not line.startswith("相关内容"):
-                notes.append(f"the body ends at “{line}” (no 相关内容 line before it)")
+            if EDITOR_LINE.match(folded):
+                body.notes.append(f"the body ends at the editor's line “{line[:20]}”")
+            elif not line.startswith("相关内容"):
+                body.notes.append(f"the body ends at “{line}” (no 相关内容 line before it)")
+            body.dropped.extend(rest for rest in lines[at:] if rest)
             break
-        if EDITOR_LINE.match(line):
-            ended = True
-            notes.append(f"the body ends at the editor's line “{line[:20]}”")
-            break
-        paragraphs.append(line)
+        if is_furniture(line):
+            body.dropped.append(line)
+            continue
+        body.paragraphs.append(line)
     if not ended:
-        notes.append("no 相关内容 block: the body runs to the end of the file")
-    return Body(paragraphs, notes)
+        body.notes.append("no 相关内容 block: the body runs to the end of the file")
+    return body
+
+
+def heading_style(line: str) -> str | None:
+    """The heading style of ``line`` (a numbering, 【…】 or "plain"), None for a paragraph.
+
+    A numbered line is a heading when short and one phrase; a plain one when short,
+    unpunctuated at its end and mostly hanzi."""
+    line = fold(line)
+    for style, marker in STYLES:
+        if marker.match(line):
+            if len(line) <= MAX_NUMBERED_HEADING and not SENTENCE_END.search(line.rstrip("。")):
+                return style
+            return None
+    if len(line) > MAX_HEADING or line[-1] in END_PUNCTUATION or SENTENCE_END.search(line):
+        return None
+    han = sum("\u4e00" <= char <= "\u9fff" for char in line)
+    if line[0].isdigit() or line.startswith(("图", "(", "(")):
+        return None  # 1.5万名党员…: a figure opens a sentence, not a heading
+    return "plain" if han >= 4 else None
+
+
+def numbered_lead(line: str) -> tuple[str, str] | None:
+    """``(style, title)`` for a numbered paragraph opening with a short phrase:
+    ``(一)聚焦高质量发展,经济实力稳步提升。全年…`` -> its marker and first sentence."""
+    folded = fold(line)
+    for style, marker in STYLES:
+        found = marker.match(folded)
+        if found and style != "bracket":
+            lead = NUMBERED_LEAD.match(folded, found.end())
+            if lead and len(line) > lead.end():
+                return style, line[: lead.end() - 1]
+    return None
 
 
 def heading_level(line: str) -> int:
-    """1 for a section heading, 2 for a numbered sub-heading, 0 for a paragraph."""
-    if NUMBERED_SUB.match(line) and len(line) <= MAX_NUMBERED_HEADING:
-        return 2 if len(SENTENCE_END.findall(line.rstrip("。"))) == 0 else 0
-    if NUMBERED_TOP.match(line) and len(line) <= MAX_NUMBERED_HEADING:
-        return 1 if len(SENTENCE_END.findall(line.rstrip("。"))) == 0 else 0
-    if len(line) > MAX_HEADING or line[-1] in END_PUNCTUATION or SENTENCE_END.search(line):
-        return 0
-    han = sum("\u4e00" <= char <= "\u9fff" for char in line)
-    return 1 if han >= 4 and not line.startswith(("图", "(", "(")) else 0
+    """1 for a heading line, 0 for a paragraph (the level proper depends on the article)."""
+    return 1 if heading_style(line) else 0
 
 
 def lead_phrase(paragraph: str) -> str | None:
     """``精准引才,聚焦产业所需`` for a paragraph opening with that lead phrase."""
-    match = LEAD.match(paragraph)
-    if match is None or FRAMING.match(match["rest"]) or TITLE_OPENERS.match(paragraph):
-        return None  # a framing opening, or a connective (此外,…) that no topic starts with
-    return match["lead"][:-1]
+    folded = fold(paragraph)
+    match = LEAD.match(folded)
+    if match is None or TITLE_OPENERS.match(folded):
+        return None  # a connective (此外,…) that no topic starts with
+    lead, rest = paragraph[: match.end("lead") - 1], match["rest"]
+    couplet = "," in match["lead"]
+    if FRAMING.match(rest) and (couplet or not YEAR_START.match(rest)):
+        # 组织建设持续加强。2023年,…: a topic and its year; 千秋大业,人才为本。2025年,…
+        # (a couplet, with its comma) frames the section instead.
+        return None
+    return lead
 
 
 def clause_title(paragraph: str) -> str:
@@ -135,11 +185,11 @@ def clause_title(paragraph: str) -> str:
     在实践锻炼中培养好干部."""
     text = paragraph
     while True:
-        opener = TITLE_OPENERS.match(text)
+        opener = TITLE_OPENERS.match(fold(text))
         if opener is None:
             break
         text = text[opener.end() :]
-    end = CLAUSE_END.search(flatten_quotes(text))
+    end = CLAUSE_END.search(flatten_quotes(fold(text)))
     clause = text[: end.start()] if end else text
     trimmed = clause[TITLE_SUBJECT.match(clause).end() :]  # type: ignore[union-attr]
     title = trimmed if len(trimmed) >= 4 else clause
@@ -153,16 +203,16 @@ def _single_sentence(paragraph: str) -> bool:
     return len(SENTENCE_END.findall(paragraph)) <= 1
 
 
-def _split_by_leads(part: Part, leads: list[int]) -> None:
+def _split_by_leads(part: Part, leads: set[int]) -> None:
     paragraphs = part.paragraphs
-    part.paragraphs = paragraphs[: leads[0]]
+    part.paragraphs = paragraphs[: min(leads)]
     current: Part | None = None
-    for index in range(leads[0], len(paragraphs)):
+    for index in range(min(leads), len(paragraphs)):
         paragraph = paragraphs[index]
         if index in leads:
             current = Part(lead_phrase(paragraph) or "", [paragraph], how="lead-phrase")
             part.children.append(current)
-        elif TOPIC_SHIFT.match(paragraph):
+        elif TOPIC_SHIFT.match(fold(paragraph)):
             current = Part(clause_title(paragraph), [paragraph], how="first-clause")
             part.children.append(current)
         else:
@@ -188,7 +238,7 @@ def split_subtopics(part: Part) -> None:
         return  # numbered sub-headings already did
     leads = [i for i, p in enumerate(part.paragraphs) if lead_phrase(p)]
     if len(leads) >= 2:
-        _split_by_leads(part, leads)
+        _split_by_leads(part, set(leads))
     else:
         _split_by_paragraphs(part)
 
@@ -196,39 +246,57 @@ def split_subtopics(part: Part) -> None:
 def _closing_start(paragraphs: list[str]) -> int:
     """Index of the closing paragraphs (回望2025,…) among the last three, or ``len``."""
     for index in range(max(1, len(paragraphs) - 3), len(paragraphs)):
-        if CLOSING.match(paragraphs[index]) and not heading_level(paragraphs[index]):
+        if CLOSING.match(fold(paragraphs[index])) and not heading_style(paragraphs[index]):
             return index
     return len(paragraphs)
 
 
 def build_parts(paragraphs: list[str]) -> list[Part]:
     """The section tree of a body, every paragraph in exactly one part, in article order."""
-    closing_at = _closing_start(paragraphs)
     parts: list[Part] = []
+    if paragraphs and EDITOR_NOTE.match(fold(paragraphs[0])):
+        parts.append(Part(EDITOR_NOTE_TITLE, [paragraphs[0]], how="editor-note",
+                          fixed_id="editor-note"))  # fmt: skip
+        paragraphs = paragraphs[1:]
+    closing_at = _closing_start(paragraphs)
+    top: list[Part] = []
     lead = Part(LEAD_TITLE, how="lead", fixed_id="lead")
-    current: Part | None = None
+    levels: list[str] = []  # heading styles in the order they first appear
+    stack: list[tuple[int, Part]] = []
     for paragraph in paragraphs[:closing_at]:
-        level = heading_level(paragraph)
-        if level == 1 or (level == 2 and current is None):
-            how = "heading" if level == 1 and not NUMBERED_TOP.match(paragraph) else "numbered"
-            current = Part(paragraph, how=how)
-            parts.append(current)
-        elif level == 2 and current is not None:
-            current.children.append(Part(paragraph, how="numbered"))
+        style = heading_style(paragraph)
+        numbered = None if style else numbered_lead(paragraph)
+        kind = style or (numbered[0] if numbered else None)
+        if kind is None:
+            (stack[-1][1] if stack else lead).paragraphs.append(paragraph)
+            continue
+        if kind not in levels:
+            levels.append(kind)
+        level = levels.index(kind)
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        how = "heading" if kind == "plain" else "numbered"
+        if numbered:
+            part = Part(numbered[1], [paragraph], how="numbered-lead")
         else:
-            target = current.children[-1] if current and current.children else current
-            (target or lead).paragraphs.append(paragraph)
-    if parts:
-        for part in parts:
+            part = Part(paragraph, how=how)
+        (stack[-1][1].children if stack else top).append(part)
+        stack.append((level, part))
+    if top:
+        for part in top:
             split_subtopics(part)
         if lead.paragraphs:
-            parts.insert(0, lead)
+            parts.append(lead)
+        parts.extend(top)
     else:  # no headings: lead phrases (if any) make the sections
         body = Part(BODY_TITLE, lead.paragraphs, how="body")
         split_subtopics(body)
-        parts = body.children or ([body] if body.paragraphs else [])
-        if body.children and body.paragraphs:
-            parts.insert(0, Part(LEAD_TITLE, body.paragraphs, how="lead", fixed_id="lead"))
+        if body.children:
+            if body.paragraphs:
+                parts.append(Part(LEAD_TITLE, body.paragraphs, how="lead", fixed_id="lead"))
+            parts.extend(body.children)
+        elif body.paragraphs:
+            parts.append(body)
     if closing_at < len(paragraphs):
         parts.append(
             Part(CLOSING_TITLE, paragraphs[closing_at:], how="closing", fixed_id="closing")

@@ -30,6 +30,10 @@ _PREFIX_WORDS = {
     "最高": "up_to",
     "最多": "up_to",
     "不超过": "up_to",
+    "不高于": "up_to",
+    "不低于": "over",
+    "不少于": "over",
+    "至少": "over",
     "不足": "about",  # no "under" qualifier in the model: the nearest is about
     "不到": "about",
     "少于": "about",
