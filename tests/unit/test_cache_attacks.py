@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import time
 from dataclasses import fields, replace
 from pathlib import Path
 
@@ -196,9 +195,7 @@ def test_a_huge_entry_is_not_read(dirs, report_path, monkeypatch):
         return real(path, limit)
 
     monkeypatch.setattr(cache, "_read_entry", watching)
-    started = time.perf_counter()
     assert load_report(report_path) == expected
-    assert time.perf_counter() - started < 5
     assert reads and reads[0] == cache.max_entry_size(report_path.stat().st_size) < 3 << 30
 
 

@@ -15,7 +15,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -31,7 +30,6 @@ HOSTILE = Path(__file__).resolve().parents[1] / "fixtures" / "hostile"
 EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load(
     (HOSTILE / "expected.yaml").read_text(encoding="utf-8")
 )
-TIME_LIMIT = 1.0
 # What must never reach a terminal from a report: C0 but newline, DEL, C1, bidi
 # controls, lone surrogates.
 TERMINAL_ACTIVE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
@@ -47,11 +45,8 @@ sections:
 
 def check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     """Run ``partybuild-tui check ARGS`` in this process: (status, stdout, stderr)."""
-    started = time.perf_counter()
-    status = main(["check", *args])
-    elapsed = time.perf_counter() - started
+    status = main(["check", *args])  # how fast: bench/hostile_bench.py
     out, err = capsys.readouterr()
-    assert elapsed < TIME_LIMIT, f"took {elapsed:.2f} s"
     return status, out, err
 
 
@@ -279,10 +274,8 @@ def test_very_deep_nesting_never_crashes_the_parser(
     if isinstance(expected, dict):
         expected = expected[loader]
     monkeypatch.setattr(yaml_reader_module, "_Loader", LOADERS[loader])
-    started = time.perf_counter()
     with pytest.raises(ReportError) as caught:  # not RecursionError, not a segfault
         load_text(text, "deep.yaml")
-    assert time.perf_counter() - started < TIME_LIMIT
     assert str(caught.value) == f"deep.yaml:{expected}"
 
 

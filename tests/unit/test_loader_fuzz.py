@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import tempfile
-import time
 from pathlib import Path
 from unittest import mock
 
@@ -28,7 +27,6 @@ BASES = {
     "small": (FIXTURES / "small_report.yaml").read_bytes(),
     "edge": (FIXTURES / "edge_report.yaml").read_bytes(),
 }
-TIME_LIMIT = 1.0
 ACTIVE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 INTERESTING = [
     b"\t",
@@ -94,10 +92,9 @@ def check_report(report: Report) -> None:
 
 
 def load_bytes(data: bytes) -> None:
-    """Load ``data`` from a file; only ``ReportError`` may escape, and quickly."""
+    """Load ``data`` from a file; only ``ReportError`` may escape (how fast: bench/hostile_bench.py)."""
     path = _folder / "fuzzed.yaml"
     path.write_bytes(data)
-    started = time.perf_counter()
     try:
         report = load_report(path)
     except ReportError as error:
@@ -106,7 +103,6 @@ def load_bytes(data: bytes) -> None:
         assert "\n" not in message and not ACTIVE.search(message)
     else:
         check_report(report)
-    assert time.perf_counter() - started < TIME_LIMIT
 
 
 @st.composite
@@ -209,13 +205,11 @@ YAML_PIECES = [
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(YAML_PIECES), max_size=80).map("".join))
 def test_random_yaml_like_text_fails_only_with_report_error(text: str) -> None:
-    started = time.perf_counter()
     try:
         check_report(load_text(text, "random.yaml"))
     except ReportError as error:
         assert str(error).startswith("random.yaml")
         assert "\n" not in str(error) and not ACTIVE.search(str(error))
-    assert time.perf_counter() - started < TIME_LIMIT
 
 
 @settings(max_examples=300, deadline=None)
