@@ -95,7 +95,7 @@ class ReportServer(Server):
     async def handle_script(self, request: web.Request) -> web.Response:
         return web.Response(text=self._script, content_type="application/javascript")
 
-    async def handle_index(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:
         context = await self._index_context(request)
         response = aiohttp_jinja2.render_template("app_index.html", request, context)
         if COOKIE not in request.cookies:
