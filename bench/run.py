@@ -455,12 +455,59 @@ def search_figures(ctx: Context) -> list[Figure]:
     return figures
 
 
+def serve_figures(ctx: Context) -> list[Figure]:
+    """``serve`` in headless Chromium (``bench/serve_bench.py --json``): first frame with the
+    report's text after navigation, and RSS per browser session with five open at once."""
+    first = Figure("serve: navigation → first frame with the report", "info")
+    memory = Figure("serve: RSS per browser session, 5 open at once", "info", unit="MB")
+    result = subprocess.run(
+        [PYTHON, str(ROOT / "bench" / "serve_bench.py"), "--runs", str(ctx.runs), "--json"],
+        capture_output=True,
+        text=True,
+        env=ctx.env(),
+        check=False,
+    )
+    lines = result.stdout.strip().splitlines()
+    if not lines or not lines[-1].startswith("{"):
+        why = "serve_bench.py failed: " + (result.stderr.strip()[-200:] or "?")
+        first.skipped = memory.skipped = why
+        return [first, memory]
+    data = json.loads(lines[-1])
+    first.samples = data["first_frame_s"]
+    memory.samples = data["session_rss_mb"]
+    memory.note = "all 5 drew the report" if data["all_sessions_drew"] else "NOT all drew"
+    return [first, memory]
+
+
+def hostile_figures(ctx: Context) -> list[Figure]:
+    """The slowest answer to a file of ``tests/fixtures/hostile/`` (``check``, in-process)."""
+    figure = Figure("hostile fixtures: slowest `check`", "≤ 1 s", limit=1.0)
+    result = subprocess.run(
+        [PYTHON, str(ROOT / "bench" / "hostile_bench.py"), "--runs", str(ctx.runs), "--json"],
+        capture_output=True,
+        text=True,
+        env=ctx.env(),
+        check=False,
+    )
+    lines = result.stdout.strip().splitlines()
+    if lines and lines[-1].startswith("{"):
+        data = json.loads(lines[-1])
+        name, seconds = data["slowest"][0]
+        figure.samples = [seconds]
+        figure.note = f"{name} of {data['files']} files"
+    else:
+        figure.skipped = "hostile_bench.py failed: " + (result.stderr.strip()[-200:] or "?")
+    return [figure]
+
+
 GROUPS: dict[str, Callable[[Context], list[Figure]]] = {
     "load": load_figures,
     "imports": import_figures,
     "frame": frame_figures,
     "app": app_figures,
     "search": search_figures,
+    "hostile": hostile_figures,
+    "serve": serve_figures,
 }
 
 
