@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from partybuild_tui.model.errors import DataPath, Invalid, format_data_path, shown
+from partybuild_tui.model.quotes import QuoteFinder, raw_quotes
 from partybuild_tui.model.report import (
     QUALIFIERS,
     ROLES,
@@ -35,6 +36,7 @@ _INTEGER = re.compile(r"[-+]?\d+")
 _INDICATOR = re.compile(r"[a-z0-9-]+")
 _REGION_CODE = re.compile(r"[0-9]{6}")
 _MAX_DIGITS = 20
+_MAX_NUMBER = 10**18
 _BOOLEAN_WORDS = frozenset({"y", "yes", "n", "no", "true", "false", "on", "off"})
 # ISO 8601 as Python 3.10's datetime.fromisoformat reads it (the same on every version).
 _DATE_TIME = re.compile(
@@ -99,11 +101,14 @@ def _number(value: Any, path: DataPath) -> Number:
         raise Invalid(path, f"number has {digits} digits; at most {_MAX_DIGITS} are accepted")
     try:
         if _INTEGER.fullmatch(value):
-            return int(value)
+            integer = int(value)
+            if abs(integer) > _MAX_NUMBER:
+                raise Invalid(path, f"number out of range: {_shown(value)}")
+            return integer
         number = float(value)
     except ValueError:  # pragma: no cover - the pattern admits only valid numbers
         raise Invalid(path, f"expected a number, got {_shown(value)}") from None
-    if not math.isfinite(number) or abs(number) > 1e18:
+    if not math.isfinite(number) or abs(number) > _MAX_NUMBER:
         raise Invalid(path, f"number out of range: {_shown(value)}")
     return number
 
@@ -151,7 +156,7 @@ def _schema(value: Any) -> str:
     match = _SCHEMA.fullmatch(text.strip())
     if not match or match.group(1) != SCHEMA_NAME:
         raise Invalid(path, f"unknown schema {_shown(text)}; this app reads {SCHEMA}")
-    if int(match.group(2)) != SCHEMA_MAJOR:
+    if (match.group(2).lstrip("0") or "0") != str(SCHEMA_MAJOR):  # no int(): 5,000 digits
         raise Invalid(
             path,
             f"unknown schema version {_shown(text)}; this app reads {SCHEMA} "
@@ -234,15 +239,6 @@ def _role(data: dict[str, Any], path: DataPath) -> tuple[str, str | None]:
     return role, period
 
 
-def _find_quote(quote: str, paragraphs: tuple[str, ...]) -> tuple[int, int]:
-    """(paragraph index, offset) of the first occurrence of ``quote``, or (-1, -1)."""
-    for index, paragraph in enumerate(paragraphs):
-        start = paragraph.find(quote)
-        if start >= 0:
-            return index, start
-    return -1, -1
-
-
 class _Builder:
     def __init__(self) -> None:
         self.section_ids: dict[str, DataPath] = {}
@@ -271,9 +267,11 @@ class _Builder:
         )
         breadcrumb = parent_crumbs + (title,)
         id_path = parent_ids + (section_id,)
+        items = _list(data.get("metrics"), path + ("metrics",), "metrics")
+        quotes = QuoteFinder(paragraphs, raw_quotes(items))
         metrics = tuple(
-            self.metric(m, path + ("metrics", i), section_id, paragraphs, breadcrumb)
-            for i, m in enumerate(_list(data.get("metrics"), path + ("metrics",), "metrics"))
+            self.metric(m, path + ("metrics", i), section_id, quotes, breadcrumb)
+            for i, m in enumerate(items)
         )
         order = self.order
         self.order += 1
@@ -301,7 +299,7 @@ class _Builder:
         value: Any,
         path: DataPath,
         section_id: str,
-        paragraphs: tuple[str, ...],
+        quotes: QuoteFinder,
         breadcrumb: tuple[str, ...],
     ) -> Metric:
         data = _mapping(value, path, "a metric")
@@ -319,7 +317,7 @@ class _Builder:
             )
         quote = _text(data.get("quote"), path + ("quote",))
         assert quote is not None and label is not None and unit is not None
-        index, start = _find_quote(quote, paragraphs)
+        index, start = quotes.find(quote)
         if index < 0:
             raise Invalid(
                 path + ("quote",),

@@ -65,6 +65,8 @@ def _too_big(size: int, max_size: int) -> str:
 
 def read_bytes(path: str, max_size: int = DEFAULT_MAX_SIZE, noun: str = "report file") -> bytes:
     """The file's bytes, or ``ReportError`` for anything that is not a sane ``noun``."""
+    if not path:  # os.open("") fails anyway; say what happened, not "no such file"
+        raise ReportError("<empty path>", f"an empty path names no {noun}")
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:

@@ -48,7 +48,7 @@ def secret_path() -> Path:
 
 
 def unsafe_reason(info: os.stat_result) -> str | None:
-    """Why a directory or file with this ``lstat`` must not be trusted; ``None`` if it may."""
+    """Why a directory or file with this ``stat`` must not be trusted; ``None`` if it may."""
     getuid = getattr(os, "getuid", None)
     if getuid is not None and info.st_uid != getuid():
         return "is owned by another user"
@@ -61,14 +61,14 @@ def private_directory(path: Path, *, create: bool = True) -> str | None:
     """Make sure ``path`` is a private directory; ``None`` if it is, else why it is not.
 
     A missing directory (and its missing parents) is created with mode 0700. An
-    existing one must be a real directory (not a symbolic link), owned by this
+    existing one (or what a symbolic link to it points at) must be owned by this
     user and not writable by group or others; it is never chmod-ed behind the
     user's back, since it may be shared on purpose.
     """
     try:
         if create:
             path.mkdir(mode=0o700, parents=True, exist_ok=True)
-        info = os.lstat(path)
+        info = os.stat(path)
     except OSError as error:
         return f"cannot be used ({error.strerror or error})"
     if not stat.S_ISDIR(info.st_mode):
