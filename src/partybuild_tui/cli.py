@@ -93,7 +93,7 @@ def _parser_for(command: str | None) -> tuple[argparse.ArgumentParser, object]:
             + "; ".join(f"{name}: {help_text}" for name, (_, help_text) in COMMANDS.items())
             + ". Run 'partybuild-tui COMMAND --help' for a command's options."
         )
-    module.add_arguments(parser)  # type: ignore[attr-defined]
+    module.add_arguments(parser)
     add_common_arguments(parser)
     return parser, module
 
