@@ -15,12 +15,16 @@ import re
 import sys
 import traceback
 from collections.abc import Sequence
+from decimal import Decimal
+from typing import NoReturn
 
 from partybuild_tui import __version__
-
-EXIT_OK = 0
-EXIT_INTERNAL = 1
-EXIT_BAD_INPUT = 2
+from partybuild_tui.model.errors import (
+    EXIT_INTERNAL,
+    EXIT_OK,
+    internal_error_text,
+)
+from partybuild_tui.model.sanitize import sanitize_text
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("partybuild_tui.commands.check", "validate a report and summarise it"),
@@ -34,19 +38,38 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 OPEN_COMMAND = "partybuild_tui.commands.open_app"
 
-_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?", re.IGNORECASE)
+_SIZE = re.compile(r"([0-9]{1,20}(?:\.[0-9]{1,20})?)\s*([kmg]?)(?:i?b)?", re.IGNORECASE)
+MAX_SIZE_LIMIT = 1 << 40
+"""The largest ``--max-size`` (1 TiB): far above any report, and an int, never ``inf``."""
 
 
 def parse_size(text: str) -> int:
-    """``64M``, ``100MiB``, ``1.5G`` or a plain number of bytes."""
+    """``64M``, ``100MiB``, ``1.5G`` or a plain number of bytes (1 byte to 1024G).
+
+    Read with ``Decimal`` and at most 20 digits a part: a 309-digit size is a
+    usage error, never a float overflow.
+    """
     match = _SIZE.fullmatch(text.strip())
     if not match:
         raise argparse.ArgumentTypeError(f"not a size: {text!r} (like 64M or 1G)")
     factor = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}[match.group(2).lower()]
-    size = int(float(match.group(1)) * factor)
+    size = int(Decimal(match.group(1)) * factor)
     if size < 1:
         raise argparse.ArgumentTypeError(f"not a size: {text!r} (at least 1 byte, like 64M)")
+    if size > MAX_SIZE_LIMIT:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (at most 1024G)")
     return size
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse, with its error lines made inert: they echo what the user typed.
+
+    ``partybuild-tui check $'\\e]52;c;…'`` must not write an escape sequence to
+    the terminal through "unrecognized arguments: …" (the same rule as report text).
+    """
+
+    def error(self, message: str) -> NoReturn:
+        super().error(sanitize_text(message))
 
 
 def add_common_arguments(parser: argparse.ArgumentParser) -> None:
@@ -66,7 +89,7 @@ def _parser_for(command: str | None) -> tuple[argparse.ArgumentParser, object]:
     module = importlib.import_module(module_name)
     prog = "partybuild-tui" if command is None else f"partybuild-tui {command}"
     description = module.__doc__.strip().splitlines()[0] if module.__doc__ else None
-    parser = argparse.ArgumentParser(prog=prog, description=description)
+    parser = ArgumentParser(prog=prog, description=description)
     if command is None:
         parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
         parser.epilog = (
@@ -74,7 +97,7 @@ def _parser_for(command: str | None) -> tuple[argparse.ArgumentParser, object]:
             + "; ".join(f"{name}: {help_text}" for name, (_, help_text) in COMMANDS.items())
             + ". Run 'partybuild-tui COMMAND --help' for a command's options."
         )
-    module.add_arguments(parser)  # type: ignore[attr-defined]
+    module.add_arguments(parser)
     add_common_arguments(parser)
     return parser, module
 
@@ -120,10 +143,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # the last line of defence: no traceback unless asked
         if debug:
             traceback.print_exc()
-        print(
-            f"partybuild-tui: internal error: {type(error).__name__}: {error}\n"
-            "This is a bug in partybuild-tui. Please report it, with the output of the "
-            "same command run with --debug.",
-            file=sys.stderr,
-        )
+        print(internal_error_text(error), file=sys.stderr)
         return EXIT_INTERNAL

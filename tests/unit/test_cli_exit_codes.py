@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 
 from partybuild_tui import __version__
-from partybuild_tui.cli import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, main
+from partybuild_tui.cli import main
 from partybuild_tui.commands import check as check_command
 from partybuild_tui.model import bundled_report_path, load_report
+from partybuild_tui.model.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK
 
 BROKEN = "schema: partybuild-report/1\nreport: [\n"
 

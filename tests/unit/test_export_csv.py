@@ -114,7 +114,9 @@ def test_formulas_are_neutralised_and_quoting_survives() -> None:
 @pytest.mark.parametrize(
     ("cell", "expected"),
     [("=A1", "'=A1"), ("+1", "'+1"), ("-1", "'-1"), ("@x", "'@x"), (" =x", "' =x"),
-     ("\u3000=x", "'\u3000=x"), ("a=b", "a=b"), ("", ""), ("党建", "党建")],
+     ("\u3000=x", "'\u3000=x"), ("a=b", "a=b"), ("", ""), ("党建", "党建"),
+     ("＝A1", "'＝A1"), ("＋1", "'＋1"), ("－1", "'－1"), ("＠x", "'＠x"), ("\u3000＝x", "'\u3000＝x"),
+     ("﹦1", "'﹦1"), ("﹢1", "'﹢1"), ("﹣1", "'﹣1"), ("﹫x", "'﹫x"), ("ａ＝ｂ", "ａ＝ｂ")],
 )  # fmt: skip
 def test_neutralize_formula(cell: str, expected: str) -> None:
     assert neutralize_formula(cell) == expected

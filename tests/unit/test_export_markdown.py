@@ -94,6 +94,7 @@ PIECES = [
     "1.", "2)", "---", "===", "***", "> ", "# ", "- [ ] ", "[^1]", "[x](y)", "![i](j)",
     "$x$", "$$", "~~s~~", "H~2~O", "2^10^", "{#id}", ":smile:", "**b**", "__u__", "`c`",
     "example.com", "WWW.EXAMPLE.COM", "    ", "\\\\", "|-|",
+    "详见党建网.cn", "evil.рф", "公司.com.cn", "10.рф", "mail@evil.рф", "党建.中国", "99.3",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES), max_size=14).map("".join)
 
@@ -147,6 +148,10 @@ def _yaml(text: str) -> str:
         ("//1.=", "\\//1.="),
         ("a|b", "a\\|b"),
         ("<script>", "\\<script\\>"),
+        ("详见党建网.cn", "详见党建网\\.cn"),
+        ("evil.рф", "evil\\.рф"),
+        ("10.рф", "10\\.рф"),
+        ("99.3%、v2.0", "99.3%、v2.0"),
     ],
 )
 def test_escape_inline_examples(text: str, escaped: str) -> None:

@@ -21,7 +21,10 @@ from partybuild_tui.model import Report, load_text, sanitize_text
 from partybuild_tui.model.sanitize import PLACEHOLDER, is_safe
 from partybuild_tui.model.yaml_reader import parse
 
-ACTIVE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+ACTIVE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+    "\ufeff\U000e0000-\U000e007f\ud800-\udfff]"
+)
 
 
 @pytest.mark.parametrize("code", [c for c in range(0x20) if c not in (0x09, 0x0A)])
@@ -69,13 +72,36 @@ def test_bidi_overrides_and_isolates_become_the_placeholder(code: int) -> None:
     assert sanitize_text(f"abc{chr(code)}def") == f"abc{PLACEHOLDER}def"
 
 
+@pytest.mark.parametrize(
+    "char",
+    ["\u200e", "\u200f", "\u061c", "\ufeff", "\U000e0000", "\U000e0041", "\U000e007f"],
+    ids=["LRM", "RLM", "ALM", "BOM-inside", "tag-first", "tag-A", "tag-cancel"],
+)
+def test_bidi_marks_an_inner_bom_and_tag_characters_become_the_placeholder(char: str) -> None:
+    assert sanitize_text(f"abc{char}def") == f"abc{PLACEHOLDER}def"
+    assert not is_safe(f"abc{char}def")
+
+
+def test_hidden_words_in_tag_characters_are_shown_as_placeholders() -> None:
+    hidden = "".join(chr(0xE0000 + ord(c)) for c in "ignore this")  # invisible on screen
+    assert sanitize_text(f"党建{hidden}") == "党建" + PLACEHOLDER * len(hidden)
+
+
+def test_joiners_in_emoji_and_variation_selectors_stay() -> None:
+    family, flag = "👨\u200d👩\u200d👧", "🏴\U000e0067\U000e0062\U000e007f"
+    assert sanitize_text(family) is family
+    assert sanitize_text("☺\ufe0f") == "☺\ufe0f"
+    # A subdivision flag is built from tag characters: it shows as placeholders (its base stays).
+    assert sanitize_text(flag) == "🏴" + PLACEHOLDER * 3
+
+
 def test_lone_surrogates_from_an_escape() -> None:
     assert sanitize_text("a\ud800b\udfffc") == f"a{PLACEHOLDER}b{PLACEHOLDER}c"
     sanitize_text("\ud800").encode("utf-8")  # printable now: no UnicodeEncodeError
 
 
 def test_ordinary_text_is_returned_unchanged() -> None:
-    text = "党建领航聚合力 “第一议题” 1.7万余名 99.3% [b]x[/i] ‎arr[i] 😀"
+    text = "党建领航聚合力 “第一议题” 1.7万余名 99.3% [b]x[/i] arr[i] 😀 \u200b\u200d"
     assert sanitize_text(text) is text
     assert is_safe(text)
 
@@ -85,7 +111,9 @@ def test_ordinary_text_is_returned_unchanged() -> None:
     st.text(
         alphabet=st.one_of(
             st.characters(exclude_categories=()),  # surrogates included
-            st.sampled_from("\x00\t\n\r\x1b\x7f\x85\x9b\u202e\u2067\ud800\udfff"),
+            st.sampled_from(
+                "\x00\t\n\r\x1b\x7f\x85\x9b\u202e\u2067\u200e\u061c\ufeff\U000e0041\ud800\udfff"
+            ),
         )
     )
 )
@@ -102,7 +130,7 @@ def test_any_text_comes_out_inert_same_length_and_stable(text: str) -> None:
 
 # --- every string of a loaded report ----------------------------------------------------
 
-E = "\\e]52;c;cm0=\\a\\e[31m\\u202e\\x9b\\t\\0\\x7f"  # YAML escapes: OSC 52, CSI, RLO, C1, tab, NUL, DEL
+E = "\\e]52;c;cm0=\\a\\e[31m\\u202e\\x9b\\t\\0\\x7f\\u200e\\ufeff\\U000e0041"  # YAML escapes: OSC 52, CSI, RLO, C1, tab, NUL, DEL
 HOSTILE_REPORT = f"""\
 schema: "partybuild-report/1"
 report:
@@ -162,7 +190,9 @@ def report() -> Report:
 
 def test_the_hostile_report_really_carries_escapes() -> None:
     raw = parse("escapes.yaml", HOSTILE_REPORT)
-    assert raw["report"]["title"] == "标题\x1b]52;c;cm0=\x07\x1b[31m\u202e\x9b\t\x00\x7f"
+    assert raw["report"]["title"] == (
+        "标题\x1b]52;c;cm0=\x07\x1b[31m\u202e\x9b\t\x00\x7f\u200e\ufeff\U000e0041"
+    )
 
 
 def test_every_string_of_a_loaded_report_is_inert(report: Report) -> None:
@@ -174,7 +204,7 @@ def test_every_string_of_a_loaded_report_is_inert(report: Report) -> None:
 
 
 def test_each_field_is_sanitized(report: Report) -> None:
-    inert = "␛]52;c;cm0=␇␛[31m" + PLACEHOLDER + PLACEHOLDER + " ␀␡"
+    inert = "␛]52;c;cm0=␇␛[31m" + PLACEHOLDER + PLACEHOLDER + " ␀␡" + PLACEHOLDER * 3
     meta = report.meta
     assert [meta.title, meta.subtitle, meta.source, meta.author] == [
         f"标题{inert}",

@@ -8,7 +8,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 from partybuild_tui.model import Report, ReportError, bundled_report_path
+from partybuild_tui.model.sanitize import sanitize_text
 from partybuild_tui.model.source import DEFAULT_MAX_SIZE
+
+
+def non_empty_path(text: str) -> str:
+    """An argparse type: an empty path is a usage error, not "the default".
+
+    ``check "$FILE"`` with ``FILE`` unset must fail, not check the bundled report.
+    """
+    if not text:
+        raise argparse.ArgumentTypeError("empty path (leave PATH out for the bundled report)")
+    return text
 
 
 def add_report_argument(parser: argparse.ArgumentParser) -> None:
@@ -16,13 +27,14 @@ def add_report_argument(parser: argparse.ArgumentParser) -> None:
         "path",
         nargs="?",
         default=None,
+        type=non_empty_path,
         metavar="PATH",
         help="a report YAML file (default: the bundled 2025 晋城市 report)",
     )
 
 
 def report_path(args: argparse.Namespace) -> Path:
-    return Path(args.path) if args.path else bundled_report_path()
+    return Path(args.path) if args.path is not None else bundled_report_path()
 
 
 def open_report(
@@ -58,9 +70,10 @@ def open_report(
 
 
 def print_error(message: str) -> None:
-    """One line on stderr, whatever the terminal's encoding can show."""
+    """One line on stderr, inert (it may echo what the user typed: ``--section $'\\e…'``),
+    whatever the terminal's encoding can show."""
     stream = sys.stderr
     encoding = getattr(stream, "encoding", None) or "utf-8"
-    line = " ".join(message.splitlines())
+    line = sanitize_text(" ".join(message.splitlines()))
     stream.write(line.encode(encoding, errors="backslashreplace").decode(encoding) + "\n")
     stream.flush()

@@ -18,15 +18,16 @@ from pathlib import Path
 
 from partybuild_tui.commands.common import (
     add_report_argument,
+    non_empty_path,
     open_report,
     print_error,
     report_path,
 )
 from partybuild_tui.export import EXTENSIONS, FORMATS, export_report
 from partybuild_tui.model import Report, Section
+from partybuild_tui.model.errors import EXIT_BAD_INPUT
 from partybuild_tui.state.atomic_write import DestinationExists, atomic_write_bytes
 
-EXIT_BAD_INPUT = 2
 _FORMAT_OF_SUFFIX = {suffix: fmt for fmt, suffix in EXTENSIONS.items()} | {".markdown": "markdown"}
 
 
@@ -61,6 +62,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "-o",
         metavar="FILE",
         default=None,
+        type=non_empty_path,
         help="write to FILE instead of standard output ('-' is standard output)",
     )
     parser.add_argument(

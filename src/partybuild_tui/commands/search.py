@@ -16,9 +16,11 @@ from typing import Any
 
 from partybuild_tui.commands.common import add_report_argument, open_report
 from partybuild_tui.model import Report
+from partybuild_tui.model.errors import EXIT_BAD_INPUT
+from partybuild_tui.model.sanitize import sanitize_text
 from partybuild_tui.search import SearchHit, SearchIndex, SearchResult, make_snippet
 
-EXIT_HITS, EXIT_NO_HITS, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_HITS, EXIT_NO_HITS = 0, 1
 OPEN_MARK, CLOSE_MARK = "⟪", "⟫"
 PATH_SEPARATOR = " › "
 DEFAULT_LIMIT = 20
@@ -175,5 +177,5 @@ def run(args: argparse.Namespace) -> int:
         else:
             _print_plain(report, result)
         sys.stdout.flush()
-        print(_summary(result), file=sys.stderr)
+        print(sanitize_text(_summary(result)), file=sys.stderr)  # it echoes the query
     return EXIT_HITS if result.total else EXIT_NO_HITS

@@ -3,7 +3,9 @@
 One row per metric, RFC 4180 quoting and CRLF line ends; ``bom=True`` starts
 the text with U+FEFF so Excel reads it as UTF-8. A report is hostile input: a
 text cell that begins (after any spaces) with ``=``, ``+``, ``-`` or ``@`` would
-be run as a formula, so it gets a leading ``'``. Numeric cells are written by
+be run as a formula, so it gets a leading ``'``; so does one that begins with a
+full-width or small form of them (``＝＋－＠``, ``﹦﹢﹣﹫``), which spreadsheets
+in East Asian locales read as the ASCII sign. Numeric cells are written by
 us from numbers (``-3``, ``99.3``) and stay numbers.
 """
 
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from collections.abc import Iterable
 
 from partybuild_tui.export.values import format_number, section_path
@@ -34,8 +37,9 @@ _FORMULA_START = ("=", "+", "-", "@")
 
 
 def neutralize_formula(text: str) -> str:
-    """``'=1+1`` for ``=1+1``: a text cell a spreadsheet will not evaluate."""
-    if text.lstrip().startswith(_FORMULA_START):
+    """``'=1+1`` for ``=1+1`` (or ``＝1+1``): a text cell a spreadsheet will not evaluate."""
+    stripped = text.lstrip()
+    if stripped and unicodedata.normalize("NFKC", stripped[0]).startswith(_FORMULA_START):
         return "'" + text
     return text
 

@@ -20,7 +20,10 @@ from partybuild_tui.model import Metric, Report, Section
 _INLINE = re.compile(r"[\\`*_{}\[\]<>|~^$&#@:]")
 _DOUBLE_SLASH = re.compile(r"/(?=/)")  # linkify reads //host as a protocol-relative link
 _WWW = re.compile(r"(?<![A-Za-z0-9])(www)\.", re.IGNORECASE)
-_DOMAIN_DOT = re.compile(r"(?<=[A-Za-z0-9])\.(?=[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9])")
+# A dot between word characters of any script (详见党建网.cn, evil.рф): renderers
+# auto-link internationalised domains. A dot before a digit (99.3, v2.0) is a
+# number, never a domain, and stays as written.
+_DOMAIN_DOT = re.compile(r"(?<=\w)\.(?=[^\W\d])")
 _LINE_MARKER = re.compile(r"[-+=]")
 _ORDERED = re.compile(r"(\d{1,9})([.)])")
 MAX_HEADING_LEVEL = 6

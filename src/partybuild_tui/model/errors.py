@@ -122,3 +122,20 @@ class DestinationExists(PartybuildError, FileExistsError):
 
 class CorruptState(PartybuildError):
     """A state file that cannot be used (not JSON, another format, wrong shapes)."""
+
+
+EXIT_OK = 0
+EXIT_INTERNAL = 1
+"""An internal error: a bug (a short message asking for a report, see ``internal_error_text``)."""
+EXIT_BAD_INPUT = 2
+"""Bad input or usage: one line that says where and what."""
+
+
+def internal_error_text(error: BaseException | None) -> str:
+    """What a crash prints (the CLI and the app): the error, inert, and how to report it."""
+    what = f"{type(error).__name__}: {error}" if error is not None else "unknown error"
+    return (
+        f"partybuild-tui: internal error: {_one_line(what)}\n"
+        "This is a bug in partybuild-tui. Please report it, with the output of the "
+        "same command run with --debug."
+    )

@@ -13,7 +13,11 @@ still see that something was there:
 * C0 controls (except newline) and DEL become their Unicode "control pictures"
   (ESC -> ␛, NUL -> ␀), which also breaks every escape sequence, since a
   sequence needs its ESC (or C1 introducer) to act;
-* C1 controls, bidi embeddings/overrides/isolates and lone surrogates become ``�``;
+* C1 controls, bidi embeddings/overrides/isolates, the bidi marks (LRM U+200E,
+  RLM U+200F, ALM U+061C), a U+FEFF inside text (a byte order mark is only
+  legal as a file's first character, and the reader drops it there), tag
+  characters (U+E0000–U+E007F, invisible text that can smuggle words past a
+  reader) and lone surrogates become ``�``;
 * a tab becomes a single space (the only change that is not a placeholder).
 """
 
@@ -23,7 +27,12 @@ import re
 
 PLACEHOLDER = "\ufffd"
 
-_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f\x80-\x9f"  # C0 but newline, DEL, C1
+    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # bidi marks, embeddings, overrides, isolates
+    "\ufeff\U000e0000-\U000e007f"  # a byte order mark inside text, tag characters
+    "\ud800-\udfff]"  # lone surrogates
+)
 
 
 def _replacement(match: re.Match[str]) -> str:

@@ -109,12 +109,10 @@ class PartyBuildApp(App[int]):
             super()._print_error_renderables()
             return
         self._exit_renderables.clear()
-        error = self._exception
-        what = f"{type(error).__name__}: {error}" if error is not None else "unknown error"
+        from partybuild_tui.model.errors import internal_error_text
+
         self.error_console.print(
-            f"partybuild-tui: internal error: {what}\n"
-            "This is a bug in partybuild-tui. Please report it, with the output of the "
-            "same command run with --debug.",
+            internal_error_text(self._exception),
             markup=False,
             highlight=False,
         )
