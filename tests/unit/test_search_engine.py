@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 
 from partybuild_tui.model import Report, bundled_report_path, load_report
 from partybuild_tui.search import SearchIndex, SearchResult
-from partybuild_tui.search import pinyin as pinyin_module
+from partybuild_tui.search import codes as pinyin_module
+from partybuild_tui.search.codes import PinyinPattern, PinyinTable
 from partybuild_tui.search.folding import fold_table, fold_with_map, to_original
-from partybuild_tui.search.pinyin import PinyinPattern, PinyinTable
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "search-report.yaml"
 KIND_ORDER = {"title": 0, "metric": 1, "paragraph": 2}
@@ -42,6 +42,7 @@ def coarse() -> tuple[Report, SearchIndex]:
     some the catch-all one, as in a report with thousands of distinct hanzi."""
     report = load_report(bundled_report_path())
     with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pinyin_module, "SHARED_BELOW", 0)  # a table of its own
         patch.setattr(pinyin_module, "_LAST_CODE", 0x30)
         patch.setattr(pinyin_module, "_MAX_GROUPS", 8)
         index = SearchIndex.build(report)
@@ -262,7 +263,7 @@ def test_a_shared_code_fits_a_piece_only_if_one_of_its_hanzi_reads_so(
     """Rare hanzi share a code by their initials; the scan lets a hanzi with that code
     fill a step only if a reading of one of them starts with the step's piece."""
     readings = {"甲": (reading,), "乙": (piece, "e")}  # 乙 spells the piece alone
-    monkeypatch.setattr(pinyin_module, "readings_of", lambda char: readings.get(char, ()))
+    monkeypatch.setattr(pinyin_module.pinyin, "readings_of", lambda char: readings.get(char, ()))
     table = PinyinTable.build(readings, Counter("乙"))  # 甲 is never seen: a shared code
     assert table.codes["甲"] in table.groups and table.codes["乙"] in table.own
     scan = PinyinPattern(piece, table).compile(Counter())

@@ -105,3 +105,19 @@ def test_a_whole_syllable_ranks_before_a_partial_one(bundled: SearchIndex) -> No
         here = [c for c in here if common(c, "xian")]
         partial = [readings_of(c)[0] != "xian" for c in here]
         assert partial == sorted(partial), here
+
+
+def test_the_syllables_are_every_reading_pypinyin_gives() -> None:
+    """``SYLLABLES`` (what a piece may be, whatever the report) is a constant: it must
+    hold every reading of every hanzi — checked on a spread sample of pypinyin's
+    dictionary and on every hanzi of the bundled report."""
+    from pypinyin.constants import PINYIN_DICT
+
+    from partybuild_tui.search.pinyin import SYLLABLES
+
+    codes = sorted(PINYIN_DICT)
+    report = load_report(bundled_report_path())
+    chars = {chr(code) for code in codes[:: max(1, len(codes) // 3000)]}
+    chars |= {c for s in report.ordered for p in (s.title, *s.paragraphs) for c in p}
+    missing = {(c, r) for c in chars for r in readings_of(c) if r not in SYLLABLES}
+    assert not missing

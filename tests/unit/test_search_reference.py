@@ -20,6 +20,7 @@ import pytest
 
 from partybuild_tui.model import Report, load_text
 from partybuild_tui.search import SearchIndex
+from partybuild_tui.search.codes import PinyinPattern
 from partybuild_tui.search.folding import (
     Span,
     fold_table,
@@ -27,7 +28,7 @@ from partybuild_tui.search.folding import (
     merge_spans,
     to_original,
 )
-from partybuild_tui.search.pinyin import RARE, PinyinPattern, readings_of
+from partybuild_tui.search.pinyin import RARE, readings_of
 
 Matcher = tuple[Callable[[str], list[Span]], Callable[[str], int]]
 """(folded text of one field → the spans of one term's matches in it, left to right;

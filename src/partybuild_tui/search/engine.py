@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from partybuild_tui.model import Report
+from partybuild_tui.search.codes import PinyinTable
 from partybuild_tui.search.hits import SearchResult, SectionHighlights, section_highlights
 from partybuild_tui.search.index import Corpus, Region
 from partybuild_tui.search.matching import CompiledTerm, Matcher, metric_matches
-from partybuild_tui.search.pinyin import PinyinTable
 from partybuild_tui.search.query import Query, TextTerm, parse_query
 from partybuild_tui.search.ranking import metric_search, text_search
 

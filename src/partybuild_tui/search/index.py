@@ -30,9 +30,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+import partybuild_tui.search.codes as code_tables
 from partybuild_tui.model import Report
+from partybuild_tui.search.codes import CodeScan, PinyinPattern, PinyinTable, SharedTable
 from partybuild_tui.search.folding import fold, fold_table, fold_with_map
-from partybuild_tui.search.pinyin import RARE, CodeScan, PinyinPattern, PinyinTable
+from partybuild_tui.search.pinyin import RARE
 from partybuild_tui.search.query import same_value
 
 HitKind = Literal["title", "metric", "paragraph"]
@@ -273,15 +275,26 @@ class PinyinCodes:
         """Guards the cache: the app may search from a worker thread."""
 
     @classmethod
-    def build(cls, haystack: Haystack) -> PinyinCodes:
-        table = PinyinTable.build(haystack.chars, Counter(haystack.text[::31]))
-        translation = table.translation(haystack.chars)
-        return cls(table, haystack.text.translate(translation).encode("latin-1"))
+    def build(cls, text: str, chars: set[str]) -> PinyinCodes:
+        """The codes of ``text`` (a haystack) whose distinct characters are ``chars``."""
+        frequency = Counter(text[::31])
+        if len(text) >= code_tables.SHARED_BELOW:  # looked up in the module: tests change it
+            table = PinyinTable.build(chars, frequency)
+            return cls(table, text.translate(table.translation(chars)).encode("latin-1"))
+        shared = code_tables.shared_table()
+        shared.add(chars, frequency)
+        encoded = text.translate(shared.translation(chars)).encode("latin-1")
+        with shared.lock:
+            shared.sample.update(encoded[::31])
+        return cls(shared, encoded)
 
     def scan(self, pattern: PinyinPattern) -> tuple[bytes, CodeScan]:
         """The code string translated for ``pattern`` (the last few are kept), and how to
         scan it."""
-        scan = pattern.compile(self.sample)
+        if isinstance(self.table, SharedTable):
+            scan = self.table.scan_for(pattern)
+        else:
+            scan = pattern.compile(self.sample)
         with self._lock:
             cached = self._translated.pop(scan.translation, None)
         if cached is None:
@@ -295,6 +308,8 @@ class PinyinCodes:
     def clear(self) -> None:
         with self._lock:
             self._translated.clear()
+        if isinstance(self.table, SharedTable):
+            self.table.forget_scans()
 
     def occurrences(
         self, pattern: PinyinPattern, hay: str, start: int, end: int
@@ -316,19 +331,18 @@ class PinyinCodes:
         return found
 
     def field_firsts(
-        self, pattern: PinyinPattern, hay: str, region: Region, start: int, end: int
+        self, pattern: PinyinPattern, hay: str, ending: dict[int, int], start: int, end: int
     ) -> dict[int, tuple[int, int, int]]:
         """Field index → (start, end, quality) of its first match, for every field of
         ``hay[start:end]`` (a run of whole fields) with one."""
-        ending = region.field_ending
         return {
             ending[field_end]: (s, stop, PINYIN + rare)
             for s, stop, rare, field_end in self._firsts(pattern, hay, start, end)
         }
 
-    def count_fields(self, pattern: PinyinPattern, hay: str, region: Region) -> int:
-        """How many fields of ``region`` hold a match."""
-        return sum(1 for _ in self._firsts(pattern, hay, region.start, region.end, best=False))
+    def count_fields(self, pattern: PinyinPattern, hay: str, start: int, end: int) -> int:
+        """How many fields of ``hay[start:end]`` (a run of whole fields) hold a match."""
+        return sum(1 for _ in self._firsts(pattern, hay, start, end, best=False))
 
     def _firsts(
         self, pattern: PinyinPattern, hay: str, start: int, end: int, *, best: bool = True
@@ -375,5 +389,5 @@ class Corpus:
     @classmethod
     def build(cls, report: Report, *, pinyin: bool = True) -> Corpus:
         haystack = Haystack.build(report)
-        codes = PinyinCodes.build(haystack) if pinyin else None
+        codes = PinyinCodes.build(haystack.text, haystack.chars) if pinyin else None
         return cls(report, haystack, MetricValues(report), codes)

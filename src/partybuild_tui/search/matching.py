@@ -9,8 +9,9 @@ import re
 import threading
 from collections.abc import Iterable
 
+from partybuild_tui.search.codes import PinyinPattern
 from partybuild_tui.search.index import LITERAL, METRIC, TITLE, Corpus, Region
-from partybuild_tui.search.pinyin import RARE, PinyinPattern
+from partybuild_tui.search.pinyin import RARE, forget_spellings
 from partybuild_tui.search.query import Query, TextTerm
 
 Occurrence = tuple[int, int, int]
@@ -99,7 +100,7 @@ class CompiledTerm:
         elif self.pinyin is not None:  # letters, so no number and no digit boundaries
             assert self.corpus.pinyin is not None
             firsts = self.corpus.pinyin.field_firsts(
-                self.pinyin, self.corpus.haystack.text, region, start, end
+                self.pinyin, self.corpus.haystack.text, region.field_ending, start, end
             )
             if self.literally:  # the letters as typed, too
                 for field, occurrence in self._literal_firsts(region, start, end).items():
@@ -153,7 +154,8 @@ class CompiledTerm:
         count = self._counted.get(region.kind)
         if count is None:
             assert self.corpus.pinyin is not None
-            count = self.corpus.pinyin.count_fields(self.pinyin, self.corpus.haystack.text, region)
+            hay = self.corpus.haystack.text
+            count = self.corpus.pinyin.count_fields(self.pinyin, hay, region.start, region.end)
             self._counted[region.kind] = count  # the next keystroke asks again
         return count
 
@@ -204,6 +206,7 @@ class Matcher:
             self._terms.clear()
         if self.corpus.pinyin is not None:
             self.corpus.pinyin.clear()
+        forget_spellings()
 
 
 def metric_matches(matcher: Matcher, query: Query) -> list[int]:
