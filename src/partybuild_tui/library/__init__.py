@@ -28,7 +28,7 @@ from partybuild_tui.model.source import DEFAULT_MAX_SIZE
 try:  # helper ``model``'s registry (lands with the new keys)
     from partybuild_tui.model.registry import Registry, is_registry_file, load_registry
 except ImportError:  # pragma: no cover - until model/registry.py is on main
-    from partybuild_tui.library._registry_stub import (  # type: ignore[assignment]
+    from partybuild_tui.library._registry_stub import (
         Registry,
         is_registry_file,
         load_registry,

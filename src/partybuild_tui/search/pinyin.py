@@ -34,6 +34,7 @@ candidates, and ``verify`` checks each against the real readings.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -64,8 +65,12 @@ def initial_of(reading: str) -> str:
     return reading[:2] if reading[:2] in ("zh", "ch", "sh") else reading[:1]
 
 
+@functools.lru_cache(maxsize=32768)
 def readings_of(char: str) -> tuple[str, ...]:
-    """Toneless readings of a hanzi (``lv`` also as ``lu``), or ``()`` if not a hanzi."""
+    """Toneless readings of a hanzi (``lv`` also as ``lu``), or ``()`` if not a hanzi.
+
+    Cached: a library builds one index per report, over mostly the same hanzi.
+    """
     # pypinyin takes ~160 ms to import (its phrase dictionary): only when an index is
     # built, in the background, never on the way to the first frame.
     from pypinyin import Style, pinyin
