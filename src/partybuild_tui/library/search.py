@@ -22,6 +22,9 @@ from partybuild_tui.library.combined import combine, split_id
 from partybuild_tui.model import Report
 from partybuild_tui.search import Query, SearchHit, SearchIndex, parse_query
 
+PAGE = 100
+"""Hits itemised by default (best first across the library); every report's count is exact."""
+
 
 @dataclass(frozen=True)
 class ReportHits:
@@ -74,7 +77,7 @@ class LibraryIndex:
     def build(cls, reports: Sequence[Report]) -> LibraryIndex:
         return cls(reports, SearchIndex.build(combine(reports)))
 
-    def search(self, query: str | Query, limit: int | None = 500) -> LibraryResult:
+    def search(self, query: str | Query, limit: int | None = PAGE) -> LibraryResult:
         """Hits of ``query`` in every report; never raises because of the query."""
         parsed = query if isinstance(query, Query) else parse_query(query)
         result = self.index.search(parsed, limit=limit)
