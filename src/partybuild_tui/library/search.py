@@ -42,6 +42,9 @@ class LibraryResult:
     query: Query
     groups: tuple[ReportHits, ...]
     total: int
+    unchecked: int = 0
+    """Candidate reports a large library's index did not check (``large.py``): the
+    counts are then at least these."""
 
     @property
     def understood(self) -> str:
