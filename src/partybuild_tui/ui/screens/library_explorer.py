@@ -74,6 +74,17 @@ class LibraryExplorerScreen(ExplorerScreen):
             return
         self._go(place)
 
+    def action_metrics(self) -> None:
+        """The metrics table of this report (the one installed may be another report's)."""
+        from partybuild_tui.ui.screens.explorer_keys import METRICS_SCREEN
+
+        app = self.app
+        if app.is_screen_installed(METRICS_SCREEN):
+            installed = app.get_screen(METRICS_SCREEN)
+            if getattr(installed, "report", None) is not self.report:
+                app.uninstall_screen(METRICS_SCREEN)
+        super().action_metrics()
+
     # -- the library query ---------------------------------------------------------------
 
     def _index_ready(self, index: SearchIndex) -> None:
