@@ -26,10 +26,9 @@ from partybuild_tui.library.rows import LibraryRow, filter_rows, rows_of
 from partybuild_tui.library.search import LibraryIndex, LibraryResult
 from partybuild_tui.model import Report
 from partybuild_tui.search import SearchHit
-from partybuild_tui.ui.widgets.bindings import localize_bindings
 from partybuild_tui.ui.widgets.library.report_list import ReportList
 from partybuild_tui.ui.widgets.library.results import LibraryResults, hit_count
-from partybuild_tui.ui.widgets.library.strings import tr
+from partybuild_tui.ui.widgets.library.strings import localize, tr
 
 
 class FilterInput(Input):
@@ -72,7 +71,7 @@ class LibraryScreen(Screen[None]):
 
     def __init__(self, library: Library) -> None:
         super().__init__()
-        localize_bindings(self)
+        localize(self)
         self.library = library
         self.rows: list[LibraryRow] = rows_of(library)
         self.index: LibraryIndex | None = None

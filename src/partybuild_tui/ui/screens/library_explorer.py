@@ -17,7 +17,7 @@ from textual.binding import Binding
 from partybuild_tui.model import Report
 from partybuild_tui.search import SearchHit
 from partybuild_tui.ui.screens.explorer import ExplorerScreen
-from partybuild_tui.ui.widgets.bindings import localize_bindings
+from partybuild_tui.ui.widgets.library.strings import localize
 from partybuild_tui.ui.widgets.search_panel import SearchPanel
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ class LibraryExplorerScreen(ExplorerScreen):
         from_end: bool = False,
     ) -> None:
         super().__init__(report)
-        localize_bindings(self)
+        localize(self)
         self.library = library
         self.library_query = query
         self.start_hit = hit

@@ -21,7 +21,7 @@ from textual.widgets import DataTable
 
 from partybuild_tui.library.rows import COLUMNS, NUMERIC, LibraryRow
 from partybuild_tui.ui.metric_rows import text_key
-from partybuild_tui.ui.widgets.library.strings import tr
+from partybuild_tui.ui.widgets.library.strings import localize, tr
 
 NARROW = 100
 """Below this width the kind and source columns are left out."""
@@ -50,6 +50,7 @@ class ReportList(DataTable[Text]):
 
     def __init__(self, rows: Sequence[LibraryRow], **kwargs: object) -> None:
         super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)  # type: ignore[arg-type]
+        localize(self)
         self.all_rows = list(rows)
         self.shown: list[LibraryRow] = list(rows)
         self.column_index = 0
@@ -61,7 +62,12 @@ class ReportList(DataTable[Text]):
     # -- layout ------------------------------------------------------------------------
 
     def _columns_for(self, width: int) -> list[str]:
-        keys = [key for key, _ in COLUMNS]
+        # A column no report fills (kind, before reports carry it) takes no room.
+        keys = [
+            key
+            for key, _ in COLUMNS
+            if key == "title" or any(row.cells[key] for row in self.all_rows)
+        ]
         if width < NARROW:
             keys = [k for k in keys if k not in ("kind", "source")]
         return keys

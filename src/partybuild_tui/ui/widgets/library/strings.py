@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from partybuild_tui.ui.i18n import get_language
+from dataclasses import replace
+
+from textual.dom import DOMNode
+
+from partybuild_tui.ui.i18n import get_language, t
 
 ZH: dict[str, str] = {
     "Title": "标题",
@@ -34,8 +38,30 @@ ZH: dict[str, str] = {
     "Previous hit (across reports)": "上一处(跨报告)",
     "hit": "处",
     "could not be read": "无法读取",
+    "Next column": "下一列",
+    "Previous column": "上一列",
+    "To the list": "到列表",
+    "hits shown": "处已列出",
+    "reports not checked": "份报告未核对",
 }
 
 
 def tr(key: str) -> str:
     return ZH.get(key, key) if get_language() == "zh" else key
+
+
+def localize(node: DOMNode) -> None:
+    """Translate ``node``'s own binding descriptions (``bindings.localize_bindings``, with
+    this module's strings first)."""
+    if get_language() == "en":
+        return
+    bindings = node._bindings.key_to_bindings  # the per-instance copy, as localize_bindings
+    for key, key_bindings in bindings.items():
+        bindings[key] = [
+            replace(
+                b,
+                description=ZH.get(b.description) or t(b.description),
+                tooltip=(ZH.get(b.tooltip) or t(b.tooltip)) if b.tooltip else "",
+            )
+            for b in key_bindings
+        ]
