@@ -23,16 +23,8 @@ from partybuild_tui.library.discover import discover
 from partybuild_tui.library.loading import load_files
 from partybuild_tui.library.store import LibraryCache
 from partybuild_tui.model import Report, ReportError
+from partybuild_tui.model.registry import Registry, is_registry_file, load_registry
 from partybuild_tui.model.source import DEFAULT_MAX_SIZE
-
-try:  # helper ``model``'s registry (lands with the new keys)
-    from partybuild_tui.model.registry import Registry, is_registry_file, load_registry
-except ImportError:  # pragma: no cover - until model/registry.py is on main
-    from partybuild_tui.library._registry_stub import (
-        Registry,
-        is_registry_file,
-        load_registry,
-    )
 
 __all__ = ["Library", "LibraryEntry", "Registry", "open_library"]
 
@@ -82,15 +74,9 @@ class Library:
 
 def _duplicate_error(path: Path, report_id: str, first: Path, max_size: int) -> str:
     """``FILE:LINE:COL: report.id: …``, pointing at the id in the second file."""
-    line = column = None
-    try:
-        from partybuild_tui.model.source import decode, read_bytes
-        from partybuild_tui.model.yaml_reader import locate
+    from partybuild_tui.library.checks import locate_in_file
 
-        text = decode(str(path), read_bytes(str(path), max_size))
-        line, column = locate(text, ("report", "id"))
-    except ReportError:
-        pass
+    line, column = locate_in_file(path, ("report", "id"))
     message = f"duplicate report id {report_id!r}: {first} has it already"
     return str(ReportError(str(path), message, line, column, ("report", "id")))
 

@@ -34,24 +34,30 @@ def metric_data_paths(report: Report) -> dict[str, DataPath]:
     return paths
 
 
+def locate_in_file(path: Path, data_path: DataPath) -> tuple[int | None, int | None]:
+    """1-based (line, column) of the node at ``data_path`` in the file (``None``s if unknown)."""
+    from partybuild_tui.model.json_reader import locate_json
+    from partybuild_tui.model.source import decode, read_bytes
+    from partybuild_tui.model.yaml_reader import locate_in, parse_with_marks
+
+    try:
+        text = decode(str(path), read_bytes(str(path), MAX_SIZE))
+        if str(path).lower().endswith(".json"):
+            return locate_json(text, data_path)
+        data, marks = parse_with_marks(str(path), text)
+        return locate_in(data, marks, text, data_path)
+    except (ReportError, ValueError):
+        return None, None
+
+
 class _Located:
     """Positions in one file, read and parsed only when a problem needs one."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._text: str | None = None
 
     def error(self, data_path: DataPath, message: str) -> str:
-        from partybuild_tui.model.source import decode, read_bytes
-        from partybuild_tui.model.yaml_reader import locate
-
-        line = column = None
-        try:
-            if self._text is None:
-                self._text = decode(str(self.path), read_bytes(str(self.path), MAX_SIZE))
-            line, column = locate(self._text, data_path)
-        except ReportError:
-            pass
+        line, column = locate_in_file(self.path, data_path)
         return str(ReportError(str(self.path), message, line, column, data_path))
 
 

@@ -1,54 +1,31 @@
 """How the library cache turns a report into bytes and back, and signs them.
 
-The state layer owns the codec and the per-user HMAC secret
-(``state.cache.encode_report``/``decode_report``/``sign``/``verify``); this module
-is the small interface the library cache is written against, so the store never
-depends on how a report is packed. No Textual here.
+The state layer owns both: ``state.codec`` packs a report as plain msgpack data
+and ``decode_report`` rebuilds it under the loader's rules (shapes, types, inert
+text, ids, quotes), raising on anything else; ``state.cache.sign``/``verify`` are
+an HMAC-SHA256 under this user's secret key. This module is the small interface
+the library cache is written against. No Textual here.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-from typing import Any
-
 from partybuild_tui.model import Report
-
-try:  # the state layer's codec and per-user HMAC key (helper ``model``'s state/cache.py)
-    from partybuild_tui.state import cache as _state_cache
-except ImportError:  # pragma: no cover - until that module lands on main
-    _state_cache = None  # type: ignore[assignment]
+from partybuild_tui.state import cache, codec
 
 
 def encode_report(report: Report) -> bytes:
-    if _state_cache is not None:
-        return _state_cache.encode_report(report)
-    import msgpack
-
-    from partybuild_tui.model import cache
-
-    return msgpack.packb(cache.encode(report), use_bin_type=True)
+    return codec.encode_report(report)
 
 
 def decode_report(data: bytes) -> Report:
     """The report in ``data``; raises on anything malformed (the caller treats it as a miss)."""
-    if _state_cache is not None:
-        return _state_cache.decode_report(data)
-    import msgpack
-
-    from partybuild_tui.model import cache
-
-    payload: Any = msgpack.unpackb(data, raw=False, use_list=False)
-    return cache.decode(payload)
+    return codec.decode_report(data)
 
 
 def sign(data: bytes) -> bytes:
-    if _state_cache is not None:
-        return _state_cache.sign(data)
-    return hashlib.sha256(data).digest()
+    """This user's HMAC of ``data``; ``ValueError`` when there is no safe key (cache off)."""
+    return cache.sign(data)
 
 
 def verify(data: bytes, signature: bytes) -> bool:
-    if _state_cache is not None:
-        return bool(_state_cache.verify(data, signature))
-    return hmac.compare_digest(hashlib.sha256(data).digest(), signature)
+    return cache.verify(data, signature)

@@ -12,9 +12,9 @@ looks at section titles sees exactly what it sees in the report. No Textual.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from partybuild_tui.model import Metric, Report, ReportMeta, Section
-from partybuild_tui.model.report import new_metric
 
 SEPARATOR = ":"
 
@@ -35,11 +35,7 @@ class _Renumber:
         self.order = 0
 
     def metric(self, metric: Metric, section_id: str) -> Metric:
-        return new_metric(
-            combined_id(self.position, metric.id), metric.label, metric.value, metric.unit,
-            metric.qualifier, metric.quote, section_id, metric.paragraph_index,
-            metric.quote_start, metric.baseline, metric.note, metric.breadcrumb,
-        )  # fmt: skip
+        return replace(metric, id=combined_id(self.position, metric.id), section_id=section_id)
 
     def section(self, section: Section, parent_id: str | None, id_path: tuple[str, ...]) -> Section:
         new_id = combined_id(self.position, section.id)

@@ -34,7 +34,7 @@ def parse_file(job: tuple[str, int]) -> Outcome:
     """Parse and validate one file (in a worker or here); never raises for bad input."""
     path, max_size = job
     try:
-        report = load_report(path, max_size, use_cache=False)
+        report = load_report(path, max_size)  # the file itself: the library has its own cache
     except ReportError as error:
         return "error", error_fields(error)
     return "report", codec.encode_report(report)

@@ -4,7 +4,7 @@ One row per file: title, region, period, kind, source, date, sections, metrics;
 a file that failed shows its name and its error instead. The filter matches the
 title, region, period and kind as written (full-width and half-width, case folded),
 and the pinyin of the title and region, by full syllables or initials
-(``jc`` and ``jincheng`` find 晋城市), as the search bar does.
+(``jc``, ``jincheng`` and ``jinc`` find 晋城市; every reading of a polyphone counts).
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ class LibraryRow:
     sections: int | None = None
     metrics: int | None = None
     _keys: list[str] = field(default_factory=list, repr=False, compare=False)
+    _readings: list[tuple[str, ...]] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def failed(self) -> bool:
@@ -47,22 +48,45 @@ class LibraryRow:
         return self.sections if key == "sections" else self.metrics if key == "metrics" else None
 
     def match_keys(self) -> list[str]:
-        """What the filter looks in: folded text, then pinyin (computed once, when asked)."""
+        """What the filter looks in as text: the folded cells (computed once, when asked)."""
         if not self._keys:
             text = " ".join(self.cells[k] for k in ("title", "region", "period", "kind"))
             self._keys.append(fold(text))
-            self._keys.extend(_pinyin_keys(self.cells["title"] + " " + self.cells["region"]))
         return self._keys
 
+    def readings(self) -> list[tuple[str, ...]]:
+        """Every reading of each character of the title and region (``()`` for non-hanzi)."""
+        if not self._readings:
+            from partybuild_tui.search.pinyin import readings_of
 
-def _pinyin_keys(text: str) -> list[str]:
-    """Full pinyin without spaces and the initials: ``晋城市`` → ``jinchengshi``, ``jcs``."""
-    from pypinyin import Style, lazy_pinyin
+            text = self.cells["title"] + " " + self.cells["region"]
+            self._readings.extend(readings_of(char) for char in text)
+        return self._readings
 
-    syllables = lazy_pinyin(text.lower(), style=Style.NORMAL, errors="default")
-    full = "".join(s for s in syllables if s.strip())
-    initials = "".join(s[0] for s in syllables if s.strip())
-    return [full.lower(), initials.lower()]
+
+def pinyin_matches(readings: list[tuple[str, ...]], letters: str) -> bool:
+    """True when ``letters`` spell consecutive hanzi, each by a full reading or its first
+    letter (any reading of a polyphone: ``changzhi`` and ``czs`` find 长治市); the last
+    syllable may be unfinished, as while typing."""
+    seen: set[tuple[int, int]] = set()
+
+    def spell(position: int, rest: int) -> bool:
+        if rest == len(letters):
+            return True
+        if position >= len(readings) or (position, rest) in seen:
+            return False
+        seen.add((position, rest))
+        tail = letters[rest:]
+        for reading in readings[position]:
+            if reading.startswith(tail):
+                return True
+            if tail.startswith(reading) and spell(position + 1, rest + len(reading)):
+                return True
+            if tail[0] == reading[0] and spell(position + 1, rest + 1):
+                return True
+        return False
+
+    return any(readings[start] and spell(start, 0) for start in range(len(readings)))
 
 
 def row_of(position: int, entry: LibraryEntry) -> LibraryRow:
@@ -101,7 +125,6 @@ def filter_rows(rows: list[LibraryRow], text: str) -> list[LibraryRow]:
 
 
 def _matches(row: LibraryRow, word: str) -> bool:
-    keys = row.match_keys()
-    if word in keys[0]:
+    if word in row.match_keys()[0]:
         return True
-    return word.isascii() and word.isalpha() and any(word in key for key in keys[1:])
+    return word.isascii() and word.isalpha() and pinyin_matches(row.readings(), word)

@@ -30,6 +30,7 @@ from typing import Any
 from partybuild_tui import __version__
 from partybuild_tui.library import codec
 from partybuild_tui.model import ReportError
+from partybuild_tui.state import locations
 
 FORMAT = 1
 MAGIC = b"partybuild-tui-library\n"
@@ -43,12 +44,9 @@ def stamp_of(info: os.stat_result) -> Stamp:
 
 
 def cache_dir() -> Path | None:
-    """The user's cache directory (``None``: the cache is turned off)."""
-    try:
-        from partybuild_tui.state.locations import cache_dir as located
-    except ImportError:  # pragma: no cover - until state/locations.py lands
-        from partybuild_tui.model.cache import cache_dir as located
-    return located()
+    """The user's cache directory (``None``: turned off). Reading from it is safe whoever
+    wrote there (an entry must carry this user's HMAC); writing needs it private."""
+    return locations.cache_dir()
 
 
 def library_file(directory: Path, paths: Sequence[Path]) -> Path:
@@ -113,7 +111,8 @@ class LibraryCache:
             body = msgpack.packb(
                 {"format": FORMAT, "app": __version__, "entries": self._new}, use_bin_type=True
             )
-            self.file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if locations.private_directory(self.file.parent):
+                return  # not ours alone: nothing is written there
             atomic_write_bytes(self.file, MAGIC + codec.sign(body) + body, mode=0o600)
             _prune(self.file.parent)
 

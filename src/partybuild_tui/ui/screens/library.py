@@ -127,8 +127,9 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, group="library-index", exclusive=True)
     def _build_index(self) -> None:
-        for row in self.rows:  # pinyin keys for the filter, off the UI thread too
+        for row in self.rows:  # the filter's keys and readings, off the UI thread too
             row.match_keys()
+            row.readings()
         index = LibraryIndex.build(self.library.reports)
         self.app.call_from_thread(self._index_ready, index)
 

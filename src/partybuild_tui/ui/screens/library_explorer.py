@@ -108,7 +108,7 @@ class LibraryExplorerScreen(ExplorerScreen):
                 (i for i, h in enumerate(hits) if same_place(h, self.start_hit)), position
             )
         panel.position = position
-        self.show_hit(hits[position], panel.query_text)
+        self.show_hit(hits[position], event.result.query)
         self.query_one("#detail").focus()
 
     def _step_hit(self, delta: int) -> None:
