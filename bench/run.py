@@ -15,6 +15,10 @@ Groups (``--only``):
   parse, validate, save the entry) and warm (from the entry), with peak RSS;
   the cold figure is also given with the cache off, as ``check`` loads.
 * ``imports``: ``python -X importtime`` of ``check`` and ``search``: no Textual.
+* ``library``: a folder of 300 reports (``bench/library_generate.py``): opened cold
+  (≤ 300 × one report's cold load ÷ 2) and warm, launch → library screen in tmux
+  (≤ 1.0 s), a query of each kind across all of it (≤ 30 ms), peak RSS (≤ 400 MB);
+  ``bench/library_bench.py`` does the in-process part.
 * ``frame``: first frame in tmux at 120×40 — the bare Textual floor
   (``bench/bare_app.py``), the bundled report (≤ 1.25 × the floor), and the
   synthetic report cold and warm; needs tmux and ``partybuild_tui.ui.app``.
@@ -455,6 +459,113 @@ def search_figures(ctx: Context) -> list[Figure]:
     return figures
 
 
+# -- library: a folder of 300 reports (bench/library_generate.py) ---------------------
+
+LIBRARY_REPORTS = 300
+LIBRARY_CHILD = """
+import json, os, resource, sys, time
+from pathlib import Path
+from partybuild_tui.library import open_library
+library = open_library([Path(sys.argv[1])])
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+sys.stdout.write(json.dumps({"reports": len(library.reports), "rss": rss}) + "\\n")
+sys.stdout.flush()
+os._exit(0)
+"""
+
+
+def _library(ctx: Context) -> Path:
+    folder = ctx.workdir / f"library-{LIBRARY_REPORTS}"
+    marker = folder / ".generated"
+    if not marker.exists():
+        subprocess.run(
+            [PYTHON, str(ROOT / "bench" / "library_generate.py"), "-n", str(LIBRARY_REPORTS)]
+            + ["-o", str(folder)],
+            check=True,
+        )
+        marker.write_text("")
+    return folder
+
+
+def _open_library_once(ctx: Context, folder: Path, cache: Path) -> tuple[float, dict]:
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [PYTHON, "-c", LIBRARY_CHILD, str(folder)],
+        stdout=subprocess.PIPE,
+        env=ctx.env(cache),
+        text=True,
+    )
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    elapsed = time.perf_counter() - started
+    process.wait()
+    if not line:
+        raise RuntimeError(f"opening {folder} failed (exit {process.returncode})")
+    return elapsed, json.loads(line)
+
+
+def library_figures(ctx: Context) -> list[Figure]:
+    """A library of 300 reports: open cold and warm, the screen, a query, memory."""
+    from search_bench import TARGET_MS
+
+    folder = _library(ctx)
+    cache = ctx.workdir / "library-cache"
+    single = Figure("one bundled report, cold: launch → Report (no cache)", "—")
+    cold = Figure(f"library of {LIBRARY_REPORTS}, cold: launch → every report loaded", "")
+    warm = Figure(f"library of {LIBRARY_REPORTS}, warm: launch → every report loaded", "—")
+    screen = Figure(
+        f"library of {LIBRARY_REPORTS}, warm: launch → library screen (tmux)", "≤ 1.0 s", limit=1.0
+    )
+    query = Figure(
+        f"cross-report query, slowest kind (cold median, {LIBRARY_REPORTS} reports)",
+        f"≤ {TARGET_MS:g} ms",
+        unit="s",
+        limit=TARGET_MS / 1000,
+    )
+    typical = Figure("cross-report query, median of the kinds", f"≤ {TARGET_MS:g} ms", unit="s")
+    build = Figure("library search index build (after the first frame)", "—")
+    memory = Figure("peak RSS: library open + index + queries", "≤ 400 MB", unit="MB", limit=400)
+    for _ in range(ctx.runs):
+        ctx.settle()
+        ctx.clear_cache()
+        single.samples.append(_load_once(ctx, ctx.bundled, use_cache=True)[0])
+        shutil.rmtree(cache, ignore_errors=True)
+        cold.samples.append(_open_library_once(ctx, folder, cache)[0])
+        warm.samples.append(_open_library_once(ctx, folder, cache)[0])
+    limit = LIBRARY_REPORTS * statistics.median(single.samples) / 2
+    cold.target, cold.limit = f"≤ {LIBRARY_REPORTS} × single ÷ 2 = {limit:.1f} s", limit
+    try:
+        with _pane(ctx) as pane:
+            for _ in range(ctx.runs):
+                ctx.settle()
+                command = f"env {CACHE_ENV}={cache} {PYTHON} -m partybuild_tui {folder}"
+                screen.samples.append(pane.first_frame(command, [f"{LIBRARY_REPORTS} "])[0])
+    except (OSError, subprocess.CalledProcessError, RuntimeError) as error:
+        screen.skipped = f"tmux: {str(error).splitlines()[0]}"
+    result = subprocess.run(
+        [PYTHON, str(ROOT / "bench" / "library_bench.py"), "--library", str(folder)]
+        + ["--runs", str(max(5, ctx.runs)), "--json"],
+        capture_output=True,
+        text=True,
+        env=ctx.env(cache),
+        check=False,
+    )
+    lines = result.stdout.strip().splitlines()
+    if not lines or not lines[-1].startswith("{"):
+        for figure in (query, typical, build, memory):
+            figure.skipped = "library_bench.py failed: " + (result.stderr.strip()[-200:] or "?")
+    else:
+        data = json.loads(lines[-1])
+        medians = {q: statistics.median(t) for q, t in data["queries"].items()}
+        slowest = max(medians, key=medians.__getitem__)
+        query.samples = [ms / 1000 for ms in data["queries"][slowest]]
+        query.note = f"`{slowest}`"
+        typical.samples = [statistics.median(medians.values()) / 1000]
+        build.samples = [data["build"]]
+        memory.samples = [data["rss"]]
+    return [single, cold, warm, screen, query, typical, build, memory]
+
+
 def serve_figures(ctx: Context) -> list[Figure]:
     """``serve`` in headless Chromium (``bench/serve_bench.py --json``): first frame with the
     report's text after navigation, and RSS per browser session with five open at once."""
@@ -506,6 +617,7 @@ GROUPS: dict[str, Callable[[Context], list[Figure]]] = {
     "frame": frame_figures,
     "app": app_figures,
     "search": search_figures,
+    "library": library_figures,
     "hostile": hostile_figures,
     "serve": serve_figures,
 }

@@ -100,7 +100,10 @@ def test_hostile_file(name: str, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert refused(capsys, str(tmp_path)) == f"{tmp_path}: is a directory, not a report file"
+    # A folder is a library now: an empty one says so in the same one-line form.
+    assert refused(capsys, str(tmp_path)) == (
+        f"{tmp_path}: no report files (*.yaml, *.yml, *.json) in this folder"
+    )
 
 
 def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -341,7 +344,7 @@ def test_real_process(kind: str, tmp_path: Path) -> None:
         expected = f"{path}: is a FIFO (named pipe), not a regular file"
     elif kind == "directory":
         path = tmp_path
-        expected = f"{path}: is a directory, not a report file"
+        expected = f"{path}: no report files (*.yaml, *.yml, *.json) in this folder"
     elif kind == "deep":
         path = tmp_path / "deep.yaml"
         path.write_text("[" * 100_000, encoding="utf-8")

@@ -16,13 +16,8 @@ import stat
 import sys
 from pathlib import Path
 
-from partybuild_tui.commands.common import (
-    add_report_argument,
-    non_empty_path,
-    open_report,
-    print_error,
-    report_path,
-)
+from partybuild_tui.commands.common import non_empty_path, open_report, print_error, report_path
+from partybuild_tui.commands.library_args import add_paths_argument, is_library, single_path
 from partybuild_tui.export import EXTENSIONS, FORMATS, export_report
 from partybuild_tui.model import Report, Section
 from partybuild_tui.model.errors import EXIT_BAD_INPUT
@@ -32,7 +27,7 @@ _FORMAT_OF_SUFFIX = {suffix: fmt for fmt, suffix in EXTENSIONS.items()} | {".mar
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_report_argument(parser)
+    add_paths_argument(parser)
     parser.add_argument(
         "--format",
         "-f",
@@ -179,6 +174,11 @@ def run(args: argparse.Namespace) -> int:
     if args.no_children and not args.section:
         print_error("partybuild-tui export: --no-children needs --section ID")
         return EXIT_BAD_INPUT
+    if is_library(args):
+        from partybuild_tui.commands.export_library import run_library
+
+        return run_library(args, fmt, output)
+    single_path(args)
     source = report_path(args)
     if output is not None:
         problem = check_destination(output, source, force=args.force)

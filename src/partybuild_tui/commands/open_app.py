@@ -10,17 +10,13 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
-from partybuild_tui.commands.common import (
-    add_report_argument,
-    open_report,
-    print_error,
-    report_path,
-)
+from partybuild_tui.commands.common import open_report, print_error, report_path
+from partybuild_tui.commands.library_args import add_paths_argument, is_library, single_path
 from partybuild_tui.model import Report
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_report_argument(parser)
+    add_paths_argument(parser)  # one report, or a folder / several files: the library screen
     parser.add_argument("--section", metavar="ID", help="open at this section id")
     parser.add_argument("--theme", metavar="NAME", help="colour theme (default textual-dark)")
     parser.add_argument(
@@ -85,6 +81,9 @@ def _run(args: argparse.Namespace, after_first_frame: list[Callable[[], None]]) 
         print_error(problem)
         return 2
     deferred = list(after_first_frame)
+    if is_library(args):
+        return _run_library(args, deferred)
+    single_path(args)
     report = open_report(args, schedule_cache_save=deferred.append)
     if report is None:
         return 2
@@ -106,5 +105,31 @@ def _run(args: argparse.Namespace, after_first_frame: list[Callable[[], None]]) 
         after_first_frame=tuple(deferred),
     )
     app = make_app(report, options)
+    result = app.run()
+    return app.return_code if app.return_code is not None else (result or 0)
+
+
+def _run_library(args: argparse.Namespace, after_first_frame: list[Callable[[], None]]) -> int:
+    """``partybuild-tui DIR`` (or several files): the library screen."""
+    from partybuild_tui.commands.library_args import load_library
+
+    if args.section:
+        print_error("partybuild-tui: --section opens one report; give a report file, not a folder")
+        return 2
+    library = load_library(args)
+    if library is None:
+        return 2
+    gc.freeze()  # the reports live as long as the app (see _run)
+    from partybuild_tui.ui.app import AppOptions
+    from partybuild_tui.ui.library_app import make_library_app
+
+    options = AppOptions(
+        theme=args.theme,
+        language=args.lang,
+        animations=not args.no_animation,
+        debug=args.debug,
+        after_first_frame=tuple(after_first_frame),
+    )
+    app = make_library_app(library, options)
     result = app.run()
     return app.return_code if app.return_code is not None else (result or 0)

@@ -14,7 +14,8 @@ import json
 import sys
 from typing import Any
 
-from partybuild_tui.commands.common import add_report_argument, open_report
+from partybuild_tui.commands.common import open_report
+from partybuild_tui.commands.library_args import add_paths_argument, is_library, single_path
 from partybuild_tui.model import Report
 from partybuild_tui.model.errors import EXIT_BAD_INPUT
 from partybuild_tui.model.sanitize import sanitize_text
@@ -33,7 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help='what to find: words (ANDed), "a phrase", pinyin (djyl), a number (1.7万), '
         ">10000, >=90%%, 100..1000, unit:人",
     )
-    add_report_argument(parser)
+    add_paths_argument(parser)  # one report, or a folder / several files: a library
     # ``search 党员 --json report.yaml``: options may sit between QUERY and PATH.
     parser.parse_args = parser.parse_intermixed_args  # type: ignore[method-assign]
     parser.add_argument("--json", action="store_true", help="print the hits as JSON")
@@ -66,26 +67,7 @@ def _metric_fields(report: Report, hit: SearchHit) -> dict[str, Any] | None:
 
 def result_json(report: Report, result: SearchResult) -> dict[str, Any]:
     """The JSON document ``--json`` prints."""
-    hits = []
-    for rank, hit in enumerate(result.hits, 1):
-        section = report.section(hit.section_id)
-        hits.append(
-            {
-                "rank": rank,
-                "section_id": hit.section_id,
-                "section_path": list(section.breadcrumb),
-                "section_id_path": list(section.id_path),
-                "kind": hit.kind,
-                "field": hit.field,
-                "paragraph_index": hit.paragraph_index,
-                "metric_id": hit.metric_id,
-                "text": hit.text,
-                "spans": [list(span) for span in hit.spans],
-                "snippet": hit.snippet,
-                "snippet_spans": [list(span) for span in hit.snippet_spans],
-                "metric": _metric_fields(report, hit),
-            }
-        )
+    hits = [hit_json(report, hit, rank) for rank, hit in enumerate(result.hits, 1)]
     return {
         "query": result.query.text,
         "understood": result.understood,
@@ -103,6 +85,25 @@ def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
         cursor = end
     out.append(text[cursor:])
     return "".join(out)
+
+
+def hit_json(report: Report, hit: SearchHit, rank: int) -> dict[str, Any]:
+    section = report.section(hit.section_id)
+    return {
+        "rank": rank,
+        "section_id": hit.section_id,
+        "section_path": list(section.breadcrumb),
+        "section_id_path": list(section.id_path),
+        "kind": hit.kind,
+        "field": hit.field,
+        "paragraph_index": hit.paragraph_index,
+        "metric_id": hit.metric_id,
+        "text": hit.text,
+        "spans": [list(span) for span in hit.spans],
+        "snippet": hit.snippet,
+        "snippet_spans": [list(span) for span in hit.snippet_spans],
+        "metric": _metric_fields(report, hit),
+    }
 
 
 def _parts(report: Report, hit: SearchHit, width: int) -> tuple[str, str, str, tuple]:
@@ -163,6 +164,11 @@ def run(args: argparse.Namespace) -> int:
     if args.limit < 0:
         print("partybuild-tui search: --limit must be 0 or more", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if is_library(args):
+        from partybuild_tui.commands.search_library import run_library
+
+        return run_library(args)
+    single_path(args)
     report = open_report(args)
     if report is None:
         return EXIT_BAD_INPUT

@@ -25,6 +25,7 @@ compiles it once. The scanning of one report's text is in ``codes``.
 
 from __future__ import annotations
 
+import functools
 import threading
 
 RARE = 1000
@@ -65,8 +66,12 @@ def initial_of(reading: str) -> str:
     return reading[:2] if reading[:2] in ("zh", "ch", "sh") else reading[:1]
 
 
+@functools.lru_cache(maxsize=32768)
 def readings_of(char: str) -> tuple[str, ...]:
-    """Toneless readings of a hanzi (``lv`` also as ``lu``), or ``()`` if not a hanzi."""
+    """Toneless readings of a hanzi (``lv`` also as ``lu``), or ``()`` if not a hanzi.
+
+    Cached: a library builds one index per report, over mostly the same hanzi.
+    """
     # pypinyin takes ~160 ms to import (its phrase dictionary): only when an index is
     # built, in the background, never on the way to the first frame.
     from pypinyin import Style, pinyin

@@ -1,0 +1,105 @@
+"""Search a library too large for one in-memory index, through the FTS5 index (no Textual).
+
+``library_index(library)`` picks: below ``fts.THRESHOLD_BYTES`` of report files
+the in-memory ``LibraryIndex``; above it ``LargeLibraryIndex``, which keeps the
+on-disk bigram index (``fts.py``) up to date — only files whose stamp changed
+are indexed again — and answers a query by asking it for candidate sections,
+then running the real engine on the candidate reports only (at most
+``VERIFY_REPORTS`` of them per query, in library order), so every hit shown is
+checked against the text. Both give the same ``LibraryResult``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+from partybuild_tui.library import Library
+from partybuild_tui.library.fts import THRESHOLD_BYTES, FtsIndex
+from partybuild_tui.library.search import PAGE, LibraryIndex, LibraryResult, ReportHits
+from partybuild_tui.library.store import cache_dir, stamp_of
+from partybuild_tui.search import Query, parse_query
+
+VERIFY_REPORTS = 200
+"""Candidate reports checked per query; the rest are counted as candidates only."""
+
+
+def text_bytes(library: Library) -> int:
+    total = 0
+    for entry in library.entries:
+        with contextlib.suppress(OSError):
+            total += entry.path.stat().st_size
+    return total
+
+
+def library_index(
+    library: Library, *, threshold: int = THRESHOLD_BYTES
+) -> LibraryIndex | LargeLibraryIndex:
+    if text_bytes(library) > threshold:
+        return LargeLibraryIndex.build(library)
+    return LibraryIndex.build(library.reports)
+
+
+def fts_path(library: Library) -> Path:
+    directory = cache_dir() or Path(tempfile.gettempdir())
+    key = "\n".join(sorted(os.path.abspath(e.path) for e in library.entries))
+    name = hashlib.blake2b(os.fsencode(key), digest_size=16).hexdigest()
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return directory / f"library-{name}.fts.sqlite3"
+
+
+class LargeLibraryIndex:
+    """The FTS5-backed index of a large library."""
+
+    def __init__(self, library: Library, fts: FtsIndex) -> None:
+        self.library = library
+        self.reports = library.reports
+        self.fts = fts
+        self._position = {os.path.abspath(e.path): e for e in library.entries}
+        self._report_position = {id(r): i for i, r in enumerate(self.reports)}
+
+    @classmethod
+    def build(cls, library: Library, path: Path | None = None) -> LargeLibraryIndex:
+        """Open the index and bring it up to date (only changed files are indexed)."""
+        fts = FtsIndex(path or fts_path(library))
+        known = fts.stamps()
+        seen = set()
+        for entry in library.entries:
+            absolute = os.path.abspath(entry.path)
+            seen.add(absolute)
+            try:
+                stamp = repr(stamp_of(entry.path.stat()))
+            except OSError:
+                continue
+            if known.get(absolute) != stamp:
+                fts.add(absolute, stamp, entry.report)
+        for gone in set(known) - seen:
+            fts.forget(gone)
+        fts.commit()
+        if not fts.stamps() and library.entries:  # rebuilt after too many dead rows
+            return cls.build(library, fts.path)
+        return cls(library, fts)
+
+    def search(self, query: str | Query, limit: int | None = PAGE) -> LibraryResult:
+        parsed = query if isinstance(query, Query) else parse_query(query)
+        if parsed.is_empty:
+            return LibraryResult(parsed, (), 0)
+        places = self.fts.candidates(parsed)
+        if places is None:
+            candidates = list(self.reports)
+        else:
+            entries = [self._position.get(path) for path in places]
+            candidates = [e.report for e in entries if e is not None and e.report is not None]
+            candidates.sort(key=lambda r: self._report_position[id(r)])
+        checked = candidates[:VERIFY_REPORTS]
+        if not checked:
+            return LibraryResult(parsed, (), 0)
+        result = LibraryIndex.build(checked).search(parsed, limit=limit)
+        groups = tuple(
+            ReportHits(self._report_position[id(g.report)], g.report, g.total, g.hits)
+            for g in result.groups
+        )
+        return LibraryResult(parsed, groups, result.total, len(candidates) - len(checked))

@@ -1,0 +1,1 @@
+"""The library screen's widgets: the list of reports and the results across reports."""
