@@ -27,12 +27,12 @@ from textual.app import App
 from textual.message import Message
 
 from partybuild_tui.model import Report, Section
+from partybuild_tui.state import ReportSession, ReportState, StateStore
 from partybuild_tui.ui.messages import CurrentReportChanged, Highlight, IndexReady, PlaceChanged
 from partybuild_tui.ui.navigation import ROOT, Navigation
 
 if TYPE_CHECKING:
     from partybuild_tui.search import SearchIndex
-    from partybuild_tui.state import ReportSession
 
 
 @dataclass(frozen=True)
@@ -82,8 +82,6 @@ class OpenReport:
         Returns the warnings to show and, when it was put behind the start, the section
         the user was reading last time.
         """
-        from partybuild_tui.state import ReportSession, ReportState, StateStore
-
         ids = self.report.section_ids()
         if self.path is None:  # nothing to key the state by: in memory only
             self.saved = ReportSession(StateStore(), None, ReportState(), [], ids)
@@ -197,7 +195,7 @@ class Session:
         opened._indexing = True
 
         def build() -> None:
-            from partybuild_tui.search import SearchIndex
+            from partybuild_tui.search import SearchIndex  # not on the first frame's path
 
             index = SearchIndex.build(opened.report)
             self._app.call_from_thread(self._index_built, opened, index)

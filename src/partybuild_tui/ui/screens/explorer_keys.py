@@ -18,6 +18,8 @@ from textual.screen import Screen
 
 from partybuild_tui.ui.clipboard import copy_text
 from partybuild_tui.ui.i18n import get_language, t
+from partybuild_tui.ui.screens.bookmarks import BookmarksScreen
+from partybuild_tui.ui.screens.export_dialog import ExportDialog, ExportJob
 from partybuild_tui.ui.session import OpenReport, Session
 from partybuild_tui.ui.widgets.section_tree import section_label
 
@@ -76,7 +78,6 @@ class ReportActions:
 
     def export(self) -> None:
         from partybuild_tui.export import default_filename, export_report  # see the docstring
-        from partybuild_tui.ui.screens.export_dialog import ExportDialog, ExportJob
 
         report, section = self.opened.report, self.opened.section
         what = section_label(section) if section else f"{t('the whole report')} {report.meta.title}"
@@ -128,8 +129,6 @@ class ReportActions:
         self.screen.notify(f"{message}: {section_label(section)}", markup=False)
 
     def bookmarks(self) -> None:
-        from partybuild_tui.ui.screens.bookmarks import BookmarksScreen
-
         if self.opened.saved is None:
             return
         screen = BookmarksScreen(self.opened.report, self.opened.saved, self._warn)
@@ -157,7 +156,7 @@ class ExplorerCommands(Provider):
 
     def _run(self, action: str) -> Callable[[], object]:
         async def run() -> None:
-            from partybuild_tui.ui.screens.metrics import MetricsScreen
+            from partybuild_tui.ui.screens.metrics import MetricsScreen  # see the docstring
 
             app = self.app
             if action != "metrics" and isinstance(app.screen, MetricsScreen):
