@@ -75,10 +75,11 @@ async def in_the_app(report, runs: int) -> dict[str, list[float]]:
     for _ in range(runs):
         app = make_app(report, AppOptions(language="zh", animations=False))
         async with app.run_test(size=(120, 40)) as pilot:
-            explorer = app.screen
-            assert isinstance(explorer, ExplorerScreen)
-            while explorer.index is None:  # the search index, built in a thread
+            assert isinstance(app.screen, ExplorerScreen)
+            while app.session.index() is None:  # the search index, built in a thread
                 await pilot.pause(0.05)
+            index = app.session.index()
+            assert index is not None
             results.setdefault("floor: a key bound to nothing", []).append(
                 await press(pilot, "f12")
             )
@@ -93,7 +94,7 @@ async def in_the_app(report, runs: int) -> dict[str, list[float]]:
             for query in ("unit:%", " 党员"):
                 for key in query[:-1]:
                     await pilot.press(key)
-                wanted = len(explorer.index.matching_metrics(table_query(app) + query[-1]))
+                wanted = len(index.matching_metrics(table_query(app) + query[-1]))
                 start = time.perf_counter()
                 await pilot.press(query[-1])
                 while len(table.positions) != wanted:

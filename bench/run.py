@@ -352,7 +352,7 @@ def frame_figures(ctx: Context) -> list[Figure]:
     why = ""
     if shutil.which("tmux") is None:
         why = "tmux is not installed"
-    elif not (ROOT / "src" / "partybuild_tui" / "app.py").exists():
+    elif not (ROOT / "src" / "partybuild_tui" / "ui" / "app.py").exists():
         why = "no explorer app yet"
     if why:
         for figure in figures:

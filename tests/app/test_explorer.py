@@ -188,7 +188,7 @@ async def test_palette_finds_a_section_by_the_pinyin_of_its_title(
     app = app_factory()
     async with app.run_test(size=(120, 40)) as pilot:
         # the index is built just after the first frame
-        await wait_for(pilot, lambda: app.explorer.index is not None, "the search index")
+        await wait_for(pilot, lambda: app.session.index() is not None, "the search index")
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"dyyt")  # 第一议题, by its initials

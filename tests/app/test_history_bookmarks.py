@@ -66,7 +66,7 @@ async def test_brackets_and_palette_jumps_are_recorded(app_factory, report: Repo
         await pilot.press("right_square_bracket", "right_square_bracket")
         await pilot.pause()
         assert shown(app) == report.ordered[1].id
-        app.go_to_section(report.ordered[-1].id)  # what the palette does
+        app.session.go_to(report.ordered[-1].id)  # what the palette does
         await pilot.pause()
         await pilot.press("H")
         assert shown(app) == report.ordered[1].id
@@ -90,7 +90,7 @@ async def test_tree_steps_are_not_jumps_but_resting_is(app_factory, report: Repo
         assert passed_to == report.sections[2].id
         explorer = app.screen
         assert isinstance(explorer, ExplorerScreen)
-        assert explorer.navigation.history.entries == ("",)
+        assert app.session.current.navigation.history.entries == ("",)
         # A jump records where we were, so back returns there.
         await pilot.press("right_square_bracket")
         await pilot.press("H")
@@ -98,7 +98,7 @@ async def test_tree_steps_are_not_jumps_but_resting_is(app_factory, report: Repo
         # Resting on a tree position records it.
         await pilot.press("down")
         await pilot.pause(REST_SECONDS + 0.3)
-        assert explorer.navigation.history.current == shown(app)
+        assert app.session.current.navigation.history.current == shown(app)
 
 
 async def test_b_bookmarks_and_the_bookmark_survives_a_restart(
@@ -142,7 +142,7 @@ async def test_d_deletes_a_bookmark_and_b_again_removes_one(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("b")
-        app.go_to_section(second.id)
+        app.session.go_to(second.id)
         await pilot.press("b", "B")
         await pilot.pause()
         options = app.screen.query_one(OptionList)
@@ -180,7 +180,7 @@ async def test_a_corrupt_state_file_warns_and_never_blocks(
         assert isinstance(app.screen, ExplorerScreen)
         warnings = [n for n in app._notifications if n.severity == "warning"]
         assert warnings and "not valid JSON" in warnings[0].message
-        app.go_to_section(report.ordered[2].id)
+        app.session.go_to(report.ordered[2].id)
         await pilot.press("b")  # bookmarks still work, and replace the broken file
         await pilot.pause()
     assert json.loads(file.read_text())["bookmarks"] == [report.ordered[2].id]

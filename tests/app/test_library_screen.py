@@ -111,7 +111,7 @@ async def test_enter_opens_the_report_and_backspace_returns_to_the_same_row(
         await pilot.press("down", "down", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, LibraryExplorerScreen), "the explorer")
         await wait_for(pilot, lambda: "阳泉市党的建设综述" in screen_text(app), "阳泉's report")
-        assert app.report is app.screen.report
+        assert app.session.current.report is app.screen.report
         await pilot.press("backspace")
         await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen), "the library")
         assert listing(app).highlighted_position == 2

@@ -11,15 +11,9 @@ import json
 import subprocess
 import sys
 
-from partybuild_tui.ui import navigation
-from partybuild_tui.ui.screens import explorer_keys
-
 LATER = (
-    "partybuild_tui.state",  # the bookmark session opens after the first frame
-    "partybuild_tui.ui.navigation",  # needs state.History
     "partybuild_tui.search",  # the index is built after the first frame
     "partybuild_tui.export",
-    "partybuild_tui.ui.screens.help",
     "partybuild_tui.ui.screens.metrics",
     "partybuild_tui.model.figures",  # the report card, shown first, marks no figures
     "partybuild_tui.ui.widgets.section_text",  # mounted with the first section shown
@@ -40,7 +34,3 @@ def test_the_app_module_leaves_later_work_for_later():
         name for name in loaded if any(name == m or name.startswith(m + ".") for m in LATER)
     )
     assert early == []
-
-
-def test_the_report_cards_place_is_the_navigation_root():
-    assert explorer_keys.ROOT == navigation.ROOT

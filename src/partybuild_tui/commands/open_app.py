@@ -13,6 +13,7 @@ from typing import TextIO
 from partybuild_tui.commands.common import open_report, print_error, report_path
 from partybuild_tui.commands.library_args import add_paths_argument, is_library, single_path
 from partybuild_tui.model import Report
+from partybuild_tui.model.collector import collector_paused
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -55,14 +56,9 @@ def terminal_encoding_problem(stream: TextIO | None = None) -> str | None:
 def run(args: argparse.Namespace) -> int:
     # No collector passes until the first frame is on screen: starting up allocates
     # ~200,000 objects (imports, styles, widgets) and the passes over them cost ~15 ms
-    # of the first frame. The app resumes collecting once the frame is drawn.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _run(args, after_first_frame=[gc.enable] if collecting else [])
-    finally:
-        if collecting:
-            gc.enable()  # also when the app ended (or never started) before its first frame
+    # of the first frame. The app resumes collecting once the frame is drawn (or ends).
+    with collector_paused() as pause:
+        return _run(args, after_first_frame=[pause.resume])
 
 
 def _run(args: argparse.Namespace, after_first_frame: list[Callable[[], None]]) -> int:

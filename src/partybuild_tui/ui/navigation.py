@@ -1,8 +1,9 @@
-"""Which moves are jumps, and going back and forward along them (no Textual).
+"""Where the user is in one report, and going back and forward (no Textual).
 
-A *place* is a section id, or ``ROOT`` for the report card. The explorer tells
-``Navigation`` what happened and asks it where back and forward lead; the list
-itself is ``state.History``.
+A *place* is a section id, or ``ROOT`` for the report card. ``Navigation.here``
+is the one source of truth for where the user is: the tree cursor and the
+reading pane are views of it, and whatever saves the position on exit reads it.
+The list of places behind and ahead is ``state.History``.
 
 What counts as a jump (the decision, also in the README):
 
@@ -11,10 +12,10 @@ What counts as a jump (the decision, also in the README):
   Enter on a tree node. Each records where the user *was* (if it is not already
   the newest entry) and then where they went, so back always returns to the
   place left, even one reached by arrowing through the tree a moment before.
-* Tree cursor moves are not jumps while the cursor is travelling: each step
-  would flood the history. A tree position is recorded when the cursor *rests*
-  on it for ``REST_SECONDS`` (the text has been on screen long enough to be read),
-  or when the user opens it with Enter.
+* Tree cursor moves (``move``) are not jumps while the cursor is travelling: each
+  step would flood the history. A tree position is recorded when the cursor
+  *rests* on it for ``REST_SECONDS`` (the text has been on screen long enough to
+  be read), or when the user opens it with Enter (``arrive``).
 * Back and forward themselves record nothing new; going back from a place not
   yet recorded records it first, so forward returns to it.
 
@@ -34,44 +35,52 @@ REST_SECONDS = 1.0
 
 
 class Navigation:
-    """The explorer's history policy on top of ``History``."""
+    """Where the user is (``here``) and the history policy on top of ``History``."""
 
-    def __init__(self, history: History | None = None) -> None:
+    def __init__(self, history: History | None = None, here: str = ROOT) -> None:
         self.history = history if history is not None else History()
+        self.here = here
 
-    @property
-    def current(self) -> str | None:
-        return self.history.current
-
-    def start(self, here: str, previous_session: str | None = None) -> bool:
-        """Begin at ``here``; a different ``previous_session`` place goes behind it.
+    def start(self, previous_session: str | None = None) -> bool:
+        """Begin the history at ``here``; a different ``previous_session`` place goes behind it.
 
         Returns whether the previous session's place was put in the history.
         """
         self.history.clear()
-        seeded = previous_session is not None and previous_session != here
-        if seeded:
-            self.history.visit(previous_session)  # type: ignore[arg-type]
-        self.history.visit(here)
+        seeded = previous_session is not None and previous_session != self.here
+        if previous_session is not None and seeded:
+            self.history.visit(previous_session)
+        self.history.visit(self.here)
         return seeded
 
-    def jump(self, here: str, there: str) -> None:
+    def move(self, there: str) -> None:
+        """The user stepped to ``there`` (the tree cursor): not recorded yet."""
+        self.here = there
+
+    def jump(self, there: str) -> None:
         """A jump from ``here`` to ``there``: both are recorded (once each)."""
-        self.history.visit(here)
+        self.history.visit(self.here)
         self.history.visit(there)
+        self.here = there
 
-    def arrive(self, here: str) -> None:
+    def arrive(self) -> None:
         """The user settled on ``here`` (rested on it, or opened it)."""
-        self.history.visit(here)
+        self.history.visit(self.here)
 
-    def back(self, here: str) -> str | None:
-        """Where back leads from ``here`` (recorded first, for forward); ``None``: nowhere."""
-        self.history.visit(here)
-        return self.history.back()
+    def back(self) -> str | None:
+        """Go back (``here`` is recorded first, for forward); ``None``: nowhere to go."""
+        self.history.visit(self.here)
+        place = self.history.back()
+        if place is not None:
+            self.here = place
+        return place
 
     def forward(self) -> str | None:
-        """Where forward leads; ``None`` at the newest entry."""
-        return self.history.forward()
+        """Go forward again; ``None`` at the newest entry."""
+        place = self.history.forward()
+        if place is not None:
+            self.here = place
+        return place
 
     @property
     def can_go_back(self) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -22,6 +22,10 @@ from textual.markup import escape
 
 from partybuild_tui.model import Section
 from partybuild_tui.ui.i18n import t
+from partybuild_tui.ui.session import session_of
+
+if TYPE_CHECKING:
+    from partybuild_tui.search import SearchIndex
 
 MAX_HITS = 50
 _LATIN = re.compile(r"[A-Za-z' ]*[A-Za-z][A-Za-z' ]*")
@@ -64,15 +68,9 @@ def _positions(query: str, title: str) -> list[int] | None:
     return positions
 
 
-def _pinyin_positions(app: Any, query: str) -> dict[str, list[int]]:
+def _pinyin_positions(index: SearchIndex | None, query: str) -> dict[str, list[int]]:
     """Section id -> the title characters a Latin ``query`` spells in pinyin."""
-    if not _LATIN.fullmatch(query.strip()):
-        return {}
-    try:
-        index = app.explorer.index
-    except (AttributeError, LookupError):  # not on the explorer
-        return {}
-    if index is None:  # still being built
+    if index is None or not _LATIN.fullmatch(query.strip()):  # None: still being built
         return {}
     found: dict[str, list[int]] = {}
     for hit in index.search(query.strip(), limit=MAX_HITS).hits:  # titles rank first
@@ -82,11 +80,12 @@ def _pinyin_positions(app: Any, query: str) -> dict[str, list[int]]:
 
 
 class GoToSectionProvider(Provider):
-    """Type a fragment of a section title and jump there."""
+    """Type a fragment of a section title and jump there (in the current report)."""
 
     async def search(self, query: str) -> Hits:
-        report = self.app.report  # type: ignore[attr-defined]
-        pinyin = _pinyin_positions(self.app, query)
+        session = session_of(self.app)
+        report = session.current.report
+        pinyin = _pinyin_positions(session.index(), query)
         scored: list[tuple[float, Section, list[int]]] = []
         for section in report.walk():
             positions = _positions(query, section.title)
@@ -103,17 +102,17 @@ class GoToSectionProvider(Provider):
             yield Hit(
                 score,
                 _prompt(section, positions),
-                partial(self.app.go_to_section, section.id),  # type: ignore[attr-defined]
+                partial(session.go_to, section.id),
                 text=section.title,
                 help=_help(section),
             )
 
     async def discover(self) -> Hits:
-        report = self.app.report  # type: ignore[attr-defined]
-        for section in report.sections[:MAX_HITS]:
+        session = session_of(self.app)
+        for section in session.current.report.sections[:MAX_HITS]:
             yield DiscoveryHit(
                 _prompt(section),
-                partial(self.app.go_to_section, section.id),  # type: ignore[attr-defined]
+                partial(session.go_to, section.id),
                 text=section.title,
                 help=escape(t("Go to section")),
             )

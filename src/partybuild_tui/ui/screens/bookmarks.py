@@ -30,6 +30,8 @@ class BookmarksScreen(ModalScreen[str | None]):
 
     CSS_PATH = "../styles/dialogs.tcss"
 
+    AUTO_FOCUS = "#bookmarks-list"
+
     BINDINGS = [
         Binding("d,delete", "delete", "Delete", tooltip="Delete the bookmark under the cursor"),
         Binding("escape,q,B", "close", "Close", key_display="Esc"),
@@ -58,7 +60,6 @@ class BookmarksScreen(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self._fill()
-        self.query_one(OptionList).focus()
 
     def _fill(self, highlight: int = 0) -> None:
         options = self.query_one(OptionList)

@@ -1,34 +1,39 @@
 """The explorer: section tree, reading pane and search bar, wired together.
 
 Widgets report what the user did with messages; this screen decides what the
-others show and calls their methods. It never lets report text near markup.
+others show and calls their methods. Where the user is belongs to the session
+(``OpenReport.navigation``): the screen moves it and draws it, and follows the
+session's ``PlaceChanged`` and ``IndexReady``. The report keys (``ReportActions``)
+and the search's effects (``ExplorerSearch``) are parts of the screen, composed in.
+It never lets report text near markup.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from textual import on, work
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.events import Resize
+from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 
-from partybuild_tui.model import Report, Section
+from partybuild_tui.model import Section
 from partybuild_tui.ui.i18n import t
-from partybuild_tui.ui.screens.explorer_keys import ExplorerKeys
+from partybuild_tui.ui.messages import Highlight, IndexReady, PlaceChanged
+from partybuild_tui.ui.navigation import REST_SECONDS, ROOT
+from partybuild_tui.ui.screens.explorer_keys import REPORT_BINDINGS, ReportActions
+from partybuild_tui.ui.screens.explorer_search import ExplorerSearch
+from partybuild_tui.ui.session import OpenReport, Session, SessionApp
 from partybuild_tui.ui.widgets.bindings import localize_bindings
 from partybuild_tui.ui.widgets.blank_container import BlankContainer
 from partybuild_tui.ui.widgets.detail_pane import DetailPane
 from partybuild_tui.ui.widgets.report_header import ReportHeader
 from partybuild_tui.ui.widgets.search_panel import SearchPanel
-from partybuild_tui.ui.widgets.section_tree import SectionTree
-
-if TYPE_CHECKING:
-    from partybuild_tui.search import Query, SearchHit, SearchIndex, SearchResult
+from partybuild_tui.ui.widgets.section_tree import SectionTree, section_label
 
 NARROW_WIDTH = 70
 """Below this many columns the sidebar starts hidden (the pane needs the room)."""
@@ -37,14 +42,20 @@ MIN_HEIGHT = 10
 """Below this size the explorer asks for a larger window instead of drawing."""
 
 
-class ExplorerScreen(ExplorerKeys):
-    """The one screen a user lives in (history, bookmarks, export, copy: ``ExplorerKeys``)."""
+class ExplorerScreen(Screen[None]):
+    """The one screen a user lives in, for one open report of the session."""
+
+    app = getters.app(SessionApp)
 
     BLANK = True
     """The header, the columns and the footer (or the "too small" message) cover the
     screen: its own background is drawn as one shared blank line (see ``BlankContainer``)."""
 
+    AUTO_FOCUS = "#tree"
+    """Focused as the screen starts, before any key is read (no focus() later to race)."""
+
     BINDINGS = [
+        *REPORT_BINDINGS,
         # priority: handled as the key arrives, so the keys after it (typed fast, pasted,
         # sent over SSH in one packet) already go to the search bar.
         Binding("slash", "focus_search", "Search", key_display="/", priority=True),
@@ -79,24 +90,26 @@ class ExplorerScreen(ExplorerKeys):
         Binding("pageup", "detail_page_up", "Page up", show=False),
     ]
 
-    def __init__(self, report: Report, start_section: str | None = None) -> None:
+    def __init__(self, opened: OpenReport) -> None:
         super().__init__()
         localize_bindings(self)
-        self.report = report
-        self.start_section = start_section
+        self.opened = opened
+        self.report = opened.report
+        session = self.app.session
+        self.actions = ReportActions(self, session, opened)
+        self.search = ExplorerSearch(self, session, opened)
         self._sidebar_choice: bool | None = None
         """The user's own show/hide choice for the sidebar; ``None`` until they make one."""
-        self.index: SearchIndex | None = None
-        self._filtering = False
-        self._search_active = False
-        self._before_search: tuple[str | None, Widget | None] | None = None
-        """Section and focus to return to when a search is abandoned with Esc."""
+        self._rest_timer: Timer | None = None
+
+    @property
+    def session(self) -> Session:
+        return self.app.session
 
     def compose(self) -> ComposeResult:
         yield ReportHeader(self.report.meta, id="header")
         with BlankContainer(id="main"):  # sidebar and reading column side by side (app.tcss)
-            # The tree is focused first (the first focusable widget): see watch_focused.
-            with Vertical(id="sidebar", classes="-tree-focused"):
+            with Vertical(id="sidebar"):
                 yield SectionTree(self.report, id="tree")
             with BlankContainer(id="reading"):
                 yield DetailPane(self.report, id="detail")
@@ -104,47 +117,40 @@ class ExplorerScreen(ExplorerKeys):
         yield Footer()  # the "window too small" message is mounted when first needed
 
     def on_mount(self) -> None:
-        sidebar = self.query_one("#sidebar")
-        sidebar.border_title = Content(t("Contents"))
-        tree = self.query_one(SectionTree)
-        if self.start_section:
-            self.go_to_section(self.start_section)
-        else:
-            tree.reveal(None)
-        tree.focus()
+        self.query_one("#sidebar").border_title = Content(t("Contents"))
+        self._show_place(self.opened.here)
+        if self.opened.index is not None:
+            self.query_one(SearchPanel).set_index(self.opened.index)
         self._apply_size(self.size.width, self.size.height)
         # After the first frame: a thread started now would take the GIL from it.
-        self.call_after_refresh(lambda: self.set_timer(0.05, self._after_first_frame))
+        self.call_after_refresh(self._after_first_refresh)
 
-    def watch_focused(self, focused: Widget | None) -> None:
-        """The sidebar's frame is lit while the tree has the focus (``-tree-focused``).
-
-        A class, not ``#sidebar:focus-within``: with that rule Textual restyles the
-        sidebar and the tree when the tree is first focused, on the way to the first
-        frame (~1.5 ms); the class is set in ``compose`` for that first focus already.
-        """
-        for sidebar in self.query("#sidebar"):
-            sidebar.set_class(isinstance(focused, SectionTree), "-tree-focused")
+    def _after_first_refresh(self) -> None:
+        if self.opened.saved is None:
+            self._open_saved()
+        self.set_timer(0.05, self._after_first_frame)
 
     def _after_first_frame(self) -> None:
-        self._build_index()
-        first_frame_shown = getattr(self.app, "first_frame_shown", None)
-        if first_frame_shown is not None:
-            first_frame_shown()
+        self.session.first_frame_shown()
+        self.session.request_index(self.opened.id)
 
-    @work(thread=True, group="index")
-    def _build_index(self) -> None:
-        """Build the search index off the UI thread; the first frame does not wait for it."""
-        from partybuild_tui.search import (
-            SearchIndex,  # imported here: not on the first frame's path
-        )
+    def _open_saved(self) -> None:
+        """Bookmarks and last position (the state file waits for the first frame)."""
+        started_at_section = self.session.options.start_section is not None
+        warnings, previous = self.opened.open_saved(started_at_section)
+        for warning in warnings:
+            self.notify(warning, title=t("Bookmarks"), severity="warning", markup=False, timeout=10)
+        if previous is not None:
+            message = t("Last time you were reading {place}. Press H to go back there.")
+            self.notify(message.format(place=section_label(previous)), markup=False, timeout=8)
 
-        index = SearchIndex.build(self.report)
-        self.app.call_from_thread(self._index_ready, index)
+    def on_unmount(self) -> None:
+        self.opened.save()
 
-    def _index_ready(self, index: SearchIndex) -> None:
-        self.index = index
-        self.query_one(SearchPanel).set_index(index)
+    @on(IndexReady)
+    def _index_ready(self, event: IndexReady) -> None:
+        if event.report_id == self.opened.id:
+            self.query_one(SearchPanel).set_index(event.index)
 
     # -- layout -------------------------------------------------------------------
 
@@ -176,36 +182,68 @@ class ExplorerScreen(ExplorerKeys):
         self._sidebar_choice = not self.query_one("#sidebar").display
         self._show_sidebar(self._sidebar_choice)
 
-    # -- navigation ----------------------------------------------------------------
+    # -- where the user is: the session's navigation, shown here ------------------------
 
     @property
     def current_section(self) -> Section | None:
-        return self.query_one(DetailPane).section
+        return self.opened.section
 
-    def show(self, section: Section | None) -> None:
-        """Show ``section`` (``None``: the report card) in the reading pane."""
+    def _show_place(self, place: str, highlight: Highlight | None = None) -> None:
+        """Bring the tree and the pane to ``place`` (``ROOT``: the report card)."""
+        section = self.report.get_section(place) if place else None
+        self.query_one(SectionTree).reveal(section.id if section else None)
         detail = self.query_one(DetailPane)
         if section is None:
             detail.show_report()
-        else:
+        elif highlight is None:
             detail.show_section(section)
+        else:
+            detail.show_section(
+                section, highlight.matches, highlight.current, highlight.title_matches
+            )
+
+    @on(PlaceChanged)
+    def _place_changed(self, event: PlaceChanged) -> None:
+        if event.report_id != self.opened.id:
+            return
+        self._cancel_rest()
+        self._show_place(event.place, event.highlight)
+        if event.highlight is not None:  # a search hit or a metric: read it
+            self.query_one(DetailPane).focus()
 
     def go_to_section(self, section_id: str | None) -> None:
-        """Move the tree cursor to a section; the pane follows. A jump: recorded in the history."""
-        self.record_jump(section_id)
-        section = self.report.get_section(section_id) if section_id else None
-        self.query_one(SectionTree).reveal(section_id)
-        self.show(section)
+        """A jump in this report (recorded in its history); the views follow."""
+        self.session.go_to(section_id, report_id=self.opened.id)
 
     @on(SectionTree.SectionHighlighted)
     def _section_highlighted(self, event: SectionTree.SectionHighlighted) -> None:
+        """A tree step is not a jump; resting on a section for a moment is (see navigation)."""
         if event.section is not self.query_one(SectionTree).current_section:
             return  # stale: the cursor has moved on since this was sent
-        if event.section is not self.current_section or event.section is None:
-            self.show(event.section)
+        place = event.section.id if event.section is not None else ROOT
+        self.opened.navigation.move(place)
+        detail = self.query_one(DetailPane)
+        if event.section is not detail.section or event.section is None:
+            if event.section is None:
+                detail.show_report()
+            else:
+                detail.show_section(event.section)
+        self._cancel_rest()
+        self._rest_timer = self.set_timer(REST_SECONDS, self._rested)
+
+    def _rested(self) -> None:
+        self._rest_timer = None
+        self.opened.navigation.arrive()
+
+    def _cancel_rest(self) -> None:
+        if self._rest_timer is not None:
+            self._rest_timer.stop()
+            self._rest_timer = None
 
     @on(SectionTree.OpenRequested)
     def _open_requested(self, event: SectionTree.OpenRequested) -> None:
+        self._cancel_rest()
+        self.opened.navigation.arrive()
         self.query_one(DetailPane).focus()
 
     def action_next_section(self) -> None:
@@ -245,120 +283,70 @@ class ExplorerScreen(ExplorerKeys):
         )
         regions[(current + step) % len(regions)].focus()
 
-    def action_focus_search(self) -> None:
-        self._remember_position()
-        self.query_one(SearchPanel).focus_input()
+    # -- the report keys (ReportActions) --------------------------------------------------
+
+    def action_metrics(self) -> None:
+        self.actions.metrics()
+
+    def action_export(self) -> None:
+        self.actions.export()
+
+    def action_copy(self) -> None:
+        self.actions.copy()
+
+    def action_bookmark(self) -> None:
+        self.actions.bookmark()
+
+    def action_bookmarks(self) -> None:
+        self.actions.bookmarks()
+
+    def action_back(self) -> None:
+        self._cancel_rest()
+        self.actions.back()
+
+    def action_forward(self) -> None:
+        self._cancel_rest()
+        self.actions.forward()
 
     # -- search ------------------------------------------------------------------------
 
-    def _remember_position(self) -> None:
-        if self._before_search is None:
-            section = self.current_section
-            focused = self.focused
-            self._before_search = (section.id if section else None, focused)
+    def action_focus_search(self) -> None:
+        self.search.remember_position()
+        self.query_one(SearchPanel).focus_input()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "focus_search" and isinstance(self.focused, Input):
             return False  # "/" typed into the search bar is text
         if action in ("next_hit", "previous_hit", "toggle_filter", "clear_search"):
             return self.query_one(SearchPanel).active or (
-                action == "toggle_filter" and self._filtering
+                action == "toggle_filter" and self.search.filtering
             )
         return True
 
     @on(SearchPanel.ResultsChanged)
     def _results_changed(self, event: SearchPanel.ResultsChanged) -> None:
-        if event.result is not None:
-            self._remember_position()
-        if self._filtering:
-            self._apply_filter()
-        active = bool(event.result and event.result.hits)
-        if active != self._search_active:  # the footer's n/N/f hints; rebuilding it costs
-            self._search_active = active
-            self.refresh_bindings()
+        self.search.results_changed(event.result)
 
     @on(SearchPanel.Jump)
     def _jump(self, event: SearchPanel.Jump) -> None:
-        self.show_hit(event.hit, event.query)
-        self.query_one(DetailPane).focus()
-
-    def show_hit(self, hit: SearchHit, query: Query) -> None:
-        """Open the hit's section, mark every match there and scroll to this one."""
-        from partybuild_tui.ui.widgets.search_placement import hit_target, paragraph_marks
-
-        section = self.report.get_section(hit.section_id)
-        if section is None or self.index is None:
-            return
-        self.record_jump(section.id)
-        found = self.index.highlights(query, section.id)
-        self.query_one(SectionTree).reveal(section.id)
-        self.query_one(DetailPane).show_section(
-            section, paragraph_marks(found), hit_target(self.report, hit), found.title
-        )
-
-    def action_next_hit(self) -> None:
-        self._step_hit(1)
-
-    def action_previous_hit(self) -> None:
-        self._step_hit(-1)
-
-    def _step_hit(self, delta: int) -> None:
-        panel = self.query_one(SearchPanel)
-        hit = panel.step(delta)
-        if hit is not None and panel.result is not None:
-            self.show_hit(hit, panel.result.query)
-            self.notify(Content(panel.count_text()), timeout=1.5)
+        self.search.show_hit(event.hit, event.query)
 
     @on(SearchPanel.Closed)
     def _search_closed(self, event: SearchPanel.Closed) -> None:
-        """Esc in the search bar: back to the section and focus from before the search."""
-        section_id, focused = self._before_search or (None, None)
-        self._end_search()
-        if not event.restore:
-            return
-        if section_id is not None or focused is not None:
-            self.go_to_section(section_id)
-        target = focused if focused is not None and focused.is_mounted else None
-        (target or self.query_one(SectionTree)).focus()
+        self.search.closed(event.restore)
+
+    def action_next_hit(self) -> None:
+        self.search.step(1)
+
+    def action_previous_hit(self) -> None:
+        self.search.step(-1)
 
     def action_clear_search(self) -> None:
         """Esc outside the search bar: drop the highlights, stay where you are."""
         self.query_one(SearchPanel).close(restore=False)
 
-    def _end_search(self) -> None:
-        self._before_search = None
-        if self._filtering:
-            self._filtering = False
-            self.query_one(SectionTree).rebuild(None)
-        section = self.current_section
-        if section is not None:
-            self.query_one(DetailPane).show_section(section)
-        self.refresh_bindings()
-
     def action_toggle_filter(self) -> None:
-        self._filtering = not self._filtering
-        if self._filtering:
-            self._apply_filter()
-        else:
-            self.query_one(SectionTree).rebuild(None)
-        self.refresh_bindings()
-
-    def _apply_filter(self) -> None:
-        self._count_sections(self.query_one(SearchPanel).result)
-
-    @work(thread=True, exclusive=True, group="filter")
-    def _count_sections(self, result: SearchResult | None) -> None:
-        """Hits per section for ``f``, off the UI thread: on a long report a common word's
-        count takes seconds."""
-        from partybuild_tui.ui.widgets.search_placement import with_ancestors
-
-        counts = result.section_counts() if result is not None else {}
-        totals = with_ancestors(self.report, counts)
-        self.app.call_from_thread(self._filter_counted, result, totals)
-
-    def _filter_counted(self, result: SearchResult | None, totals: dict[str, int]) -> None:
-        if self._filtering and result is self.query_one(SearchPanel).result:
-            self.query_one(SectionTree).rebuild(totals)
+        self.search.toggle_filter()
 
     def action_detail_page_down(self) -> None:
         self.query_one(DetailPane).scroll_page_down()

@@ -1,351 +1,142 @@
-"""The explorer's keys for the metrics view, export, copy, history and bookmarks.
+"""What the explorer's report keys do: metrics view, export, copy, bookmarks, back/forward.
 
-``ExplorerKeys`` is the base class of ``ExplorerScreen``: it holds these
-bindings and actions, the navigation history and the bookmark session, so the
-explorer module stays about reading. The explorer calls ``record_jump`` when it
-jumps; tree moves reach the history here, by the rule in ``navigation``.
-
-Keys were chosen to reach the app through tmux and SSH: plain and shifted
-letters and Backspace arrive everywhere, while Ctrl+arrows and Alt+letters are
-often eaten or mangled on the way.
+``ReportActions`` is a part of the explorer (composition, not a base class): it acts on
+one open report through the session, and needs from its screen only a place to push
+dialogs and show notices. The keys themselves are ``REPORT_BINDINGS``, declared by
+the explorer; the palette's commands for the same actions are ``ExplorerCommands``.
+Export and the metrics view are imported when first used: the first frame needs
+neither, and together they bring the search engine and every export format.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from functools import partial
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-from textual import on
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
-from textual.timer import Timer
 
-from partybuild_tui.model import Metric, Report, Section
+from partybuild_tui.ui.clipboard import copy_text
 from partybuild_tui.ui.i18n import get_language, t
-from partybuild_tui.ui.widgets.bindings import localize_bindings
-from partybuild_tui.ui.widgets.section_tree import SectionTree, section_label
+from partybuild_tui.ui.screens.bookmarks import BookmarksScreen
+from partybuild_tui.ui.screens.export_dialog import ExportDialog, ExportJob
+from partybuild_tui.ui.session import OpenReport, Session
+from partybuild_tui.ui.widgets.section_tree import section_label
 
-if TYPE_CHECKING:
-    from partybuild_tui.state import ReportSession
-    from partybuild_tui.ui.navigation import Navigation
-    from partybuild_tui.ui.widgets.detail_pane import DetailPane
-
-ROOT = ""
-"""The report card's place: ``navigation.ROOT``, spelled out so that ``navigation`` (and
-the ``state`` package with json and hashlib behind it) loads after the first frame."""
-
-MAX_CLIPBOARD_CHARS = 100_000
-"""Longer text is not sent through OSC 52: terminals and tmux drop or cut such sequences."""
 METRICS_SCREEN = "metrics"
 
-
-def open_session(report: Report, report_path: str | None) -> ReportSession:
-    """Bookmarks for the report on disk; in memory only when there is no file to key them by."""
-    from partybuild_tui.state import (  # not on the first frame's path
-        ReportSession,
-        ReportState,
-        StateStore,
-    )
-
-    if report_path is None:
-        return ReportSession(StateStore(), None, ReportState(), [], report.section_ids())
-    return ReportSession.open(report.meta.id, report_path, report.section_ids())
-
-
-def _export_filename(report: Report, fmt: str, **options: object) -> str:
-    from partybuild_tui.export import default_filename
-
-    return default_filename(report, fmt, **options)  # type: ignore[arg-type]
-
-
-def copy_text(screen: Screen, text: str, what: str) -> None:
-    """Send ``text`` to the clipboard (OSC 52) and say what was copied."""
-    if len(text) > MAX_CLIPBOARD_CHARS:
-        screen.notify(
-            f"{what}: {t('too long to copy through the terminal')} "
-            f"({len(text)} {t('characters')}); {t('export it with e instead')}",
-            severity="warning",
-            markup=False,
-        )
-        return
-    screen.app.copy_to_clipboard(text)
-    screen.notify(
-        f"{t('Copied')} {what} ({len(text)} {t('characters')})",
-        title=t("Copied to the clipboard"),
-        markup=False,
-    )
+# Only m is in the footer: the explorer's own keys come after these there and must
+# stay visible at 80 columns; the help screen (?) and the palette list the rest.
+REPORT_BINDINGS = [
+    Binding("m", "metrics", "Metrics", tooltip="Table of every metric (sort, filter, group)"),
+    Binding(
+        "e", "export", "Export", tooltip="Export this section (or the report) to a file", show=False
+    ),
+    Binding("y", "copy", "Copy", tooltip="Copy this section as Markdown (OSC 52)", show=False),
+    Binding(
+        "b", "bookmark", "Bookmark", tooltip="Bookmark this section (again: remove)", show=False
+    ),
+    Binding(
+        "B", "bookmarks", "Bookmarks", tooltip="List bookmarks: Enter jumps, d deletes", show=False
+    ),
+    Binding(
+        "H,backspace", "back", "Back", key_display="H", tooltip="Back to where you were", show=False
+    ),
+    Binding("L", "forward", "Forward", tooltip="Forward again after going back", show=False),
+]
 
 
-class ExplorerKeys(Screen[None]):
-    """History, bookmarks, metrics view, export and copy for the explorer."""
+class ReportActions:
+    """The report keys' actions for one open report, shown from ``screen``."""
 
-    # Only m is in the footer: the explorer's own keys come after these there and must
-    # stay visible at 80 columns; the help screen (?) and the palette list the rest.
-    BINDINGS = [
-        Binding("m", "metrics", "Metrics", tooltip="Table of every metric (sort, filter, group)"),
-        Binding(
-            "e",
-            "export",
-            "Export",
-            tooltip="Export this section (or the report) to a file",
-            show=False,
-        ),
-        Binding("y", "copy", "Copy", tooltip="Copy this section as Markdown (OSC 52)", show=False),
-        Binding(
-            "b", "bookmark", "Bookmark", tooltip="Bookmark this section (again: remove)", show=False
-        ),
-        Binding(
-            "B",
-            "bookmarks",
-            "Bookmarks",
-            tooltip="List bookmarks: Enter jumps, d deletes",
-            show=False,
-        ),
-        Binding(
-            "H,backspace",
-            "back",
-            "Back",
-            key_display="H",
-            tooltip="Back to where you were",
-            show=False,
-        ),
-        Binding("L", "forward", "Forward", tooltip="Forward again after going back", show=False),
-    ]
+    def __init__(self, screen: Screen[None], session: Session, opened: OpenReport) -> None:
+        self.screen = screen
+        self.session = session
+        self.opened = opened
 
-    report: Report
-
-    def __init__(self) -> None:
-        super().__init__()
-        localize_bindings(self)
-        self._navigation: Navigation | None = None
-        self.session: ReportSession | None = None
-        self._history_ready = False
-        self._replaying = False
-        self._rest_timer: Timer | None = None
-        self._position: str | None = None
-        """The place shown, kept for saving on exit (the widgets are gone by then)."""
-
-    @property
-    def navigation(self) -> Navigation:
-        """The history policy, made when first needed (the session opens after the first frame)."""
-        if self._navigation is None:
-            from partybuild_tui.ui.navigation import Navigation
-
-            self._navigation = Navigation()
-        return self._navigation
-
-    # -- what the explorer provides ------------------------------------------------
-
-    @property
-    def current_section(self) -> Section | None:  # pragma: no cover - ExplorerScreen's
-        raise NotImplementedError
-
-    def go_to_section(self, section_id: str | None) -> None:  # pragma: no cover
-        raise NotImplementedError
-
-    def _detail(self) -> DetailPane:
-        from partybuild_tui.ui.widgets.detail_pane import DetailPane
-
-        return self.query_one(DetailPane)
-
-    @property
-    def here(self) -> str:
-        section = self.current_section
-        return section.id if section is not None else ROOT
-
-    # -- start and end ---------------------------------------------------------------
-
-    def on_mount(self) -> None:
-        # Runs after ExplorerScreen.on_mount, which has shown the start section. The
-        # state file (and hashing the report to key it) waits for the first frame.
-        self.call_after_refresh(self._open_session)
-
-    def _open_session(self) -> None:
-        options = getattr(self.app, "options", None)
-        self.session = open_session(self.report, getattr(options, "report_path", None))
-        for warning in self.session.warnings:
-            self.notify(warning, title=t("Bookmarks"), severity="warning", markup=False, timeout=10)
-        started_at_section = getattr(options, "start_section", None) is not None
-        previous = None if started_at_section else self.session.last_section
-        if self.navigation.start(self.here, previous) and previous:
-            section = self.report.get_section(previous)
-            if section is not None:
-                message = t("Last time you were reading {place}. Press H to go back there.")
-                self.notify(message.format(place=section_label(section)), markup=False, timeout=8)
-        self._history_ready = True
-
-    def on_unmount(self) -> None:
-        self.save_position()
-
-    def save_position(self) -> None:
-        """Remember where the user is, for the next start (H goes back there)."""
-        if self.session is not None and self._position is not None:
-            self.session.set_last_section(self._position or None)
-            self.session.save()
-
-    # -- history --------------------------------------------------------------------------
-
-    def record_jump(self, section_id: str | None) -> None:
-        """The explorer is about to jump to ``section_id``: remember where it was and goes."""
-        self._position = section_id or ROOT
-        if not self._history_ready or self._replaying:
-            return
-        self._cancel_rest()
-        self.navigation.jump(self.here, section_id or ROOT)
-
-    @contextmanager
-    def _replay(self) -> Iterator[None]:
-        self._replaying = True
-        try:
-            yield
-        finally:
-            self._replaying = False
-
-    def _cancel_rest(self) -> None:
-        if self._rest_timer is not None:
-            self._rest_timer.stop()
-            self._rest_timer = None
-
-    @on(SectionTree.SectionHighlighted)
-    def _tree_moved(self, event: SectionTree.SectionHighlighted) -> None:
-        """A tree step is not a jump; resting on a section for a moment is (see navigation)."""
-        self._position = event.section.id if event.section is not None else ROOT
-        if not self._history_ready or self._replaying:
-            return
-        from partybuild_tui.ui.navigation import REST_SECONDS
-
-        self._cancel_rest()
-        self._rest_timer = self.set_timer(REST_SECONDS, self._rested)
-
-    def _rested(self) -> None:
-        self._rest_timer = None
-        self.navigation.arrive(self.here)
-
-    @on(SectionTree.OpenRequested)
-    def _tree_opened(self, event: SectionTree.OpenRequested) -> None:
-        if self._history_ready:
-            self._cancel_rest()
-            self.navigation.arrive(self.here)
-
-    def _go(self, place: str) -> None:
-        with self._replay():
-            self.go_to_section(place or None)
-
-    def action_back(self) -> None:
-        self._cancel_rest()
-        place = self.navigation.back(self.here)
-        if place is None:
-            self.notify(t("Nothing to go back to."), timeout=2)
-            return
-        self._go(place)
-
-    def action_forward(self) -> None:
-        self._cancel_rest()
-        place = self.navigation.forward()
-        if place is None:
-            self.notify(t("Nothing to go forward to."), timeout=2)
-            return
-        self._go(place)
-
-    # -- metrics ------------------------------------------------------------------------------
-
-    def action_metrics(self) -> None:
+    def metrics(self) -> None:
         """Open the metrics view (the same one each time: filter, sort and row are kept)."""
-        from partybuild_tui.ui.screens.metrics import MetricsScreen
+        from partybuild_tui.ui.screens.metrics import MetricsScreen  # loads when first used
 
-        app = self.app
+        app = self.screen.app
         if isinstance(app.screen, MetricsScreen):
             return
-        if not app.is_screen_installed(METRICS_SCREEN):
-            app.install_screen(MetricsScreen(self.report), METRICS_SCREEN)
-        app.push_screen(METRICS_SCREEN)
+        name = f"{METRICS_SCREEN} {self.opened.id}"  # one per open report
+        if not app.is_screen_installed(name):
+            app.install_screen(MetricsScreen(self.opened), name)
+        app.push_screen(name)
 
-    def show_metric(self, metric: Metric) -> None:
-        """Open a metric's section with its quote highlighted and in view."""
-        section = self.report.get_section(metric.section_id)
-        if section is None:
-            return
-        self.go_to_section(section.id)
-        span = (metric.quote_start, metric.quote_end)
-        detail = self._detail()
-        detail.show_section(
-            section,
-            matches={metric.paragraph_index: [span]},
-            current=(metric.paragraph_index, *span),
-        )
-        detail.focus()
+    def back(self) -> None:
+        if not self.session.back(self.opened.id):
+            self.screen.notify(t("Nothing to go back to."), timeout=2)
 
-    # -- export and copy ------------------------------------------------------------------------
+    def forward(self) -> None:
+        if not self.session.forward(self.opened.id):
+            self.screen.notify(t("Nothing to go forward to."), timeout=2)
 
-    def action_export(self) -> None:
-        from partybuild_tui.ui.screens.export_dialog import ExportDialog, ExportJob
+    # -- export and copy ------------------------------------------------------------------
 
-        report, section = self.report, self.current_section
+    def export(self) -> None:
+        from partybuild_tui.export import default_filename, export_report  # see the docstring
+
+        report, section = self.opened.report, self.opened.section
         what = section_label(section) if section else f"{t('the whole report')} {report.meta.title}"
 
         def render(fmt: str, bom: bool) -> str:
-            from partybuild_tui.export import export_report
-
             return export_report(report, fmt, section=section, bom=bom)
 
+        def name(fmt: str) -> str:
+            return default_filename(report, fmt, section=section)
+
+        total = section.total_metrics if section else report.total_metrics
         job = ExportJob(
             what=what,
             render=render,
-            default_name=partial(_export_filename, report, section=section),
-            count_note=(
-                f"{section.total_metrics if section else report.total_metrics} {t('metrics')}"
-            ),
-            protect=getattr(getattr(self.app, "options", None), "report_path", None),
+            default_name=name,
+            count_note=f"{total} {t('metrics')}",
+            protect=self.opened.path,
         )
-        self.app.push_screen(ExportDialog(job), self._exported)
+        self.screen.app.push_screen(ExportDialog(job), self._exported)
 
     def _exported(self, result: str | None) -> None:
         if result:
-            self.notify(f"{t('Exported to')} {result}", title=t("Export"), markup=False)
+            self.screen.notify(f"{t('Exported to')} {result}", title=t("Export"), markup=False)
 
-    def action_copy(self) -> None:
-        section = self.current_section
+    def copy(self) -> None:
+        from partybuild_tui.export import report_markdown, section_clip_text
+
+        report, section = self.opened.report, self.opened.section
         if section is None:
-            from partybuild_tui.export.markdown import report_markdown
-
-            copy_text(self, report_markdown(self.report), t("the whole report as Markdown"))
+            copy_text(self.screen, report_markdown(report), t("the whole report as Markdown"))
             return
-        from partybuild_tui.export import section_clip_text
+        text = section_clip_text(section, report)
+        copy_text(self.screen, text, f"{section_label(section)} · Markdown")
 
-        text = section_clip_text(section, self.report)
-        copy_text(self, text, f"{section_label(section)} · Markdown")
-
-    # -- bookmarks ------------------------------------------------------------------------
+    # -- bookmarks --------------------------------------------------------------------------
 
     def _warn(self, warnings: list[str]) -> None:
         for warning in warnings:
-            self.notify(warning, title=t("Bookmarks"), severity="warning", markup=False)
+            self.screen.notify(warning, title=t("Bookmarks"), severity="warning", markup=False)
 
-    def action_bookmark(self) -> None:
-        section = self.current_section
-        if section is None or self.session is None:
-            self.notify(t("Open a section to bookmark it."), timeout=3)
+    def bookmark(self) -> None:
+        section, saved = self.opened.section, self.opened.saved
+        if section is None or saved is None:
+            self.screen.notify(t("Open a section to bookmark it."), timeout=3)
             return
-        marked, warnings = self.session.toggle_bookmark(section.id)
+        marked, warnings = saved.toggle_bookmark(section.id)
         self._warn(warnings)
         message = t("Bookmarked") if marked else t("Bookmark removed")
-        self.notify(f"{message}: {section_label(section)}", markup=False)
+        self.screen.notify(f"{message}: {section_label(section)}", markup=False)
 
-    def action_bookmarks(self) -> None:
-        from partybuild_tui.ui.screens.bookmarks import BookmarksScreen
-
-        if self.session is None:
+    def bookmarks(self) -> None:
+        if self.opened.saved is None:
             return
-        self.app.push_screen(
-            BookmarksScreen(self.report, self.session, self._warn), self._bookmark_chosen
-        )
+        screen = BookmarksScreen(self.opened.report, self.opened.saved, self._warn)
+        self.screen.app.push_screen(screen, self._bookmark_chosen)
 
     def _bookmark_chosen(self, section_id: str | None) -> None:
-        if section_id and self.report.get_section(section_id) is not None:
-            self.go_to_section(section_id)
+        if section_id and self.opened.report.get_section(section_id) is not None:
+            self.session.go_to(section_id, report_id=self.opened.id)
 
 
 # -- the command palette --------------------------------------------------------------------
@@ -363,21 +154,14 @@ _COMMANDS: tuple[tuple[str, str, str, str], ...] = (
 class ExplorerCommands(Provider):
     """Palette commands: the metrics table (数据表), bookmarks, back and forward, export."""
 
-    def _explorer(self) -> ExplorerKeys | None:
-        for screen in self.app.screen_stack:
-            if isinstance(screen, ExplorerKeys):
-                return screen
-        return None
+    def _run(self, action: str) -> Callable[[], object]:
+        async def run() -> None:
+            from partybuild_tui.ui.screens.metrics import MetricsScreen  # see the docstring
 
-    def _run(self, action: str) -> Callable[[], None]:
-        def run() -> None:
-            explorer = self._explorer()
-            if explorer is None:
-                return
-            if action != "metrics" and self.app.screen is not explorer:
-                # From the metrics view: act on the explorer, as the key there would.
-                self.app.pop_screen()
-            getattr(explorer, f"action_{action}")()
+            app = self.app
+            if action != "metrics" and isinstance(app.screen, MetricsScreen):
+                app.pop_screen()  # from the metrics view: act on the explorer, as its key would
+            await app.run_action(action, app.screen)
 
         return run
 

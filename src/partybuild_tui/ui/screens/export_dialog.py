@@ -77,6 +77,9 @@ class ConfirmOverwrite(ModalScreen[bool]):
 
     CSS_PATH = "../styles/dialogs.tcss"
 
+    AUTO_FOCUS = "#confirm-no"
+    """Focused before any key is read: an Enter typed at once must not overwrite."""
+
     BINDINGS = [
         Binding("y", "answer(True)", "Overwrite"),
         Binding("n,escape", "answer(False)", "Cancel"),
@@ -96,9 +99,6 @@ class ConfirmOverwrite(ModalScreen[bool]):
                 yield Button(t("Overwrite") + " (y)", variant="error", id="confirm-yes")
                 yield Button(t("Cancel") + " (n)", id="confirm-no")
 
-    def on_mount(self) -> None:
-        self.query_one("#confirm-no", Button).focus()
-
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
 
@@ -115,6 +115,9 @@ class ExportDialog(ModalScreen[str | None]):
     """Choose a format and a file; Enter exports, Esc cancels."""
 
     CSS_PATH = "../styles/dialogs.tcss"
+
+    AUTO_FOCUS = "#export-path"
+    """Focused before any key is read (a focus() in on_mount comes after the first keys)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
@@ -149,7 +152,6 @@ class ExportDialog(ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.query_one("#export-bom", Checkbox).display = self.format == "csv"
         path = self.query_one("#export-path", Input)
-        path.focus()
         path.cursor_position = len(path.value)
 
     @on(RadioSet.Changed, "#export-format")

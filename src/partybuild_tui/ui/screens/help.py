@@ -63,9 +63,8 @@ def key_names(keys: str) -> str:
     return " / ".join(names)
 
 
-def _own_bindings(owner: type) -> Iterable[Binding]:
-    """The bindings a class declares itself, keys kept together (``"down,j"``)."""
-    declared: Sequence[BindingType] = owner.__dict__.get("BINDINGS", [])
+def _own_bindings(declared: Sequence[BindingType]) -> Iterable[Binding]:
+    """Bindings as declared (a class's ``BINDINGS``), keys kept together (``"down,j"``)."""
     for binding in declared:
         if isinstance(binding, Binding):
             yield binding
@@ -73,8 +72,10 @@ def _own_bindings(owner: type) -> Iterable[Binding]:
             yield from Binding.make_bindings([binding])
 
 
-def help_groups(groups: Sequence[tuple[str, type]]) -> list[tuple[str, list[tuple[str, str]]]]:
-    """(group title, [(keys, description)]) for each (title, class) given."""
+def help_groups(
+    groups: Sequence[tuple[str, Sequence[BindingType]]],
+) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(group title, [(keys, description)]) for each (title, bindings) given."""
     merged: dict[str, list[tuple[str, str]]] = {}
     for title, owner in groups:
         rows = merged.setdefault(t(title), [])
@@ -105,11 +106,15 @@ class HelpScreen(ModalScreen[None]):
 
     COMPONENT_CLASSES = {"help-screen--heading", "help-screen--key"}
 
+    AUTO_FOCUS = "#help-body"
+
     BINDINGS = [
         Binding("escape,q,question_mark", "dismiss", "Close"),
     ]
 
-    def __init__(self, groups: Sequence[tuple[str, type]], extra_note: str = "") -> None:
+    def __init__(
+        self, groups: Sequence[tuple[str, Sequence[BindingType]]], extra_note: str = ""
+    ) -> None:
         super().__init__()
         localize_bindings(self)
         self.groups = list(groups)
@@ -129,7 +134,6 @@ class HelpScreen(ModalScreen[None]):
         if self.extra_note:
             content = Content("\n").join([content, Content(""), Content(self.extra_note)])
         self.query_one("#help-text", Static).update(content)
-        self.query_one("#help-body").focus()
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)

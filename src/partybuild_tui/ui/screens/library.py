@@ -26,6 +26,7 @@ from partybuild_tui.library.rows import LibraryRow, filter_rows, rows_of
 from partybuild_tui.library.search import LibraryIndex, LibraryResult
 from partybuild_tui.model import Report
 from partybuild_tui.search import SearchHit
+from partybuild_tui.ui.session import session_of
 from partybuild_tui.ui.widgets.library.report_list import ReportList
 from partybuild_tui.ui.widgets.library.results import LibraryResults, hit_count
 from partybuild_tui.ui.widgets.library.strings import localize, tr
@@ -94,7 +95,11 @@ class LibraryScreen(Screen[None]):
         listing = self.query_one(ReportList)
         listing.focus()
         self._show_detail()
-        self.call_after_refresh(lambda: self.set_timer(0.05, self._build_index))
+        self.call_after_refresh(lambda: self.set_timer(0.05, self._after_first_frame))
+
+    def _after_first_frame(self) -> None:
+        session_of(self.app).first_frame_shown()
+        self._build_index()
 
     # -- header and detail -------------------------------------------------------------
 
@@ -242,8 +247,15 @@ class LibraryScreen(Screen[None]):
     ) -> None:
         from partybuild_tui.ui.screens.library_explorer import LibraryExplorerScreen
 
+        session = session_of(self.app)
+        opened = session.find(report)
+        if opened is None:  # not from this library (cannot happen): nothing to open
+            return
+        session.open(opened.id)
         self.app.push_screen(
-            LibraryExplorerScreen(self, report, query=query, hit=hit, from_end=from_end)
+            LibraryExplorerScreen(
+                self.open_neighbour, opened, query=query, hit=hit, from_end=from_end
+            )
         )
 
     def open_neighbour(self, report: Report, delta: int, query: str) -> bool:

@@ -9,20 +9,21 @@ last (first) hit go on to the next (previous) report with hits, in library order
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from textual import on
 from textual.binding import Binding
 
 from partybuild_tui.model import Report
 from partybuild_tui.search import SearchHit
+from partybuild_tui.ui.messages import IndexReady
 from partybuild_tui.ui.screens.explorer import ExplorerScreen
+from partybuild_tui.ui.session import OpenReport
 from partybuild_tui.ui.widgets.library.strings import localize
 from partybuild_tui.ui.widgets.search_panel import SearchPanel
 
-if TYPE_CHECKING:
-    from partybuild_tui.search import SearchIndex
-    from partybuild_tui.ui.screens.library import LibraryScreen
+OpenNeighbour = Callable[[Report, int, str], bool]
+"""The library's ``open_neighbour(report, delta, query)``: opens the next report with hits."""
 
 
 def same_place(a: SearchHit, b: SearchHit) -> bool:
@@ -44,16 +45,16 @@ class LibraryExplorerScreen(ExplorerScreen):
 
     def __init__(
         self,
-        library: LibraryScreen,
-        report: Report,
+        open_neighbour: OpenNeighbour,
+        opened: OpenReport,
         *,
         query: str | None = None,
         hit: SearchHit | None = None,
         from_end: bool = False,
     ) -> None:
-        super().__init__(report)
+        super().__init__(opened)
         localize(self)
-        self.library = library
+        self.open_neighbour = open_neighbour
         self.library_query = query
         self.start_hit = hit
         self.from_end = from_end
@@ -68,30 +69,24 @@ class LibraryExplorerScreen(ExplorerScreen):
     def action_back(self) -> None:
         """Back along the report's jumps; from the first one, back to the library."""
         self._cancel_rest()
-        place = self.navigation.back(self.here)
-        if place is None:
+        if not self.session.back(self.opened.id):
             self.action_to_library()
-            return
-        self._go(place)
-
-    def action_metrics(self) -> None:
-        """The metrics table of this report (the one installed may be another report's)."""
-        from partybuild_tui.ui.screens.explorer_keys import METRICS_SCREEN
-
-        app = self.app
-        if app.is_screen_installed(METRICS_SCREEN):
-            installed = app.get_screen(METRICS_SCREEN)
-            if getattr(installed, "report", None) is not self.report:
-                app.uninstall_screen(METRICS_SCREEN)
-        super().action_metrics()
 
     # -- the library query ---------------------------------------------------------------
 
-    def _index_ready(self, index: SearchIndex) -> None:
-        super()._index_ready(index)
-        if self.library_query:
+    def _library_query_start(self) -> None:
+        if self.library_query and not self._placed:
             panel = self.query_one(SearchPanel)
             panel.input.value = self.library_query  # searches; ResultsChanged follows
+
+    def on_mount(self) -> None:  # Textual calls ExplorerScreen.on_mount too, after this
+        if self.opened.index is not None:
+            self._library_query_start()
+
+    @on(IndexReady)
+    def _library_index_ready(self, event: IndexReady) -> None:
+        if event.report_id == self.opened.id:
+            self._library_query_start()
 
     @on(SearchPanel.ResultsChanged)
     def _place_library_hit(self, event: SearchPanel.ResultsChanged) -> None:
@@ -108,19 +103,24 @@ class LibraryExplorerScreen(ExplorerScreen):
                 (i for i, h in enumerate(hits) if same_place(h, self.start_hit)), position
             )
         panel.position = position
-        self.show_hit(hits[position], event.result.query)
-        self.query_one("#detail").focus()
+        self.search.show_hit(hits[position], event.result.query)
 
-    def _step_hit(self, delta: int) -> None:
+    def _crosses_to_neighbour(self, delta: int) -> bool:
         panel = self.query_one(SearchPanel)
         result = panel.result
-        if (
+        return (
             self.library_query is not None
             and result is not None
-            and result.hits
+            and bool(result.hits)
             and panel.position is not None
             and not 0 <= panel.position + delta < len(result.hits)
-            and self.library.open_neighbour(self.report, delta, self.library_query)
-        ):
-            return
-        super()._step_hit(delta)
+            and self.open_neighbour(self.report, delta, self.library_query)
+        )
+
+    def action_next_hit(self) -> None:
+        if not self._crosses_to_neighbour(1):
+            super().action_next_hit()
+
+    def action_previous_hit(self) -> None:
+        if not self._crosses_to_neighbour(-1):
+            super().action_previous_hit()

@@ -11,7 +11,7 @@ in the explorer with the quote highlighted; ``m`` or Esc returns to the text, an
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -26,15 +26,16 @@ from partybuild_tui.export import (
     metric_clip_text,
     metrics_clip_text,
 )
-from partybuild_tui.model import Report
 from partybuild_tui.search import Query, SearchIndex, parse_query
+from partybuild_tui.ui.clipboard import copy_text
 from partybuild_tui.ui.i18n import get_language, t
-from partybuild_tui.ui.screens.explorer_keys import ExplorerKeys, copy_text
+from partybuild_tui.ui.messages import Highlight, IndexReady
+from partybuild_tui.ui.session import OpenReport, SessionApp
 from partybuild_tui.ui.widgets.bindings import localize_bindings
 from partybuild_tui.ui.widgets.metric_table import MetricTable
 
-BACKGROUND_INDEX = 20_000
-"""From this many metrics on, the search index is built in a thread (it takes a second)."""
+DEBOUNCE_FROM = 20_000
+"""From this many metrics on, filtering takes long enough to wait for a pause in typing."""
 DEBOUNCE_SECONDS = 0.15
 """On large reports the filter waits for a pause in typing."""
 
@@ -42,7 +43,13 @@ DEBOUNCE_SECONDS = 0.15
 class MetricsScreen(Screen[None]):
     """The metrics table with its filter line and the current metric's quote."""
 
+    app = getters.app(SessionApp)
+
     CSS_PATH = "../styles/metrics.tcss"
+
+    AUTO_FOCUS = "#metrics-table"
+    """The table has the focus before any key is read: a ``/`` typed as the view opens
+    is the filter key, not text in the filter (a focus() in on_mount came too late)."""
 
     BINDINGS = [
         # priority: acted on as it arrives, so the keys behind it reach the filter line
@@ -58,12 +65,11 @@ class MetricsScreen(Screen[None]):
         Binding("shift+tab", "app.focus_previous", "Focus previous", show=False),
     ]
 
-    def __init__(self, report: Report) -> None:
+    def __init__(self, opened: OpenReport) -> None:
         super().__init__()
         localize_bindings(self)
-        self.report = report
-        self.index: SearchIndex | None = None
-        self._indexing = False
+        self.opened = opened
+        self.report = opened.report
         self._timer: Timer | None = None
         self.query_text = ""
         self.parsed_query: Query = parse_query("")
@@ -87,7 +93,6 @@ class MetricsScreen(Screen[None]):
         self.query_one("#metrics-title", Static).update(
             Content.assemble((t("Metrics table"), "bold"), "  ", meta.subtitle or meta.title)
         )
-        self.table.focus()
         self._update_status()
 
     @property
@@ -103,7 +108,7 @@ class MetricsScreen(Screen[None]):
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        if len(self.report.metrics) >= BACKGROUND_INDEX:
+        if len(self.report.metrics) >= DEBOUNCE_FROM:
             self._timer = self.set_timer(DEBOUNCE_SECONDS, self._apply_filter)
         else:
             self._apply_filter()
@@ -119,30 +124,22 @@ class MetricsScreen(Screen[None]):
             self.table.set_positions(list(range(len(self.report.metrics))))
             self._update_status()
             return
-        if self.index is None:
-            explorer = self._explorer()
-            self.index = getattr(explorer, "index", None)  # built at start-up, in a thread
-        if self.index is None:
-            if len(self.report.metrics) < BACKGROUND_INDEX:
-                self.index = SearchIndex.build(self.report)
-            else:
-                if not self._indexing:
-                    self._indexing = True
-                    self._build_index()
-                self._update_status()
-                return
-        self.table.set_positions(self.index.matching_metrics(self.parsed_query))
+        index = self.index
+        if index is None:  # being built, after the first frame: IndexReady brings it
+            self.app.session.request_index(self.opened.id)
+            self._update_status()
+            return
+        self.table.set_positions(index.matching_metrics(self.parsed_query))
         self._update_status()
 
-    @work(thread=True, exclusive=True, group="metrics-index")
-    def _build_index(self) -> None:
-        index = SearchIndex.build(self.report)
-        self.app.call_from_thread(self._index_ready, index)
+    @property
+    def index(self) -> SearchIndex | None:
+        return self.opened.index
 
-    def _index_ready(self, index: SearchIndex) -> None:
-        self.index = index
-        self._indexing = False
-        self._apply_filter()
+    @on(IndexReady)
+    def _index_ready(self, event: IndexReady) -> None:
+        if event.report_id == self.opened.id and self.query_text.strip():
+            self._apply_filter()
 
     # -- the lines around the table ----------------------------------------------------------
 
@@ -200,19 +197,15 @@ class MetricsScreen(Screen[None]):
             return
         self.app.pop_screen()
 
-    def _explorer(self) -> ExplorerKeys | None:
-        for screen in self.app.screen_stack:
-            if isinstance(screen, ExplorerKeys):
-                return screen
-        return None
-
     @on(MetricTable.Chosen)
     def _chosen(self, event: MetricTable.Chosen) -> None:
-        explorer = self._explorer()
-        if explorer is None:
-            return
+        """Back to the text, at the metric's quote (a jump: recorded in the history)."""
+        metric = event.metric
         self.app.pop_screen()
-        explorer.show_metric(event.metric)
+        if self.report.get_section(metric.section_id) is not None:
+            self.app.session.go_to(
+                metric.section_id, highlight=Highlight.of_metric(metric), report_id=self.opened.id
+            )
 
     def action_copy(self) -> None:
         table = self.table
@@ -247,14 +240,13 @@ class MetricsScreen(Screen[None]):
         def name(fmt: str) -> str:
             return default_filename(report, fmt, metrics_only=True)
 
-        options = getattr(self.app, "options", None)
         job = ExportJob(
             what=t("the metrics shown"),
             render=render,
             default_name=name,
             count_note=f"{len(metrics)} {t('metrics')}",
             initial_format="csv",
-            protect=getattr(options, "report_path", None),
+            protect=self.opened.path,
         )
         self.app.push_screen(ExportDialog(job), self._exported)
 

@@ -140,6 +140,10 @@ class MetricTable(ScrollView, can_focus=True):
         metric: Metric | None
         group: Group | None
 
+        @property
+        def control(self) -> MetricTable:
+            return self.table
+
     @dataclass
     class Chosen(Message):
         """Enter (or a double click) on a metric: open it."""
@@ -147,11 +151,19 @@ class MetricTable(ScrollView, can_focus=True):
         table: MetricTable
         metric: Metric
 
+        @property
+        def control(self) -> MetricTable:
+            return self.table
+
     @dataclass
     class ViewChanged(Message):
         """Sort, grouping or the rows changed (for the status line)."""
 
         table: MetricTable
+
+        @property
+        def control(self) -> MetricTable:
+            return self.table
 
     def __init__(self, report: Report, *, id: str | None = None) -> None:
         super().__init__(id=id)
