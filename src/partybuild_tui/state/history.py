@@ -55,9 +55,6 @@ class History:
         """Where ``back`` would go, without going."""
         return self._entries[self._cursor - 1] if self.can_go_back else None
 
-    def peek_forward(self) -> str | None:
-        return self._entries[self._cursor + 1] if self.can_go_forward else None
-
     def __len__(self) -> int:
         return len(self._entries)
 

@@ -11,7 +11,11 @@ path, so two different reports that happen to share an id stay apart.
 
 Nothing here raises at startup: a missing, corrupt, oversized or unreadable
 state file gives an empty state and a warning for the caller to show, and a
-failed write returns a warning. Writes are atomic (temporary file, fsync,
+failed write returns a warning. Bounds, said in the README: a state file over
+1 MiB is ignored, and at most ``MAX_BOOKMARKS`` (10,000) are kept, with a
+warning when a file held more. Loading is linear in the file's size (sets and
+dicts, never a list scan per id), so an attacker's file of 100,000 valid-looking
+ids costs milliseconds. Writes are atomic (temporary file, fsync,
 rename), so a crash leaves the old file or the new one. No Textual here.
 """
 
@@ -31,7 +35,7 @@ from typing import Any, TypeVar
 from partybuild_tui.model.errors import CorruptState, NoSuchFile, ReportError
 from partybuild_tui.model.source import read_bytes
 from partybuild_tui.state.atomic_write import atomic_write_bytes
-from partybuild_tui.state.bookmarks import Bookmarks
+from partybuild_tui.state.bookmarks import MAX_BOOKMARKS, Bookmarks
 from partybuild_tui.state.digest import content_hash, file_hash
 from partybuild_tui.state.locations import STATE_ENV, state_dir, unsafe_reason
 
@@ -106,6 +110,11 @@ def _encode(key: ReportKey, state: ReportState) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+def _id_set(section_ids: Collection[str]) -> frozenset[str] | set[str]:
+    """``section_ids`` as a set, for O(1) lookups (a report's ids come as a list)."""
+    return section_ids if isinstance(section_ids, (set, frozenset)) else frozenset(section_ids)
+
+
 def _decode(raw: bytes) -> tuple[dict[str, Any], ReportState, list[str]]:
     """The file's header fields, its state, and what was dropped from it."""
     try:
@@ -124,6 +133,10 @@ def _decode(raw: bytes) -> tuple[dict[str, Any], ReportState, list[str]]:
     good = [b for b in raw_bookmarks if isinstance(b, str) and _SECTION_ID.fullmatch(b)]
     if len(good) != len(raw_bookmarks):
         notes.append(f"dropped {len(raw_bookmarks) - len(good)} malformed bookmark(s)")
+    if len(set(good)) > MAX_BOOKMARKS:
+        notes.append(
+            f"kept the first {MAX_BOOKMARKS:,} of {len(set(good)):,} bookmarks (the most kept)"
+        )
     last = data.get("last_section")
     if last is not None and not (isinstance(last, str) and _SECTION_ID.fullmatch(last)):
         notes.append("dropped a malformed last position")
@@ -137,8 +150,6 @@ class LoadResult:
     warnings: list[str]
     found: bool = False
     """True when the state was read from a file (this version's, or an earlier one's)."""
-    carried_over: bool = False
-    """True when the state came from an earlier version of the report file."""
 
 
 class StateStore:
@@ -194,6 +205,7 @@ class StateStore:
         unsafe = self._unsafe(create=False)
         if unsafe:
             return LoadResult(ReportState(), [unsafe])
+        valid = None if section_ids is None else _id_set(section_ids)
         try:
             found = self._read(path)
         except CorruptState as problem:
@@ -202,10 +214,8 @@ class StateStore:
                 "it will be replaced when bookmarks change"
             )
             return LoadResult(ReportState(), warnings)
-        carried = False
         if found is None:
             found = self._previous_version(key) if section_ids is not None else None
-            carried = found is not None
         if found is None:
             return LoadResult(ReportState(), warnings)
         header, state, notes = found
@@ -213,11 +223,11 @@ class StateStore:
             warnings.append(f"ignored the state file {path}: it belongs to another report")
             return LoadResult(ReportState(), warnings)
         warnings.extend(f"{path}: {note}" for note in notes)
-        if section_ids is not None:
-            state.bookmarks.prune(section_ids)
-            if state.last_section is not None and state.last_section not in section_ids:
+        if valid is not None:
+            state.bookmarks.prune(valid)
+            if state.last_section is not None and state.last_section not in valid:
                 state.last_section = None
-        return LoadResult(state, warnings, found=True, carried_over=carried)
+        return LoadResult(state, warnings, found=True)
 
     def _previous_version(
         self, key: ReportKey
@@ -307,7 +317,7 @@ class ReportSession:
         self.key = key
         self.state = state
         self.warnings = warnings
-        self._section_ids = section_ids
+        self._section_ids = None if section_ids is None else _id_set(section_ids)
         self._dirty = False
 
     @classmethod
@@ -362,17 +372,21 @@ class ReportSession:
         return ReportState(Bookmarks(self.state.bookmarks.ids), self.state.last_section)
 
     def toggle_bookmark(self, section_id: str) -> tuple[bool, list[str]]:
-        """(bookmarked now?, warnings): adds or removes, and saves."""
-        return self._change(lambda b: b.toggle(section_id))
+        """(bookmarked now?, warnings): adds or removes, and saves.
 
-    def add_bookmark(self, section_id: str) -> tuple[bool, list[str]]:
-        return self._change(lambda b: b.add(section_id))
+        When the bookmarks are full (``MAX_BOOKMARKS``) nothing is added, and a
+        warning says so.
+        """
+        was_marked = section_id in self.state.bookmarks
+        marked, warnings = self._change(lambda b: b.toggle(section_id))
+        if not marked and not was_marked and self.state.bookmarks.full:
+            warnings.append(
+                f"not bookmarked: {MAX_BOOKMARKS:,} bookmarks is the most kept; remove one first"
+            )
+        return marked, warnings
 
     def remove_bookmark(self, section_id: str) -> tuple[bool, list[str]]:
         return self._change(lambda b: b.remove(section_id))
-
-    def move_bookmark(self, section_id: str, offset: int) -> tuple[bool, list[str]]:
-        return self._change(lambda b: b.move(section_id, offset))
 
     @property
     def last_section(self) -> str | None:
