@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from partybuild_tui.model import Report, bundled_report_path, load_report, load_text  # noqa: E402
 from partybuild_tui.search import SearchIndex, parse_query, search_many  # noqa: E402
-from search_bench import QUERIES, TARGET_MS, figure, timed  # noqa: E402
+from search_bench import QUERIES, TARGET_MS, figure, shown, timed  # noqa: E402
 
 
 def library(count: int, distinct: bool) -> list[Report]:
@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         ok = statistics.median(cold) <= TARGET_MS
         failed += not ok
         print(
-            f"| {kind_name} | `{text}` | {len(found)} | {total} | {figure(cold)} | "
+            f"| {kind_name} | `{shown(text)}` | {len(found)} | {total} | {figure(cold)} | "
             f"{statistics.median(warm):.1f} | {'pass' if ok else 'FAIL'} |"
         )
     print(f"\nload average after: {os.getloadavg()[0]:.2f}")

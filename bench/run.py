@@ -431,7 +431,7 @@ def app_figures(ctx: Context) -> list[Figure]:
 def search_figures(ctx: Context) -> list[Figure]:
     """One query of each kind on the 37 MB report, cold: ``bench/search_bench.py --json``
     in a fresh process, like every other figure (this process has loaded reports)."""
-    from search_bench import QUERIES, TARGET_MS
+    from search_bench import QUERIES, TARGET_MS, shown
 
     result = subprocess.run(
         [PYTHON, str(ROOT / "bench" / "search_bench.py"), "--report", str(ctx.big)]
@@ -446,7 +446,7 @@ def search_figures(ctx: Context) -> list[Figure]:
     figures = []
     for kind, query in QUERIES:
         figure = Figure(
-            f"search `{query}` ({kind}), cold",
+            f"search `{shown(query)}` ({kind}), cold",
             f"≤ {TARGET_MS:g} ms",
             unit="s",
             limit=TARGET_MS / 1000,

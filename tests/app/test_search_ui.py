@@ -147,6 +147,7 @@ async def test_filter_shows_only_sections_with_hits(app_factory, report: Report)
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("f")
+        await app.workers.wait_for_complete()  # the counts are made in a worker
         await pilot.pause()
         tree = app.screen.query_one(SectionTree)
         shown = {node.data.id for node in tree._section_nodes.values() if node.data}
@@ -184,3 +185,47 @@ async def test_keys_sent_in_one_burst_after_slash_land_in_the_search_bar(app_fac
         assert panel.input.value == "djyl"
         await pilot.press("slash")  # inside the bar, "/" is text
         assert panel.input.value == "djyl/"
+
+
+async def test_filter_counts_sections_off_the_ui_thread(
+    app_factory, report: Report, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """``f`` on a common word in a long report took seconds of counting on the UI
+    thread (issue 18): the counts are made in a worker, as the search itself."""
+    import threading
+
+    from partybuild_tui.search import SearchResult
+
+    counted_in: list[threading.Thread] = []
+    count = SearchResult.section_counts
+
+    def spy(self: SearchResult) -> dict[str, int]:
+        counted_in.append(threading.current_thread())
+        return count(self)
+
+    monkeypatch.setattr(SearchResult, "section_counts", spy)
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _type_query(pilot, "人才")
+        await pilot.press("enter")
+        await pilot.press("f")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert counted_in and threading.main_thread() not in counted_in
+        tree = app.screen.query_one(SectionTree)
+        shown = {node.data.id for node in tree._section_nodes.values() if node.data}
+        assert set(SearchIndex.build(report).search("人才").section_counts()) <= shown
+
+
+async def test_a_query_past_its_bound_says_so(app_factory) -> None:
+    """Repeated words count once; words past the bound are ignored, and the summary
+    line says so (never a silent cut)."""
+    from partybuild_tui.search import MAX_WORDS
+
+    words = " ".join(f"党{i}" for i in range(MAX_WORDS + 2))
+    app = app_factory(language="en")
+    async with app.run_test(size=(160, 40)) as pilot:
+        panel = await _type_query(pilot, "党 " * 20 + words)
+        assert panel.result is not None
+        assert len(panel.result.query.terms) == MAX_WORDS
+        assert f"past {MAX_WORDS} words" in panel._status_text()

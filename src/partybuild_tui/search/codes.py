@@ -333,9 +333,9 @@ class SharedTable(PinyinTable):
         """How to scan any small report's code string for ``pattern``."""
         with self.lock:
             version, kept = self.version, self._scans.get(pattern.spelled)
+            if kept is not None and kept[0] == version:
+                return kept[1]
             sample = Counter(self.sample)
-        if kept is not None and kept[0] == version:
-            return kept[1]
         scan = pattern.compile_afresh(sample)
         with self.lock:
             while len(self._scans) >= 64:

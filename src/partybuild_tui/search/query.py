@@ -112,19 +112,20 @@ class TextTerm:
     """For a bare number: also matches metrics with this value."""
 
     def describe(self) -> tuple[str, str]:
+        text = self.text if len(self.text) <= 40 else self.text[:39] + "…"  # a summary line
         if self.number is not None:
             unit_en = " with unit %" if self.number.percent else ""
             unit_zh = "，单位 %" if self.number.percent else ""
             value = _shown(self.number.value)
             return (
-                f"value = {value}{unit_en} or text “{self.text}”",
-                f"数值 = {value}{unit_zh}或文字“{self.text}”",
+                f"value = {value}{unit_en} or text “{text}”",
+                f"数值 = {value}{unit_zh}或文字“{text}”",
             )
         if self.pinyin is not None:
-            return f"text or pinyin “{self.text}”", f"文字或拼音“{self.text}”"
+            return f"text or pinyin “{text}”", f"文字或拼音“{text}”"
         if self.phrase:
-            return f"phrase “{self.text}”", f"短语“{self.text}”"
-        return f"text “{self.text}”", f"文字“{self.text}”"
+            return f"phrase “{text}”", f"短语“{text}”"
+        return f"text “{text}”", f"文字“{text}”"
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,10 +251,13 @@ class Query:
             sentence = joiner.join(parts)
             if len(self.terms) > 1:
                 sentence += " (all in the same section)" if lang == 0 else "（同一章节内全部出现）"
-        if self.ignored and lang == 0:
-            sentence += "; ignored " + ", ".join(f"“{t}” ({w})" for t, w, _ in self.ignored)
-        elif self.ignored:
-            sentence += "；已忽略" + "、".join(f"“{t}”（{w}）" for t, _, w in self.ignored)
+        why: dict[str, list[str]] = {}  # tokens ignored for the same reason, together
+        for token, reason, reason_zh in self.ignored:
+            why.setdefault((reason, reason_zh)[lang], []).append(f"“{token}”")
+        if why and lang == 0:
+            sentence += "; ignored " + ", ".join(f"{' '.join(t)} ({w})" for w, t in why.items())
+        elif why:
+            sentence += "；已忽略" + "、".join(f"{' '.join(t)}（{w}）" for w, t in why.items())
         return sentence
 
 
