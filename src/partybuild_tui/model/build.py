@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from partybuild_tui.model.errors import DataPath, Invalid, format_data_path, shown
-from partybuild_tui.model.quotes import QuoteFinder, raw_quotes
+from partybuild_tui.model.quotes import QuoteFinder
 from partybuild_tui.model.report import (
     QUALIFIERS,
     ROLES,
@@ -268,7 +268,7 @@ class _Builder:
         breadcrumb = parent_crumbs + (title,)
         id_path = parent_ids + (section_id,)
         items = _list(data.get("metrics"), path + ("metrics",), "metrics")
-        quotes = QuoteFinder(paragraphs, raw_quotes(items))
+        quotes = QuoteFinder(paragraphs, items)
         metrics = tuple(
             self.metric(m, path + ("metrics", i), section_id, quotes, breadcrumb)
             for i, m in enumerate(items)
