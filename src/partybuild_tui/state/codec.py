@@ -28,11 +28,12 @@ from dataclasses import fields
 from typing import Any
 
 from partybuild_tui.model.build import SCHEMA
+from partybuild_tui.model.numerals import MAX_MAGNITUDE
 from partybuild_tui.model.report import Metric, Report, ReportMeta, Section
 from partybuild_tui.model.sanitize import is_safe, sanitize_text
 
 FORMAT = 4
-MAX_NUMBER = 1e18
+MAX_NUMBER = MAX_MAGNITUDE
 
 # Fields the structure implies: rebuilt on decode, never stored.
 _METRIC_DERIVED = frozenset({"section_id", "breadcrumb"})
