@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import msgpack
@@ -279,3 +280,46 @@ def test_only_the_most_recently_used_entries_are_kept(tmp_path, cache_dir, cold_
     assert len(left) == cache_module.MAX_ENTRIES
     assert entry[paths[0]] in left
     assert entry[paths[1]] not in left and entry[paths[2]] not in left
+
+
+def test_a_hit_builds_a_sections_metrics_only_when_they_are_read(generated, cache_dir):
+    from partybuild_tui.state import lazy
+
+    cold = load_report(generated)
+    built: list[tuple[int, int]] = []
+    real = lazy.MetricStore.__init__
+
+    def watching(self, bounds, make):
+        def counting(start, end):
+            built.append((start, end))
+            return make(start, end)
+
+        real(self, bounds, counting)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(lazy.MetricStore, "__init__", watching)
+        hit = load_report(generated)
+    # What a first frame needs costs no metric at all.
+    assert hit.total_metrics == cold.total_metrics > 0
+    assert [s.total_metrics for s in hit.ordered] == [s.total_metrics for s in cold.ordered]
+    assert built == []
+    shown = next(s for s in hit.ordered if s.total_metrics and s.depth > 0)
+    assert shown.metrics == cold.section(shown.id).metrics
+    assert len(built) == 1
+    assert shown.metrics[0] is shown.metrics[0]  # built once, then kept
+    assert hit.metrics == cold.metrics  # everything, on first use of the whole list
+    assert hit.metric(shown.metrics[0].id) is shown.metrics[0]
+    assert len(built) == len({m.section_id for m in cold.metrics})
+
+
+def test_metrics_read_from_two_threads_are_the_same_objects(generated, cache_dir):
+    load_report(generated)
+    hit = load_report(generated)
+    sections = [s for s in hit.ordered if s.total_metrics]
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(lambda s: list(s.metrics), sections * 4))
+        everything = pool.submit(lambda: list(hit.metrics)).result()
+    for section in sections:
+        for metric in section.metrics:
+            assert hit.metric(metric.id) is metric
+    assert len(everything) == hit.total_metrics

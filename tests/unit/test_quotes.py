@@ -20,8 +20,8 @@ ALPHABET = "党建38次a\u202e𠮷"
 )
 def test_all_at_once_agrees_with_one_by_one(paragraphs, wanted):
     paragraphs = tuple(paragraphs)
-    one_by_one = QuoteFinder(paragraphs, [])
-    all_at_once = QuoteFinder(paragraphs, [])
+    one_by_one = QuoteFinder(paragraphs)
+    all_at_once = QuoteFinder(paragraphs)
     all_at_once._all_at_once(set(wanted))
     for quote in wanted:
         expected = one_by_one.find(quote)

@@ -20,8 +20,7 @@ from partybuild_tui.importer.metrics import Found, find_metrics
 from partybuild_tui.importer.quotes import Section, shortest_quote
 from partybuild_tui.importer.segment import Part, build_parts, find_body
 from partybuild_tui.importer.targets import TargetFinder, plan_period
-
-SCHEMA = "partybuild-report/1"
+from partybuild_tui.model.build import SCHEMA
 
 
 @dataclass

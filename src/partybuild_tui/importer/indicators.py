@@ -37,10 +37,14 @@ _SCOPE = re.compile(
 
 
 class IndicatorLike(Protocol):
-    id: str
-    label: str
-    unit: str
-    aliases: tuple[str, ...]
+    @property
+    def id(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def aliases(self) -> tuple[str, ...]: ...
 
 
 def normalise(label: str) -> str:

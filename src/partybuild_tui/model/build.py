@@ -13,7 +13,8 @@ from datetime import datetime
 from typing import Any
 
 from partybuild_tui.model.errors import DataPath, Invalid, format_data_path, shown
-from partybuild_tui.model.quotes import QuoteFinder, raw_quotes
+from partybuild_tui.model.numerals import MAX_DIGITS, MAX_MAGNITUDE
+from partybuild_tui.model.quotes import QuoteFinder
 from partybuild_tui.model.report import (
     QUALIFIERS,
     ROLES,
@@ -35,8 +36,8 @@ _SCHEMA = re.compile(r"([a-z][a-z0-9-]*)/(\d+)(?:\.\d+)?")
 _INTEGER = re.compile(r"[-+]?\d+")
 _INDICATOR = re.compile(r"[a-z0-9-]+")
 _REGION_CODE = re.compile(r"[0-9]{6}")
-_MAX_DIGITS = 20
-_MAX_NUMBER = 10**18
+_MAX_DIGITS = MAX_DIGITS
+_MAX_NUMBER = MAX_MAGNITUDE
 _BOOLEAN_WORDS = frozenset({"y", "yes", "n", "no", "true", "false", "on", "off"})
 # ISO 8601 as Python 3.10's datetime.fromisoformat reads it (the same on every version).
 _DATE_TIME = re.compile(
@@ -268,7 +269,7 @@ class _Builder:
         breadcrumb = parent_crumbs + (title,)
         id_path = parent_ids + (section_id,)
         items = _list(data.get("metrics"), path + ("metrics",), "metrics")
-        quotes = QuoteFinder(paragraphs, raw_quotes(items))
+        quotes = QuoteFinder(paragraphs, items)
         metrics = tuple(
             self.metric(m, path + ("metrics", i), section_id, quotes, breadcrumb)
             for i, m in enumerate(items)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-Number = int | float
+from partybuild_tui.model.report import Number
 
 MAX_DIGITS = 20
 """The most digits a number in a report may have (the loader refuses more)."""

@@ -10,8 +10,6 @@ stops when every quote has been seen: time linear in the text and the quotes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from partybuild_tui.model.sanitize import sanitize_text
 
 _ONE_BY_ONE_LIMIT = 20_000_000
@@ -23,11 +21,15 @@ NOT_FOUND = (-1, -1)
 class QuoteFinder:
     """First occurrences of quotes in a section's paragraphs: ``(paragraph, offset)``."""
 
-    def __init__(self, paragraphs: tuple[str, ...], quotes: Iterable[str]) -> None:
+    def __init__(self, paragraphs: tuple[str, ...], metrics: object = ()) -> None:
+        """``metrics``: the section's metrics as parsed (their quotes are looked at only
+        when searching them one by one could cost more than ``_ONE_BY_ONE_LIMIT``)."""
         self.paragraphs = paragraphs
         self.found: dict[str, tuple[int, int]] = {}
-        distinct = {q for q in quotes if q}
-        if len(distinct) * sum(map(len, paragraphs)) > _ONE_BY_ONE_LIMIT:
+        count = len(metrics) if isinstance(metrics, list) else 0
+        if count * sum(map(len, paragraphs)) > _ONE_BY_ONE_LIMIT:
+            distinct = set(raw_quotes(metrics))
+            distinct.discard("")
             self._all_at_once(distinct)
 
     def find(self, quote: str) -> tuple[int, int]:

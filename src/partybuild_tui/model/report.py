@@ -8,7 +8,7 @@ receive these objects, never YAML dictionaries.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -69,7 +69,8 @@ class Section:
     id: str
     title: str
     paragraphs: tuple[str, ...]
-    metrics: tuple[Metric, ...]
+    metrics: Sequence[Metric]
+    """A tuple, or (from the load cache) a sequence that builds its metrics when first read."""
     children: tuple[Section, ...]
     parent_id: str | None
     depth: int
@@ -129,10 +130,10 @@ class Report:
     not_metrics: tuple[str, ...] = ()
     ordered: tuple[Section, ...] = field(default=(), repr=False)
     """Every section, depth-first in reading order."""
-    metrics: tuple[Metric, ...] = field(default=(), repr=False)
+    metrics: Sequence[Metric] = field(default=(), repr=False)
     """Every metric in reading order."""
     _sections_by_id: dict[str, Section] = field(default_factory=dict, repr=False)
-    _metrics_by_id: dict[str, Metric] = field(default_factory=dict, repr=False)
+    _metrics_by_id: Mapping[str, Metric] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(
@@ -141,14 +142,19 @@ class Report:
         meta: ReportMeta,
         sections: tuple[Section, ...],
         not_metrics: tuple[str, ...] = (),
+        metrics: tuple[Sequence[Metric], Mapping[str, Metric]] | None = None,
     ) -> Report:
-        """The report with its derived lookups (reading order, every metric, by id)."""
+        """The report with its derived lookups (reading order, every metric, by id).
+
+        ``metrics`` (every metric in reading order, and by id) is given by a loader
+        that builds them lazily (``state/lazy.py``); otherwise it is computed here.
+        """
         ordered = tuple(s for top in sections for s in top.walk())
-        metrics = tuple(m for s in ordered for m in s.metrics)
         by_id = {s.id: s for s in ordered}
-        return cls(
-            schema, meta, sections, not_metrics, ordered, metrics, by_id, {m.id: m for m in metrics}
-        )
+        if metrics is None:
+            every = tuple(m for s in ordered for m in s.metrics)
+            metrics = (every, {m.id: m for m in every})
+        return cls(schema, meta, sections, not_metrics, ordered, metrics[0], by_id, metrics[1])
 
     @property
     def title(self) -> str:

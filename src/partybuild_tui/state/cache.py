@@ -27,6 +27,7 @@ import os
 import stat
 import struct
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from functools import partial
@@ -151,13 +152,14 @@ class _Place:
 
     def __init__(self, directory: Path, key: bytes, absolute: str, info: os.stat_result) -> None:
         self.directory, self.secret, self.absolute, self.info = directory, key, absolute, info
-        self.digest = ""
+        self.digest = ""  # filled in once the file's hash is known
 
     @property
     def path(self) -> Path:
         return entry_path(self.directory, self.absolute)
 
     def key(self) -> dict[str, Any]:
+        """What an entry's header must be (``content`` left empty until the hash is known)."""
         return {
             "app": __version__,
             "model": FINGERPRINT,
@@ -204,8 +206,29 @@ def _read_entry(entry: Path, limit: int) -> bytes | None:
         os.close(fd)
 
 
-def _lookup(place: _Place) -> Report | None:
-    """The report in ``place``'s entry if it is ours, current and well-formed; else ``None``."""
+class _Background(threading.Thread):
+    """``function(*args)`` on a thread: hashlib lets go of the GIL on large buffers, so
+    hashing overlaps with decoding on the other core. No fork anywhere, so threads are safe."""
+
+    def __init__(self, function: Callable[..., Any], *args: Any) -> None:
+        super().__init__(daemon=True)
+        self._call = partial(function, *args)
+        self._result: Any = None
+
+    def run(self) -> None:
+        with contextlib.suppress(Exception):
+            self._result = self._call()
+
+    def result(self) -> Any:
+        self.join()
+        return self._result
+
+
+def _lookup(place: _Place, digest: _Background) -> Report | None:
+    """The report in ``place``'s entry if it is ours, current and well-formed; else ``None``.
+
+    The entry is decoded (which checks everything) while its signature and the
+    report's hash are computed; it is used only if both then match."""
     import msgpack
 
     blob = _read_entry(place.path, max_entry_size(place.info.st_size))
@@ -213,15 +236,19 @@ def _lookup(place: _Place) -> Report | None:
     if blob is None or not blob.startswith(MAGIC) or len(blob) < start + _LENGTH.size:
         return None
     body = memoryview(blob)[start:]
-    if not verify(body, blob[len(MAGIC) : start], place.secret):
-        return None  # not written by this user's app, or changed since
+    signed = _Background(verify, body, blob[len(MAGIC) : start], place.secret)
+    signed.start()
     (length,) = _LENGTH.unpack_from(body)
     if length > _MAX_HEADER:
         return None
     header = msgpack.unpackb(body[_LENGTH.size : _LENGTH.size + length], raw=False)
-    if header != place.key():
-        return None  # stale: another file, size, mtime, content, version or model
+    if not isinstance(header, dict) or {**header, "content": ""} != place.key():
+        return None  # stale: another file, size, mtime, version or model
     report = decode_report(body[_LENGTH.size + length :])
+    if signed.result() is not True:
+        return None  # not written by this user's app, or changed since
+    if header["content"] != digest.result():
+        return None  # same size and mtime, other bytes
     with contextlib.suppress(OSError):
         os.utime(place.path)  # recently used: pruned last
     return report
@@ -290,9 +317,15 @@ def load_report(
         try:
             place = _place(name, len(data))
             if place is not None:
-                place.digest = content_hash(data)
-                remember(name, place.info, place.digest)
-                report = _lookup(place)
+                digest = _Background(content_hash, data)
+                digest.start()
+                try:
+                    report = _lookup(place, digest)
+                except Exception:  # whatever is wrong with an entry, it is just a miss
+                    report = None
+                place.digest = digest.result() or ""
+                if place.digest:
+                    remember(name, place.info, place.digest)
                 if report is not None:
                     return report
         except Exception:  # whatever is wrong with an entry, it is just a miss

@@ -28,11 +28,13 @@ from dataclasses import fields
 from typing import Any
 
 from partybuild_tui.model.build import SCHEMA
+from partybuild_tui.model.numerals import MAX_MAGNITUDE
 from partybuild_tui.model.report import Metric, Report, ReportMeta, Section
 from partybuild_tui.model.sanitize import is_safe, sanitize_text
+from partybuild_tui.state.lazy import AllMetrics, MetricsById, MetricStore, SectionMetrics
 
 FORMAT = 4
-MAX_NUMBER = 1e18
+MAX_NUMBER = MAX_MAGNITUDE
 
 # Fields the structure implies: rebuilt on decode, never stored.
 _METRIC_DERIVED = frozenset({"section_id", "breadcrumb"})
@@ -191,6 +193,7 @@ class _Tree:
         self.places: list[tuple[tuple[str, ...], tuple[str, ...], str | None]] = []
         self.children: list[list[int]] = []
         self.metric_counts: list[int] = []
+        self.bounds: list[tuple[int, int]] = []
 
     def shape(self) -> list[int]:
         """Walk the preorder rows once: each section's values, place and children."""
@@ -229,31 +232,39 @@ class _Tree:
             _fail("duplicate section id")
         return tops
 
-    def metrics(self, columns: list[list[Any]]) -> list[Metric]:
-        """Every metric in reading order, with its section's id and breadcrumb."""
+    def metrics(self, columns: list[list[Any]]) -> MetricStore:
+        """Every metric in reading order, with its section's id and breadcrumb, checked
+        now and built when first read (``state/lazy.py``)."""
         if sum(self.metric_counts) != len(columns[0]):
             _fail("metrics: wrong counts")
         section_ids: list[str] = []
         breadcrumbs: list[tuple[str, ...]] = []
         paragraphs: list[tuple[str, ...]] = []
+        bounds: list[tuple[int, int]] = []
         for values, place, n in zip(self.values, self.places, self.metric_counts, strict=True):
+            bounds.append((len(section_ids), len(section_ids) + n))
             section_ids += [values["id"]] * n
             breadcrumbs += [place[0]] * n
             paragraphs += [values["paragraphs"]] * n
         stored = dict(zip(_NAMES, columns, strict=True))
+        if len(set(stored["id"])) != len(stored["id"]):
+            _fail("duplicate metric id")
         stored["section_id"], stored["breadcrumb"] = section_ids, breadcrumbs
-        metrics = list(map(Metric, *(stored[f.name] for f in fields(Metric))))
         where = (stored["paragraph_index"], stored["quote_start"], stored["quote"])
         if not all(map(_quote_at, paragraphs, *where)):
             _fail("a quote is not where its metric says")
-        return metrics
+        ordered = [stored[f.name] for f in fields(Metric)]
 
-    def build(self, order: int, metrics: list[Metric], first: list[int]) -> Section:
-        """Section ``order`` with its subtree; ``first[0]`` is the next metric's index."""
-        start = first[0]
-        first[0] += self.metric_counts[order]
-        own = tuple(metrics[start : first[0]])
-        children = tuple(self.build(child, metrics, first) for child in self.children[order])
+        def make(start: int, end: int) -> list[Metric]:
+            return list(map(Metric, *(column[start:end] for column in ordered)))
+
+        self.bounds = bounds
+        return MetricStore(bounds, make)
+
+    def build(self, order: int, store: MetricStore) -> Section:
+        """Section ``order`` with its subtree."""
+        own = SectionMetrics(store, *self.bounds[order])
+        children = tuple(self.build(child, store) for child in self.children[order])
         breadcrumb, id_path, parent_id = self.places[order]
         return Section(
             **self.values[order],
@@ -315,10 +326,7 @@ def _decode(payload: Any) -> Report:
     checked = [check(column) for (_, check), column in zip(_METRIC, metric_columns, strict=True)]
     tree = _Tree(section_rows)
     tops = tree.shape()
-    metrics = tree.metrics(checked)
-    first = [0]
-    sections = tuple(tree.build(order, metrics, first) for order in tops)
-    report = Report.build(schema, meta, sections, tuple(_strings(not_metrics)))
-    if len(report.metrics) != len({m.id for m in report.metrics}):
-        _fail("duplicate metric id")
-    return report
+    store = tree.metrics(checked)
+    sections = tuple(tree.build(order, store) for order in tops)
+    lookups = (AllMetrics(store), MetricsById(store))
+    return Report.build(schema, meta, sections, tuple(_strings(not_metrics)), lookups)
