@@ -21,7 +21,7 @@ from collections.abc import Sequence
 CLAUSE_MARKS = frozenset(",，、;；。:：!！?？(（)）“”《》")
 NUMERAL = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿]")
 KEY = 8  # characters at a numeral that key the index (longer keys: fewer places to try)
-MAX_QUOTE = 40  # characters; the genre's quotes are under 20
+MAX_QUOTE = 24  # characters; the genre's quotes are under 16
 MAX_ANCHORS = 4  # numerals of a quote looked up for the rarest
 MAX_TRIES = 200  # earlier places of the same number tried per quote
 
@@ -39,6 +39,7 @@ class Section:
         self.text = "\n".join(paragraphs)
         self.numerals = [match.start() for match in NUMERAL.finditer(self.text)]
         self.indexes: dict[int, dict[str, list[int]]] = {}
+        self.first: dict[str, int] = {}  # quotes found unique, and where
 
     def places(self, key: str) -> list[int]:
         """Where ``key`` (a numeral and what follows it) stands, in order."""
@@ -55,6 +56,9 @@ class Section:
         ``start``; None when unsure (too many earlier places to try)."""
         text = self.text
         quote = text[start:end]
+        known = self.first.get(quote)
+        if known is not None:  # met before: its first place is known (metrics come in order)
+            return known == start
         best: list[int] | None = None
         anchor = start
         for count, match in enumerate(NUMERAL.finditer(text, start, end)):
@@ -70,7 +74,10 @@ class Section:
         last = bisect_left(places, anchor)  # the quote's own place
         if last - first > MAX_TRIES:
             return None
-        return not any(text.startswith(quote, place - offset) for place in places[first:last])
+        if any(text.startswith(quote, place - offset) for place in places[first:last]):
+            return False
+        self.first[quote] = start  # at most one per figure: the quote it ends with
+        return True
 
 
 def shortest_quote(section: Section, index: int, start: int, end: int) -> str | None:
