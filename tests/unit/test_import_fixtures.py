@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from partybuild_tui.importer import dump, import_article
 from partybuild_tui.model import Report, Section, load_report, load_text
@@ -109,3 +110,80 @@ def test_the_figures_the_fixtures_are_meant_to_cover() -> None:
     assert any(m.baseline is not None for m in every)  # changes
     assert any(m.note and "范围" in m.note for m in every)  # ranges
     assert any(CHINESE_DIGIT.search(m.quote) and not ASCII_DIGIT.search(m.quote) for m in every)
+
+
+def _raw_metrics(sections: list[dict]) -> list[dict]:
+    out: list[dict] = []
+    for section in sections:
+        out += section.get("metrics", [])
+        out += _raw_metrics(section.get("children", []))
+    return out
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_targets_role_and_period(name: str) -> None:
+    """role/target_period compared on the data itself (the loader may not model them yet)."""
+    _, result = import_article(str(ARTICLES / f"{name}.txt"))
+    want = yaml.safe_load((ARTICLES / f"{name}.expected.yaml").read_text(encoding="utf-8"))
+
+    def targets(sections: list[dict]) -> list[tuple[str, str, str | None]]:
+        return [(m["quote"], m.get("role", "result"), m.get("target_period"))
+                for m in _raw_metrics(sections)]  # fmt: skip
+
+    assert targets(result.data["sections"]) == targets(want["sections"])
+
+
+DROPPED = {
+    "epaper-jincheng-2024-review": ["太行日报数字报", "第05版：综合    上一版  下一版", "返回目录",
+                                    "图1：2020—2024年全县新发展党员数量", "上一篇  下一篇",
+                                    "版权所有 太行日报社 晋ICP备05004390号"],
+    "govportal-yangcheng-2024": ["当前位置：首页 > 政务公开 > 工作动态", "字号：[ 大 中 小 ]",
+                                 "打印本页 关闭窗口", "扫一扫在手机打开当前页",
+                                 "版权所有：阳城县人民政府办公室  网站标识码：1405220001",
+                                 "晋ICP备12001234号 晋公网安备14052202000123号"],
+    "wechat-lingchuan-2024": ["原创 陵川组工 陵川组工 2024年11月20日 18:30 山西", "阅读 2563",
+                              "在看 分享 点赞"],
+    "furniture-middle-2024": ["放大 缩小 默认", "图2：2024年城区“红色物业”小区分布（共118个）",
+                              "扫一扫在手机打开当前页",
+                              "Copyright © 2024 城区融媒体中心 All Rights Reserved"],
+    "portal-news-gaoping-2024": ["首页 > 新闻中心 > 山西要闻", "字号：大 中 小", "分享到：",
+                                 "【纠错】 责任编辑：刘佳"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(DROPPED))
+def test_furniture_is_dropped_wherever_it_stands_and_listed(name: str) -> None:
+    report, _, _ = imported(name)
+    _, result = import_article(str(ARTICLES / f"{name}.txt"))
+    assert result.guessed["furniture dropped"] == DROPPED[name]
+    text = "\n".join(p for s in report.ordered for p in s.paragraphs)
+    assert not any(line in text for line in DROPPED[name])
+    with_numbers = result.guessed["dropped lines holding numbers"]
+    assert with_numbers == [line for line in DROPPED[name] if ASCII_DIGIT.search(line)]
+
+
+def test_a_page_without_a_title_line_asks_for_one() -> None:
+    report, unsure, _ = imported("untitled-qinshui-2024")
+    assert report.meta.title == "untitled-qinshui-2024"  # the file's name, not the body's words
+    assert any("--title" in note for note in unsure)
+    _, result = import_article(str(ARTICLES / "untitled-qinshui-2024.txt"))
+    assert result.guessed["header fields not found"] == ["title", "date", "source", "author"]
+
+
+def test_spaced_thousands_and_spaced_units_are_one_figure() -> None:
+    values = {m.quote: m.value for m in imported("bulletin-shanxi-2024")[0].metrics}
+    assert values["2 389 466名"] == 2389466
+    _, result = import_article(str(ARTICLES / "bulletin-shanxi-2024.txt"))
+    assert "2 389 466名" in result.guessed["spaced numbers joined"]
+
+
+def test_ordinals_name_and_the_count_after_them_is_the_figure() -> None:
+    report = imported("discipline-jincheng-2024")[0]
+    assert {"第一种形态", "第二种形态", "第三种形态", "第四种形态"} <= set(report.not_metrics)
+    assert not any(m.value in (1, 2, 3, 4) and m.unit == "种" for m in report.metrics)
+    assert report.meta.period == "2024-H1"
+
+
+def test_the_period_is_what_the_figures_are_about() -> None:
+    assert imported("govreport-jincheng-2024")[0].meta.period == "2023"
+    assert imported("bulletin-shanxi-2024")[0].meta.period == "2023"

@@ -146,7 +146,14 @@ def import_lines(
             "give the real one with --title"
         )
     region = guess_region(final_title, header.subtitle)
-    period = guess_period(final_title, header.subtitle, text, header.published)
+    results = "\n".join(
+        paragraph
+        for part in parts
+        for sub in part.walk()
+        if not plan_period(sub.title, None, "plan")
+        for paragraph in sub.paragraphs
+    )  # the plan parts (今年工作安排) speak of the future: not what the figures are about
+    period = guess_period(final_title, header.subtitle, results, header.published)
     meta: dict[str, Any] = {
         "id": _report_id(name, region, period, final_title),
         "title": final_title,

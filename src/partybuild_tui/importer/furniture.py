@@ -30,7 +30,7 @@ _COUNT_WORD = re.compile(
     r"^(?:阅读|浏览|点击|在看|点赞|评论|阅读量|浏览量|浏览次数|访问量)\d{0,9}$"
 )
 _STARTS = re.compile(
-    r"^[\[【(（]?\s{0,3}(?:"
+    r"(?:^|[\s】\]])[\[【(（]?\s{0,3}(?:"
     r"责任编辑|编辑|责编|审核|审校|校对|监制|终审|初审|复审|值班编辑|主编|编审|统筹|策划|文字|图片|"
     r"视频|摄影|制图|设计|排版|出品|来源于|信息来源于)\s{0,3}[:：]"
     r"|^(?:版权所有|版权声明|Copyright|COPYRIGHT|copyright|©|\(C\)|主办单位|承办单位|主办[:：]|承办[:：]|"
@@ -64,7 +64,9 @@ def is_furniture(line: str) -> bool:
     if _BREADCRUMB.match(line) and not _SENTENCE_END.search(line):
         return True
     words = [word for word in _WRAPPERS.split(line) if word]
-    return bool(words) and all(word in _WORDS or _COUNT_WORD.match(word) for word in words)
+    known = [word in _WORDS or bool(_COUNT_WORD.match(word)) for word in words]
+    # 阅读 2563: a count may stand beside a furniture word, never alone
+    return any(known) and all(k or word.isdigit() for k, word in zip(known, words, strict=True))
 
 
 def holds_number(line: str) -> bool:

@@ -55,9 +55,11 @@ _DATELINE = re.compile(
     r"^(?:[\u4e00-\u9fff]{0,8}(?:报|网|台|社))?讯\s{0,2}[((]\s{0,2}(?:本报)?(?:特约)?记者\s{0,2}"
     r"(?P<names>[^()()]{2,60})[))]"
 )
+_MASTHEAD = re.compile(r"^([\u4e00-\u9fff]{2,10}(?:日报|晚报))(?:数字报|电子版|电子报)$")
 _EDITOR_NOTE = re.compile(r"^[【\[]?编者按[】\]]?\s?[::]")
 _WECHAT = re.compile(r"^原创\s")
 _PROSE_END = re.compile(r"[。!?;!?;…]$")
+_SENTENCE_MARK = re.compile(r"[,。;!?，；！？]")  # a line with these is prose, not meta
 _NAME_SPLIT = re.compile(r"[\s、,,]+")
 _NOT_NAME = re.compile(r"^(?:本报)?(?:特约)?(?:记者|通讯员|实习生)|报道$")
 
@@ -140,6 +142,8 @@ class _Reader:
         self.time: re.Match[str] | None = None
         self.meta_seen = False
         self.index = 0
+        self.title_at = -1
+        self.meta_seen_at = -1
 
     def take_date(self, match: re.Match[str]) -> None:
         if self.date is None and _valid(match):
@@ -187,14 +191,16 @@ class _Reader:
     def byline(self, line: str) -> bool:
         header = self.header
         reporter = _REPORTER.match(line)
-        if reporter and header.author is None:
-            header.author = byline_names(line[reporter.start("names") :])
-            return True
         paren = _BYLINE_PAREN.match(line)
-        if paren and paren.end() == len(line):
-            header.author = header.author or byline_names(paren["names"])
-            return True
-        return False
+        if reporter:
+            found = byline_names(line[reporter.start("names") :])
+        elif paren and paren.end() == len(line):
+            found = byline_names(paren["names"])
+        else:
+            return False
+        if header.author is None or len(found) > len(header.author):
+            header.author = found  # the byline lists every reporter; 作者: often only one
+        return True
 
     def read(self) -> Header:
         lines, header = self.lines, self.header
@@ -224,7 +230,7 @@ class _Reader:
             label = _LABEL_ONLY.match(line)
             if label:
                 self.pending = label["label"]
-                self.meta_seen = True
+                self.saw_meta(index)
                 index += 1
                 continue
             if _DATELINE.match(line) or _EDITOR_NOTE.match(line):
@@ -237,7 +243,7 @@ class _Reader:
                 header.author = header.author or byline_names(paren["names"])
                 break
             if not _looks_like_prose(line) and self.byline(line):
-                self.meta_seen = True
+                self.saw_meta(index)
                 index += 1
                 continue
             time = _TIME.match(line)
@@ -245,8 +251,8 @@ class _Reader:
                 self.time = self.time or time
                 index += 1
                 continue
-            if not _looks_like_prose(line) and self.fields(line):
-                self.meta_seen = True
+            if not _SENTENCE_MARK.search(line) and self.fields(line):
+                self.saw_meta(index)
                 index += 1
                 continue
             if self.title_line(original, index):
@@ -254,10 +260,30 @@ class _Reader:
                 continue
             break
         header.body_start = index
+        if header.author is None:  # 编者按 first, then XX日报讯（记者 …）
+            for line in lines[index : index + 3]:
+                dateline = _DATELINE.match(fold(line)) if line else None
+                if dateline:
+                    header.author = byline_names(dateline["names"])
+                    break
+        if header.source is None:  # an e-paper's masthead: 太行日报数字报 -> 太行日报
+            for line in header.dropped:
+                masthead = _MASTHEAD.match(line)
+                if masthead:
+                    header.source = masthead.group(1)
+                    break
         if self.date is not None:
             time = self.time if self.date["H"] is None else None
             header.published = iso_datetime(self.date, time)
         return header
+
+    def saw_meta(self, index: int) -> None:
+        self.meta_seen = True
+        self.meta_seen_at = index
+
+    @property
+    def meta_since_title(self) -> bool:
+        return self.meta_seen_at > self.title_at >= 0
 
     def wechat(self, line: str) -> None:
         """``原创 晋城组工 晋城组工 2025年01月15日 18:00 山西``: the account is the source."""
@@ -268,17 +294,20 @@ class _Reader:
         if len(words) > 1 and self.header.source is None and not words[1][0].isdigit():
             self.header.source = words[1]
         self.header.dropped.append(self.lines[self.index])
-        self.meta_seen = True
+        self.saw_meta(self.index)
 
     def title_line(self, line: str, index: int) -> bool:
         """The title, then a subtitle (—— or a second short line right before meta lines)."""
         header = self.header
-        if _looks_like_prose(line) or len(line) > MAX_TITLE or (self.meta_seen and header.title):
+        if _looks_like_prose(line) or len(line) > MAX_TITLE:
             return False
+        if header.title and self.meta_since_title:
+            return False  # the header's lines came after the title: this is the body
         if not header.title:
             if _numbered(line):
                 return False  # 一、… : the body's first heading, not a title
             header.title, header.subtitle = split_title(line)
+            self.title_at = index
             return True
         if header.subtitle is None and _DASHES.match(line):
             header.subtitle = _DASHES.sub("", line, count=1).strip()

@@ -84,6 +84,12 @@ _CLAUSE_END = re.compile(r"[,,;;。::!?!?()()\n]")
 _CHINESE_ITEM = re.compile(rf"[一二两三四五六七八九十百千]+(?:{UNIT})")
 
 
+_LAST_CHARS = {
+    words: frozenset(word[-1] for word in words)
+    for words in (PREFIXES, DURATION_BEFORE, (*DURATION_BEFORE, "近"))
+}
+
+
 @dataclass
 class Found:
     """One figure in a paragraph: ``start:end`` is the exact text it stands in."""
@@ -155,6 +161,9 @@ def _is_year(number: str) -> bool:
 
 def _after_word(text: str, start: int, words: tuple[str, ...]) -> str | None:
     """The word of ``words`` written right before ``start``, if any."""
+    last = _LAST_CHARS.get(words)
+    if start == 0 or (last is not None and text[start - 1] not in last):
+        return None  # most figures: no word ends right before them
     return next((word for word in words if text.startswith(word, start - len(word))), None)
 
 

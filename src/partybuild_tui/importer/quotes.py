@@ -15,12 +15,14 @@ and is left out, and the summary says so.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 CLAUSE_MARKS = frozenset(",，、;；。:：!！?？(（)）“”《》")
 NUMERAL = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿]")
-KEY = 3  # characters of the text at a numeral that key the index
-MAX_QUOTE = 40  # characters; the genre's quotes are under 20
+KEY = 8  # characters at a numeral that key the index (longer keys: fewer places to try)
+MAX_QUOTE = 24  # characters; the genre's quotes are under 16
+MAX_ANCHORS = 4  # numerals of a quote looked up for the rarest
 MAX_TRIES = 200  # earlier places of the same number tried per quote
 
 
@@ -37,6 +39,7 @@ class Section:
         self.text = "\n".join(paragraphs)
         self.numerals = [match.start() for match in NUMERAL.finditer(self.text)]
         self.indexes: dict[int, dict[str, list[int]]] = {}
+        self.first: dict[str, int] = {}  # quotes found unique, and where
 
     def places(self, key: str) -> list[int]:
         """Where ``key`` (a numeral and what follows it) stands, in order."""
@@ -53,22 +56,27 @@ class Section:
         ``start``; None when unsure (too many earlier places to try)."""
         text = self.text
         quote = text[start:end]
+        known = self.first.get(quote)
+        if known is not None:  # met before: its first place is known (metrics come in order)
+            return known == start
         best: list[int] | None = None
         anchor = start
-        for match in NUMERAL.finditer(text, start, end):  # the rarest numeral: fewest tries
+        for count, match in enumerate(NUMERAL.finditer(text, start, end)):
+            if count == MAX_ANCHORS:
+                break
             places = self.places(text[match.start() : min(match.start() + KEY, end)])
-            if best is None or len(places) < len(best):
+            if best is None or len(places) < len(best):  # the rarest numeral: fewest tries
                 best, anchor = places, match.start()
         if best is None:
             return text.find(quote, 0, end) == start
         places, offset = best, anchor - start
-        for tried, place in enumerate(places):
-            if place >= anchor:
-                return True
-            if tried >= MAX_TRIES:
-                return None
-            if place >= offset and text.startswith(quote, place - offset):
-                return False
+        first = bisect_left(places, offset)  # places before it cannot hold the quote
+        last = bisect_left(places, anchor)  # the quote's own place
+        if last - first > MAX_TRIES:
+            return None
+        if any(text.startswith(quote, place - offset) for place in places[first:last]):
+            return False
+        self.first[quote] = start  # at most one per figure: the quote it ends with
         return True
 
 
@@ -87,11 +95,8 @@ def shortest_quote(section: Section, index: int, start: int, end: int) -> str | 
         return 0 <= at < len(paragraph) and paragraph[at] not in CLAUSE_MARKS
 
     while end - start <= MAX_QUOTE:
-        first = section.first_is(base + start, base + end)
-        if first is None:
-            return None
-        if first:
-            return paragraph[start:end]
+        if section.first_is(base + start, base + end):
+            return paragraph[start:end]  # (None, unsure, grows too: a longer quote is rarer)
         if inside(start - 1):
             start -= 2 if inside(start - 2) else 1
         elif inside(end):

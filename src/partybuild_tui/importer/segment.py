@@ -34,8 +34,10 @@ END_MARKERS = re.compile(
     r"猜你喜欢|更多精彩|更多阅读|精彩推荐|往期回顾)\s*[::]?$"
 )
 EDITOR_LINE = re.compile(
-    r"^[\[【((]?\s*(?:责任编辑|编辑|责编|审核|审校|校对|监制|终审|初审|复审|来源)\s*[::]|^[【((]完[】))]$"
+    r"(?:^|[\s】\]])[\[【(]?\s{0,3}(?:责任编辑|编辑|责编|审核|审校|校对|监制|终审|初审|复审|来源)\s{0,3}:"
+    r"|^[【(]完[】)]$"
 )
+MAX_EDITOR_LINE = 60
 # Heading styles, by their marker; which level each is comes from the order they appear in.
 STYLES = (
     ("part", re.compile(r"^第[一二三四五六七八九十]{1,3}(?:部分|篇|章)")),
@@ -68,6 +70,7 @@ TITLE_SUBJECT = re.compile(
 )
 CLAUSE_END = re.compile(r"[,,。;;::!?!?]")
 MAX_CLAUSE_TITLE = 30
+_NUMBER_INNER = " .\u00a0\u2009\u202f\u3000．"
 LEAD_TITLE = "导语"
 EDITOR_NOTE_TITLE = "编者按"
 CLOSING_TITLE = "结语"
@@ -111,9 +114,10 @@ def find_body(lines: tuple[str, ...], start: int) -> Body:
         if not line:
             continue
         folded = fold(line)
-        if END_MARKERS.match(folded) or EDITOR_LINE.match(folded):
+        editor = len(folded) <= MAX_EDITOR_LINE and EDITOR_LINE.search(folded) is not None
+        if END_MARKERS.match(folded) or editor:
             ended = True
-            if EDITOR_LINE.match(folded):
+            if editor:
                 body.notes.append(f"the body ends at the editor's line “{line[:20]}”")
             elif not line.startswith("相关内容"):
                 body.notes.append(f"the body ends at “{line}” (no 相关内容 line before it)")
@@ -195,7 +199,10 @@ def clause_title(paragraph: str) -> str:
     title = trimmed if len(trimmed) >= 4 else clause
     if len(title) > MAX_CLAUSE_TITLE:  # cut at a list comma when there is one
         comma = title.rfind("、", 0, MAX_CLAUSE_TITLE)
-        title = title[: comma if comma > 0 else MAX_CLAUSE_TITLE]
+        cut = comma if comma > 0 else MAX_CLAUSE_TITLE
+        while cut > 4 and (title[cut - 1].isdigit() or title[cut - 1] in _NUMBER_INNER):
+            cut -= 1  # never cut a number in two (…处理1 6|52人次)
+        title = title[:cut].rstrip()
     return title or paragraph[:MAX_CLAUSE_TITLE]
 
 

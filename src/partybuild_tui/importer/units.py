@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 # Longest first, so 批次 wins over 批 and 个百分点 over 个.
-_UNIT_WORDS = """个百分点 平方公里 平方米 人次 户次 批次 场次 架次 班次 课时 学时
+_UNIT_WORDS = """个百分点 平方公里 平方米 人次 件次 户次 批次 场次 架次 班次 课时 学时
 个月 公里 千米 公顷 小时 次 名 个 人 件 场 项 家 所 期 元 年 条 轮 类 种 批 户
 座 处 支 位 篇 部 份 本 套 台 辆 间 亩 吨 天 周 岁 倍 例 起 宗 门 张 册 幅 块 栋
 节 堂 级 步 % ％"""
