@@ -50,13 +50,16 @@ def wait_until_listening(port: int, process: subprocess.Popen[bytes], timeout: f
 
 
 class Served:
-    def __init__(self, url: str, state_root: Path) -> None:
+    def __init__(self, url: str, state_root: Path, cwd: Path) -> None:
         self.url = url
         self.state_root = state_root
+        self.cwd = cwd  # the server's working folder: an export must not land here
 
 
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[Served]:
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """One server for a module's tests: each test's browser context is a new visitor."""
+    tmp_path = tmp_path_factory.mktemp("served")
     port = free_port()
     env = dict(os.environ)
     env.update(
@@ -68,12 +71,13 @@ def served(tmp_path: Path) -> Iterator[Served]:
     process = subprocess.Popen(
         [sys.executable, "-m", "partybuild_tui", "serve", "--port", str(port), "--lang", "en"],
         env=env,
+        cwd=tmp_path,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
     try:
         wait_until_listening(port, process)
-        yield Served(f"http://127.0.0.1:{port}", tmp_path / "state" / "served")
+        yield Served(f"http://127.0.0.1:{port}", tmp_path / "state" / "served", tmp_path)
     finally:
         process.terminate()
         try:

@@ -20,6 +20,9 @@ APP_NAME = "partybuild-tui"
 CACHE_ENV = "PARTYBUILD_TUI_CACHE_DIR"
 STATE_ENV = "PARTYBUILD_TUI_STATE_DIR"
 SECRET_NAME = "cache-key"
+SERVED_CLIPBOARD_ENV = "PARTYBUILD_TUI_CLIPBOARD"
+"""Set by ``serve`` for each browser tab: ``insecure`` when the page is plain http on
+another host, where browsers refuse to let a page write the clipboard."""
 
 
 def cache_dir() -> Path | None:
@@ -74,3 +77,8 @@ def private_directory(path: Path, *, create: bool = True) -> str | None:
     if not stat.S_ISDIR(info.st_mode):
         return "is not a directory"
     return unsafe_reason(info)
+
+
+def browser_clipboard_blocked() -> bool:
+    """Whether ``serve`` said this tab's browser will refuse clipboard writes."""
+    return os.environ.get(SERVED_CLIPBOARD_ENV, "") == "insecure"

@@ -6,6 +6,7 @@ from typing import Any
 
 from textual.screen import Screen
 
+from partybuild_tui.state.locations import browser_clipboard_blocked
 from partybuild_tui.ui.i18n import t
 
 MAX_CLIPBOARD_CHARS = 100_000
@@ -18,6 +19,17 @@ def copy_text(screen: Screen[Any], text: str, what: str) -> None:
         screen.notify(
             f"{what}: {t('too long to copy through the terminal')} "
             f"({len(text)} {t('characters')}); {t('export it with e instead')}",
+            severity="warning",
+            markup=False,
+        )
+        return
+    if screen.app.is_web and browser_clipboard_blocked():
+        screen.notify(
+            t(
+                "The browser lets a page copy only over https or on localhost "
+                "(an SSH tunnel gives localhost); export with e instead."
+            ),
+            title=t("Not copied"),
             severity="warning",
             markup=False,
         )

@@ -23,6 +23,12 @@ from aiohttp import web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
+from partybuild_tui.state.locations import (
+    SERVED_CLIPBOARD_ENV,
+    STATE_ENV,
+    private_directory,
+    state_dir,
+)
 from partybuild_tui.web.page import TEMPLATES, terminal_script, textual_serve_static
 
 log = logging.getLogger("textual-serve")
@@ -120,10 +126,12 @@ class ReportServer(Server):
     def _environment_for(self, request: web.Request) -> dict[str, str]:
         token = request.cookies.get(COOKIE) or secrets.token_urlsafe(32)
         state = session_dir(self.state_root, token)
-        state.mkdir(parents=True, exist_ok=True, mode=0o700)
+        problem = private_directory(state)
+        if problem:  # the app itself then says once that it keeps no state
+            log.warning("state folder %s %s", state, problem)
         return {
-            "PARTYBUILD_TUI_STATE_DIR": str(state),
-            "PARTYBUILD_TUI_CLIPBOARD": "browser" if secure_context(request) else "insecure",
+            STATE_ENV: str(state),
+            SERVED_CLIPBOARD_ENV: "browser" if secure_context(request) else "insecure",
         }
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
@@ -168,6 +176,4 @@ def _size(text: str | None, default: int) -> int:
 
 def default_state_root() -> Path:
     """Where the browsers' state folders go: the user's state folder, ``served/``."""
-    from partybuild_tui.state.store import state_dir
-
     return state_dir() / "served"

@@ -8,6 +8,7 @@ returns the absolute path written, for the caller to announce.
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -111,6 +112,13 @@ class ConfirmOverwrite(ModalScreen[bool]):
         self.dismiss(False)
 
 
+MIME_TYPES = {
+    "markdown": "text/markdown",
+    "csv": "text/csv",
+    "json": "application/json",
+}
+
+
 class ExportDialog(ModalScreen[str | None]):
     """Choose a format and a file; Enter exports, Esc cancels."""
 
@@ -143,7 +151,12 @@ class ExportDialog(ModalScreen[str | None]):
             yield Checkbox(t("UTF-8 with BOM (for Excel)"), id="export-bom")
             yield Label(t("File"), classes="export-label")
             yield Input(value=self._default, id="export-path", select_on_focus=False)
-            yield Static(Content(f"{t('Relative to')} {self.cwd}"), id="export-where")
+            where = (
+                t("The browser downloads the file")
+                if self.app.is_web
+                else f"{t('Relative to')} {self.cwd}"
+            )
+            yield Static(Content(where), id="export-where")
             yield Static(id="export-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("Export") + " (Enter)", variant="primary", id="export-go")
@@ -179,6 +192,9 @@ class ExportDialog(ModalScreen[str | None]):
 
     def export(self, overwrite: bool) -> None:
         path_text = self.query_one("#export-path", Input).value
+        if self.app.is_web:  # served: the file goes to the browser, never onto the server
+            self._deliver(path_text)
+            return
         destination = resolve_destination(path_text, self._default, self.cwd)
         if same_file(destination, self.job.protect):
             self._error(t("That is the report being read; choose another file."))
@@ -195,6 +211,16 @@ class ExportDialog(ModalScreen[str | None]):
             self._error(f"{t('Could not write')} {destination}: {reason}")
             return
         self.dismiss(str(destination))
+
+    def _deliver(self, path_text: str) -> None:
+        """Hand the file to the browser as a download (``partybuild-tui serve``)."""
+        name = Path(path_text.strip()).name or self._default
+        bom = self.format == "csv" and self.query_one("#export-bom", Checkbox).value
+        data = self.job.render(self.format, bom).encode("utf-8")
+        self.app.deliver_binary(
+            io.BytesIO(data), save_filename=name, mime_type=MIME_TYPES.get(self.format)
+        )
+        self.dismiss(f"{t('a download in your browser')}: {name}")
 
     def _confirmed(self, overwrite: bool | None) -> None:
         if overwrite:
