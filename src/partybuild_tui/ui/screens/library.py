@@ -92,8 +92,8 @@ class LibraryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        listing = self.query_one(ReportList)
-        listing.focus()
+        # At once, not .focus() (deferred): a "/" typed right away must not lose its focus.
+        self.set_focus(self.query_one(ReportList))
         self._show_detail()
         self.call_after_refresh(lambda: self.set_timer(0.05, self._after_first_frame))
 
