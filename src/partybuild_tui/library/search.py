@@ -77,8 +77,10 @@ class LibraryIndex:
         self.index = index
 
     @classmethod
-    def build(cls, reports: Sequence[Report]) -> LibraryIndex:
-        return cls(reports, SearchIndex.build(combine(reports)))
+    def build(cls, reports: Sequence[Report], *, pinyin: bool = True) -> LibraryIndex:
+        """Index ``reports`` as one (``pinyin=False``: no pinyin table, for a query that has
+        no Latin-letter word, as a large library checks its candidates)."""
+        return cls(reports, SearchIndex.build(combine(reports), pinyin=pinyin))
 
     def search(self, query: str | Query, limit: int | None = PAGE) -> LibraryResult:
         """Hits of ``query`` in every report; never raises because of the query."""
