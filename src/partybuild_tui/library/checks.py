@@ -83,7 +83,7 @@ def _indicator_problems(path: Path, report: Report, library: Library) -> Iterato
         elif metric.unit != indicator.unit:
             yield located.error(
                 (*where, "unit"),
-                f"unit {metric.unit!r} differs from indicator {key!r}'s unit {indicator.unit!r}",
+                f"unit {metric.unit!r} differs from the unit of indicator {key!r}: {indicator.unit!r}",
             )
 
 
