@@ -7,6 +7,9 @@ opening a report makes it the session's current one (``session.open``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from textual.binding import BindingType
 from textual.screen import Screen
 
 from partybuild_tui.library import Library
@@ -34,11 +37,11 @@ class LibraryApp(PartyBuildApp):
         from partybuild_tui.ui.screens.library_explorer import LibraryExplorerScreen
         from partybuild_tui.ui.widgets.library.report_list import ReportList
 
-        groups = [
-            ("Keys everywhere", PartyBuildApp),
-            (tr("Library"), LibraryScreen),
-            (tr("Library"), ReportList),
-            (tr("Library"), LibraryExplorerScreen),
+        groups: list[tuple[str, Sequence[BindingType]]] = [
+            ("Keys everywhere", PartyBuildApp.BINDINGS),
+            (tr("Library"), LibraryScreen.BINDINGS),
+            (tr("Library"), ReportList.BINDINGS),
+            (tr("Library"), LibraryExplorerScreen.BINDINGS),
         ]
         self.push_screen(HelpScreen(groups))
 
