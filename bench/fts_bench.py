@@ -54,7 +54,7 @@ def child(kind: str, folder: Path, runs: int) -> None:
     if kind == "memory":
         index = LibraryIndex.build(library.reports)
         out["build"] = time.perf_counter() - started
-        clear = index.index.clear_caches
+        clear = index.clear_caches
     else:
         path = fts_path(library)
         path.unlink(missing_ok=True)

@@ -4,7 +4,7 @@
 
 In this one process: opens the library (``open_library``, with whatever cache
 the environment's ``PARTYBUILD_TUI_CACHE_DIR`` holds), builds the library's
-search index (all reports as one, ``library/combined.py``), and times each query
+search index (one ``SearchIndex`` per report, asked by ``search_many``), and times each query
 kind of ``bench/search_bench.py`` across the whole library, *cold* (compiled
 terms forgotten before each run) with the default page of hits and every report's count
 (what the library screen shows). With ``--json`` the last line is one JSON
@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     for kind, query in QUERIES:
         times = []
         for _ in range(args.runs):
-            index.index.clear_caches()
+            index.clear_caches()
             gc.collect()
             start = time.perf_counter()
             result = index.search(query)

@@ -203,3 +203,13 @@ async def test_report_text_is_never_markup(tmp_path: Path, monkeypatch) -> None:
     app = app_for(Path("lib"))
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: "[b]粗[/b]" in screen_text(app), "the title as written")
+
+
+async def test_help_lists_the_library_keys(library_dir: Path) -> None:
+    app = app_for(library_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: listing(app).row_count == 5, "the rows")
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: "Filter / search" in screen_text(app), "the help")
+        text = screen_text(app)
+        assert "Sort by this column" in text and "Back to the library" in text

@@ -142,3 +142,31 @@ def test_check_several_missing_files_lists_each(tmp_path: Path, capsys) -> None:
         f"{tmp_path}/a.yaml: no such file",
         f"{tmp_path}/b.yaml: no such file",
     ]
+
+
+def test_check_names_unknown_indicators_and_unit_clashes(tmp_path: Path, capsys) -> None:
+    make_library(tmp_path / "lib", 1)  # every third report carries indicator keys: this one
+    report = next((tmp_path / "lib").rglob("140100-2025.yaml"))
+    text = report.read_text(encoding="utf-8")
+    assert "indicator: party-members-trained" in text
+    report.write_text(
+        text.replace("indicator: party-members-trained", "indicator: no-such-indicator"),
+        encoding="utf-8",
+    )
+    registry = tmp_path / "lib" / "indicators.yaml"
+    registry.write_text(
+        registry.read_text(encoding="utf-8").replace("    unit: 次", "    unit: 场", 1),
+        encoding="utf-8",
+    )
+    lines = report.read_text(encoding="utf-8").splitlines()
+    unknown_line = next(n for n, t in enumerate(lines, 1) if "no-such-indicator" in t)
+    unit_line = 1 + lines.index("            unit: 次")  # first-topic-sessions' unit
+    code, out, err = run(capsys, "check", str(tmp_path / "lib"))
+    assert code == 2
+    assert out.splitlines() == [
+        f"{report}:{unit_line}:19: sections[1].children[0].metrics[0].unit: unit '次' differs "
+        "from the unit of indicator 'first-topic-study-sessions': '场'",
+        f"{report}:{unknown_line}:24: sections[2].children[3].metrics[0].indicator: unknown "
+        f"indicator 'no-such-indicator': not in {registry}",
+    ]
+    assert "registry" in err and "4 indicators" in err

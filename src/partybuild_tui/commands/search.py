@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from partybuild_tui.commands.common import open_report
 from partybuild_tui.commands.library_args import add_paths_argument, is_library, single_path
@@ -20,6 +20,10 @@ from partybuild_tui.model import Report
 from partybuild_tui.model.errors import EXIT_BAD_INPUT
 from partybuild_tui.model.sanitize import sanitize_text
 from partybuild_tui.search import SearchHit, SearchIndex, SearchResult, make_snippet
+
+if TYPE_CHECKING:
+    from partybuild_tui.library import Library
+    from partybuild_tui.library.search import LibraryResult
 
 EXIT_HITS, EXIT_NO_HITS = 0, 1
 OPEN_MARK, CLOSE_MARK = "⟪", "⟫"
@@ -165,8 +169,6 @@ def run(args: argparse.Namespace) -> int:
         print("partybuild-tui search: --limit must be 0 or more", file=sys.stderr)
         return EXIT_BAD_INPUT
     if is_library(args):
-        from partybuild_tui.commands.search_library import run_library
-
         return run_library(args)
     single_path(args)
     report = open_report(args)
@@ -184,4 +186,116 @@ def run(args: argparse.Namespace) -> int:
             _print_plain(report, result)
         sys.stdout.flush()
         print(sanitize_text(_summary(result)), file=sys.stderr)  # it echoes the query
+    return EXIT_HITS if result.total else EXIT_NO_HITS
+
+
+# -- a library: ``search QUERY DIR …`` ------------------------------------------------
+# Hits are grouped by report, in library order; every line names its report id
+# (``REPORT-ID [kind] path: snippet``). ``--json`` gives the single-report document
+# with ``report`` added to each hit and a ``reports`` list (id, title, region, period,
+# path, hits). Files that do not load are named on stderr, one line each, and never
+# stop the search of the others; exit 2 only when nothing in the library loads.
+
+
+def library_json(library: Library, result: LibraryResult) -> dict[str, Any]:
+    paths = {id(e.report): str(e.path) for e in library.entries if e.report is not None}
+    hits: list[dict[str, Any]] = []
+    reports: list[dict[str, Any]] = []
+    for group in result.groups:
+        meta = group.report.meta
+        reports.append(
+            {
+                "report": meta.id,
+                "title": meta.title,
+                "region": meta.region,
+                "period": meta.period,
+                "path": paths.get(id(group.report)),
+                "total": group.total,
+            }
+        )
+        for hit in group.hits:
+            hits.append({"report": meta.id, **hit_json(group.report, hit, len(hits) + 1)})
+    return {
+        "query": result.query.text,
+        "understood": result.understood,
+        "understood_zh": result.understood_zh,
+        "total": result.total,
+        "shown": len(hits),
+        "unchecked": result.unchecked,
+        "reports": reports,
+        "hits": hits,
+    }
+
+
+def _print_library_plain(result: LibraryResult) -> None:
+    for group in result.groups:
+        for hit in group.hits:
+            path, kind, snippet, spans = _parts(group.report, hit, 60)
+            print(f"{group.report.meta.id} [{kind}] {path}: {_marked(snippet, spans)}")
+
+
+def _print_library_rich(result: LibraryResult) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False, soft_wrap=False)
+    width = max(20, console.width - 4)
+    for group in result.groups:
+        meta = group.report.meta
+        head = Text()
+        head.append(meta.id, style="bold magenta")
+        head.append(f"  {meta.title}", style="bold")
+        details = " · ".join(x for x in (meta.region, meta.period) if x)
+        head.append(f"  {details}  {group.total} hit{'s' if group.total != 1 else ''}", "dim")
+        console.print(head, overflow="ellipsis", no_wrap=True)
+        for hit in group.hits:
+            path, kind, snippet, spans = _parts(group.report, hit, width)
+            line = Text(f"  [{kind}] ", style="dim")
+            line.append(path, style="bold cyan")
+            console.print(line, overflow="ellipsis", no_wrap=True)
+            text = Text("    " + snippet)
+            for start, end in spans:
+                text.stylize("bold reverse yellow", start + 4, end + 4)
+            console.print(text, overflow="ellipsis", no_wrap=True)
+
+
+def _library_summary(library: Library, result: LibraryResult) -> str:
+    reports = len(result.groups)
+    if result.total == 0:
+        count = "no hits"
+    else:
+        count = f"{result.total} hit{'s' if result.total != 1 else ''} in {reports} of "
+        count += f"{len(library.reports)} reports"
+        if result.shown < result.total:
+            count += f", showing {result.shown} (--limit 0 for all)"
+        if result.unchecked:
+            count = "at least " + count + f"; {result.unchecked} more reports may have hits"
+    failed = len(library.failed)
+    if failed:
+        count += f" ({failed} file{'s' if failed != 1 else ''} could not be read)"
+    return f"{count} · {result.understood} · {result.understood_zh}"
+
+
+def run_library(args: argparse.Namespace) -> int:
+    from partybuild_tui.commands.library_args import load_library, warn_failed
+    from partybuild_tui.library.large import library_index
+
+    library = load_library(args)
+    if library is None:
+        return EXIT_BAD_INPUT
+    warn_failed(library)
+    if not library.reports:
+        return EXIT_BAD_INPUT
+    index = library_index(library)  # in memory, or FTS5 on disk above the threshold
+    result = index.search(args.query, limit=args.limit or None)
+    if args.json:
+        json.dump(library_json(library, result), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        if sys.stdout.isatty():
+            _print_library_rich(result)
+        else:
+            _print_library_plain(result)
+        sys.stdout.flush()
+        print(_library_summary(library, result), file=sys.stderr)
     return EXIT_HITS if result.total else EXIT_NO_HITS

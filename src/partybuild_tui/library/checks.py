@@ -83,7 +83,8 @@ def _indicator_problems(path: Path, report: Report, library: Library) -> Iterato
         elif metric.unit != indicator.unit:
             yield located.error(
                 (*where, "unit"),
-                f"unit {metric.unit!r} differs from indicator {key!r}'s unit {indicator.unit!r}",
+                f"unit {metric.unit!r} differs from the unit of indicator {key!r}: "
+                f"{indicator.unit!r}",
             )
 
 

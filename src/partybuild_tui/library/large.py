@@ -4,9 +4,10 @@
 the in-memory ``LibraryIndex``; above it ``LargeLibraryIndex``, which keeps the
 on-disk bigram index (``fts.py``) up to date — only files whose stamp changed
 are indexed again — and answers a query by asking it for candidate sections,
-then running the real engine on the candidate reports only (at most
-``VERIFY_REPORTS`` of them per query, in library order), so every hit shown is
-checked against the text. Both give the same ``LibraryResult``.
+then running the real engine on the candidate reports only — ``BATCH`` at a time in
+library order, until a page of hits is found (``unchecked`` says how many candidate
+reports were left) — so every hit shown is checked against the text. Both give the
+same ``LibraryResult``.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ from partybuild_tui.library.store import cache_dir, stamp_of
 from partybuild_tui.search import Query, parse_query
 
 VERIFY_REPORTS = 200
-"""Candidate reports checked per query; the rest are counted as candidates only."""
+"""Candidate reports checked per query at most; the rest are counted as candidates only."""
+BATCH = 16
+"""Candidate reports checked at a time, until a page of hits is found."""
 
 
 def text_bytes(library: Library) -> int:
@@ -94,12 +97,21 @@ class LargeLibraryIndex:
             entries = [self._position.get(path) for path in places]
             candidates = [e.report for e in entries if e is not None and e.report is not None]
             candidates.sort(key=lambda r: self._report_position[id(r)])
-        checked = candidates[:VERIFY_REPORTS]
-        if not checked:
-            return LibraryResult(parsed, (), 0)
-        result = LibraryIndex.build(checked).search(parsed, limit=limit)
-        groups = tuple(
-            ReportHits(self._report_position[id(g.report)], g.report, g.total, g.hits)
-            for g in result.groups
-        )
-        return LibraryResult(parsed, groups, result.total, len(candidates) - len(checked))
+        # Checked a batch at a time, in library order, until a page of hits is found:
+        # the first page costs a few reports' indexing, not every candidate's.
+        pinyin = any(term.pinyin is not None for term in parsed.terms)
+        groups: list[ReportHits] = []
+        total = shown = checked = 0
+        while checked < min(len(candidates), VERIFY_REPORTS):
+            batch = candidates[checked : min(checked + BATCH, VERIFY_REPORTS)]
+            checked += len(batch)
+            room = None if limit is None else max(0, limit - shown)
+            result = LibraryIndex.build(batch, pinyin=pinyin).search(parsed, limit=room)
+            for group in result.groups:
+                position = self._report_position[id(group.report)]
+                groups.append(ReportHits(position, group.report, group.total, group.hits))
+                shown += len(group.hits)
+            total += result.total
+            if limit is not None and shown >= limit:
+                break
+        return LibraryResult(parsed, tuple(groups), total, len(candidates) - checked)

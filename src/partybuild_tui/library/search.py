@@ -4,26 +4,26 @@
     result = index.search("党员 培训", limit=500)
     for group in result.groups: group.report, group.total, group.hits
 
-The reports are indexed as one (``combined.py``) with the same query language as
-one report: text, pinyin, numbers, ``unit:``, comparisons. Hits come back with
-the ids of their own report, grouped by report in library order (the order of
-the library screen, and the order ``n``/``N`` walk); ``group.total`` counts all
-of a report's hits, ``group.hits`` the ones within ``limit`` (best first across
-the library, then shown report by report).
+Each report has its own ``SearchIndex`` and ``search.search_many`` asks them all,
+with the same query language as one report: text, pinyin, numbers, ``unit:``,
+comparisons. Hits are grouped by report in library order (the order of the
+library screen, and the order ``n``/``N`` walk); ``group.total`` counts all of a
+report's hits, ``group.hits`` the best of them, within a page of ``limit`` hits
+for the whole library (the reports past it come with their count only).
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from partybuild_tui.library.combined import combine, split_id
 from partybuild_tui.model import Report
-from partybuild_tui.search import Query, SearchHit, SearchIndex, parse_query
+from partybuild_tui.search import Query, SearchHit, SearchIndex, parse_query, search_many
 
 PAGE = 100
-"""Hits itemised by default (best first across the library); every report's count is exact."""
+"""Hits itemised by default (report by report); every report's count is exact."""
+PER_REPORT = 20
+"""Hits itemised per report at most, so that one report does not fill the page."""
 
 
 @dataclass(frozen=True)
@@ -63,39 +63,32 @@ class LibraryResult:
         return [(group, hit) for group in self.groups for hit in group.hits]
 
 
-def _local(hit: SearchHit) -> tuple[int, SearchHit]:
-    position, section_id = split_id(hit.section_id)
-    metric_id = split_id(hit.metric_id)[1] if hit.metric_id is not None else None
-    return position, dataclasses.replace(hit, section_id=section_id, metric_id=metric_id)
-
-
 class LibraryIndex:
-    """The search index of a whole library."""
+    """The search index of a whole library: one ``SearchIndex`` per report."""
 
-    def __init__(self, reports: Sequence[Report], index: SearchIndex) -> None:
+    def __init__(self, reports: Sequence[Report], indexes: Sequence[SearchIndex]) -> None:
         self.reports = tuple(reports)
-        self.index = index
+        self.indexes = tuple(indexes)
+        self._keys = [(str(position), index) for position, index in enumerate(self.indexes)]
 
     @classmethod
-    def build(cls, reports: Sequence[Report]) -> LibraryIndex:
-        return cls(reports, SearchIndex.build(combine(reports)))
+    def build(cls, reports: Sequence[Report], *, pinyin: bool = True) -> LibraryIndex:
+        """Index ``reports`` (``pinyin=False``: no pinyin tables, for a query that has no
+        Latin-letter word, as a large library checks its candidates)."""
+        return cls(reports, [SearchIndex.build(report, pinyin=pinyin) for report in reports])
+
+    def clear_caches(self) -> None:
+        """Forget compiled queries (benchmarks time a query as typed the first time)."""
+        for index in self.indexes:
+            index.clear_caches()
 
     def search(self, query: str | Query, limit: int | None = PAGE) -> LibraryResult:
         """Hits of ``query`` in every report; never raises because of the query."""
         parsed = query if isinstance(query, Query) else parse_query(query)
-        result = self.index.search(parsed, limit=limit)
-        totals: dict[int, int] = {}
-        if result.total:
-            for section_id, count in result.section_counts().items():
-                position = split_id(section_id)[0]
-                totals[position] = totals.get(position, 0) + count
-        shown: dict[int, list[SearchHit]] = {}
-        for hit in result.hits:
-            position, local = _local(hit)
-            shown.setdefault(position, []).append(local)
+        per_report = None if limit is None else min(limit, PER_REPORT)
+        found = search_many(self._keys, parsed, limit_per_report=per_report, limit=limit)
         groups = tuple(
-            ReportHits(position, self.reports[position], totals[position],
-                       tuple(shown.get(position, ())))
-            for position in sorted(totals)
-        )  # fmt: skip
-        return LibraryResult(parsed, groups, result.total)
+            ReportHits(int(key), self.reports[int(key)], result.total, result.hits)
+            for key, result in found
+        )
+        return LibraryResult(parsed, groups, sum(g.total for g in groups))

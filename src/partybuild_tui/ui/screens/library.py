@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from partybuild_tui.library import Library
+from partybuild_tui.library.large import LargeLibraryIndex, library_index
 from partybuild_tui.library.rows import LibraryRow, filter_rows, rows_of
 from partybuild_tui.library.search import LibraryIndex, LibraryResult
 from partybuild_tui.model import Report
@@ -75,7 +76,7 @@ class LibraryScreen(Screen[None]):
         localize(self)
         self.library = library
         self.rows: list[LibraryRow] = rows_of(library)
-        self.index: LibraryIndex | None = None
+        self.index: LibraryIndex | LargeLibraryIndex | None = None
         self.result: LibraryResult | None = None
         self._pending_query: str | None = None
 
@@ -92,8 +93,8 @@ class LibraryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        listing = self.query_one(ReportList)
-        listing.focus()
+        # At once, not .focus() (deferred): a "/" typed right away must not lose its focus.
+        self.set_focus(self.query_one(ReportList))
         self._show_detail()
         self.call_after_refresh(lambda: self.set_timer(0.05, self._after_first_frame))
 
@@ -135,10 +136,10 @@ class LibraryScreen(Screen[None]):
         for row in self.rows:  # the filter's keys and readings, off the UI thread too
             row.match_keys()
             row.readings()
-        index = LibraryIndex.build(self.library.reports)
+        index = library_index(self.library)  # in memory, or FTS5 on disk when large
         self.app.call_from_thread(self._index_ready, index)
 
-    def _index_ready(self, index: LibraryIndex) -> None:
+    def _index_ready(self, index: LibraryIndex | LargeLibraryIndex) -> None:
         self.index = index
         if self._pending_query is not None:
             query, self._pending_query = self._pending_query, None
@@ -184,6 +185,8 @@ class LibraryScreen(Screen[None]):
         header = self.query_one("#library-header", Static)
         if self.result.total:
             count = f"{hit_count(self.result.total)} · {len(self.result.groups)} {tr('reports')}"
+            if self.result.unchecked:
+                count = f"≥ {count} · {self.result.unchecked} {tr('reports not checked')}"
         else:
             count = tr("no hits")
         header.update(Content(f"{query} · {count} · {self.result.understood_zh}"))
