@@ -176,3 +176,30 @@ def test_stamp_changes_when_a_file_is_rewritten(tmp_path: Path) -> None:
     info = os.stat(path)
     os.utime(path, ns=(info.st_atime_ns, before[1]))  # mtime put back, as some tools do
     assert store.stamp_of(os.stat(path)) != before
+
+
+def test_a_warm_open_decodes_a_report_only_when_it_is_read(
+    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from partybuild_tui.library import codec
+    from partybuild_tui.library.rows import rows_of
+
+    make_library(tmp_path / "lib", 3, broken=1)
+    cold = open_library([tmp_path / "lib"])
+    decoded: list[int] = []
+    real = codec.decode_report
+
+    def counting(data: bytes):
+        decoded.append(len(data))
+        return real(data)
+
+    monkeypatch.setattr(codec, "decode_report", counting)
+    warm = open_library([tmp_path / "lib"])
+    rows = rows_of(warm)
+    assert decoded == []
+    assert [r.cells for r in rows] == [r.cells for r in rows_of(cold)]
+    assert [e.ok for e in warm.entries] == [True, True, True, False]
+    assert warm.entries[1].report is not None and len(decoded) == 1
+    assert warm.entries[1].report.meta == cold.entries[1].report.meta  # decoded once
+    assert len(decoded) == 1
+    assert len(warm.reports) == 3 and len(decoded) == 3

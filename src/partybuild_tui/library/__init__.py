@@ -20,26 +20,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from partybuild_tui.library.discover import discover
+from partybuild_tui.library.entry import LibraryEntry, Pending
 from partybuild_tui.library.loading import load_files
 from partybuild_tui.library.store import LibraryCache
 from partybuild_tui.model import Report, ReportError
 from partybuild_tui.model.registry import Registry, is_registry_file, load_registry
 from partybuild_tui.model.source import DEFAULT_MAX_SIZE
 
-__all__ = ["Library", "LibraryEntry", "Registry", "open_library"]
-
-
-@dataclass(frozen=True)
-class LibraryEntry:
-    """One file of the library: its report, or why it could not be loaded."""
-
-    path: Path
-    report: Report | None
-    error: str | None
-
-    @property
-    def ok(self) -> bool:
-        return self.report is not None
+__all__ = ["Library", "LibraryEntry", "Registry", "open_library"]  # LibraryEntry: entry.py
 
 
 @dataclass(frozen=True)
@@ -57,22 +45,32 @@ class Library:
 
     @property
     def reports(self) -> tuple[Report, ...]:
-        """The loaded reports, in entry order."""
-        return tuple(e.report for e in self.entries if e.report is not None)
+        """The loaded reports, in entry order (decoding those not read yet)."""
+        return tuple(r for e in self.entries if e.ok and (r := e.report) is not None)
+
+    @property
+    def loaded(self) -> tuple[LibraryEntry, ...]:
+        """The entries that loaded, without decoding their reports."""
+        return tuple(e for e in self.entries if e.ok)
 
     @property
     def failed(self) -> tuple[LibraryEntry, ...]:
-        return tuple(e for e in self.entries if e.report is None)
+        return tuple(e for e in self.entries if not e.ok)
+
+    def path_of(self, report: Report) -> Path | None:
+        """The file of this very report object."""
+        return next((e.path for e in self.entries if e.ok and e.report is report), None)
 
     def entry_for(self, report_id: str) -> LibraryEntry | None:
         """The entry whose report has this id."""
         for entry in self.entries:
-            if entry.report is not None and entry.report.meta.id == report_id:
+            summary = entry.summary
+            if summary is not None and summary.meta.id == report_id:
                 return entry
         return None
 
 
-def _duplicate_error(path: Path, report_id: str, first: Path, max_size: int) -> str:
+def _duplicate_error(path: Path, report_id: str, first: Path) -> str:
     """``FILE:LINE:COL: report.id: …``, pointing at the id in the second file."""
     from partybuild_tui.library.checks import locate_in_file
 
@@ -97,13 +95,16 @@ def open_library(
         if isinstance(result, ReportError):
             entries.append(LibraryEntry(path, None, str(result)))
             continue
-        report_id = result.meta.id
+        report_id = result.summary.meta.id if isinstance(result, Pending) else result.meta.id
         if report_id in first_with_id:
-            error = _duplicate_error(path, report_id, first_with_id[report_id], max_size)
+            error = _duplicate_error(path, report_id, first_with_id[report_id])
             entries.append(LibraryEntry(path, None, error))
             continue
         first_with_id[report_id] = path
-        entries.append(LibraryEntry(path, result, None))
+        if isinstance(result, Pending):
+            entries.append(LibraryEntry(path, None, None, result))
+        else:
+            entries.append(LibraryEntry(path, result, None))
     registry = registry_error = None
     if found.registry is not None:
         try:

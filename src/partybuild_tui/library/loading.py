@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from partybuild_tui.library import codec
+from partybuild_tui.library.entry import Pending, Summary
 from partybuild_tui.library.store import LibraryCache, error_fields, error_from, stamp_of
 from partybuild_tui.model import Report, ReportError, load_report
 
@@ -54,11 +55,13 @@ def _parse_all(jobs: list[tuple[str, int]]) -> list[Outcome]:
         return list(pool.map(parse_file, jobs, chunksize=_CHUNK))
 
 
-def load_files(
-    files: Sequence[Path], cache: LibraryCache, max_size: int
-) -> list[Report | ReportError]:
-    """Each file's report or error, in the order of ``files``."""
-    results: list[Report | ReportError | None] = [None] * len(files)
+Loaded = Report | Pending | ReportError
+
+
+def load_files(files: Sequence[Path], cache: LibraryCache, max_size: int) -> list[Loaded]:
+    """Each file's report (``Pending``: from the cache, decoded when first read) or error,
+    in the order of ``files``."""
+    results: list[Loaded | None] = [None] * len(files)
     to_parse: list[tuple[int, str, Any]] = []  # (position, absolute path, stamp)
     for position, path in enumerate(files):
         absolute = os.path.abspath(path)
@@ -68,7 +71,7 @@ def load_files(
             stamp = None
         hit = cache.lookup(absolute, stamp) if stamp is not None else None
         if hit is not None:
-            result = _from_outcome(str(path), hit)
+            result = _from_cache(path, hit)
             if result is not None:
                 results[position] = result
                 continue
@@ -76,11 +79,24 @@ def load_files(
         to_parse.append((position, absolute, stamp))
     outcomes = _parse_all([(str(files[i]), max_size) for i, _, _ in to_parse])
     for (position, absolute, stamp), outcome in zip(to_parse, outcomes, strict=True):
-        results[position] = _from_outcome(str(files[position]), outcome)
+        result = _from_outcome(str(files[position]), outcome)
+        results[position] = result
         if stamp is not None:
-            cache.store(absolute, stamp, *outcome)
+            summary = Summary.of(result).encode() if isinstance(result, Report) else None
+            cache.store(absolute, stamp, *outcome, summary)
     return [r if r is not None else ReportError(str(files[i]), "could not be read")
             for i, r in enumerate(results)]  # fmt: skip
+
+
+def _from_cache(path: Path, hit: tuple[str, Any, Any]) -> Loaded | None:
+    """A cache hit: the report left encoded (with its summary), or the error."""
+    kind, payload, summary = hit
+    if kind == "report" and isinstance(payload, bytes):
+        try:
+            return Pending(path, payload, Summary.decode(summary))
+        except Exception:  # no usable summary: decode the report now
+            pass
+    return _from_outcome(str(path), (kind, payload))
 
 
 def _from_outcome(path: str, outcome: Outcome) -> Report | ReportError | None:

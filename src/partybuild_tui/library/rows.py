@@ -42,7 +42,7 @@ class LibraryRow:
 
     @property
     def failed(self) -> bool:
-        return self.entry.report is None
+        return not self.entry.ok
 
     def number(self, key: str) -> int | None:
         return self.sections if key == "sections" else self.metrics if key == "metrics" else None
@@ -90,26 +90,23 @@ def pinyin_matches(readings: list[tuple[str, ...]], letters: str) -> bool:
 
 
 def row_of(position: int, entry: LibraryEntry) -> LibraryRow:
-    report = entry.report
-    if report is None:
+    summary = entry.summary  # metadata and counts: the report itself stays encoded
+    if summary is None:
         cells = dict.fromkeys((key for key, _ in COLUMNS), "")
         cells["title"] = entry.path.name
         return LibraryRow(position, entry, cells)
-    meta = report.meta
-    counts = report.counts()
+    meta = summary.meta
     cells = {
         "title": meta.title,
         "region": meta.region or "",
         "period": meta.period or "",
-        "kind": getattr(meta, "kind", None) or "",
+        "kind": meta.kind or "",
         "source": meta.source or "",
         "date": meta.published_date or "",
-        "sections": str(counts["sections"] + counts["subtopics"]),
-        "metrics": str(report.total_metrics),
+        "sections": str(summary.sections),
+        "metrics": str(summary.metrics),
     }
-    return LibraryRow(
-        position, entry, cells, counts["sections"] + counts["subtopics"], report.total_metrics
-    )
+    return LibraryRow(position, entry, cells, summary.sections, summary.metrics)
 
 
 def rows_of(library: Library) -> list[LibraryRow]:

@@ -32,7 +32,7 @@ from partybuild_tui.library import codec
 from partybuild_tui.model import ReportError
 from partybuild_tui.state import locations
 
-FORMAT = 1
+FORMAT = 2
 MAGIC = b"partybuild-tui-library\n"
 SIGNATURE_SIZE = 32
 MAX_LIBRARIES = 8
@@ -82,16 +82,17 @@ class LibraryCache:
         file = library_file(directory, paths)
         return cls(file, _read(file))
 
-    def lookup(self, absolute: str, stamp: Stamp) -> tuple[str, Any] | None:
-        """``("report", bytes)`` or ``("error", fields)`` when the file is unchanged."""
+    def lookup(self, absolute: str, stamp: Stamp) -> tuple[str, Any, Any] | None:
+        """``("report", bytes, summary)`` or ``("error", fields, None)`` when the file is
+        unchanged."""
         row = self._old.get(absolute)
         if row is None or tuple(row[0]) != stamp:
             return None
         self._new[absolute] = row
-        return row[1], row[2]
+        return row[1], row[2], row[3]
 
-    def store(self, absolute: str, stamp: Stamp, kind: str, payload: Any) -> None:
-        self._new[absolute] = [list(stamp), kind, payload]
+    def store(self, absolute: str, stamp: Stamp, kind: str, payload: Any, summary: Any) -> None:
+        self._new[absolute] = [list(stamp), kind, payload, summary]
         self._changed = True
 
     def forget(self, absolute: str) -> None:
@@ -143,7 +144,7 @@ def _read(file: Path) -> dict[str, list[Any]]:
         return {
             key: row
             for key, row in data["entries"].items()
-            if isinstance(key, str) and isinstance(row, list) and len(row) == 3
+            if isinstance(key, str) and isinstance(row, list) and len(row) == 4
         }
     except Exception:  # whatever is wrong with the file, it is just an empty cache
         return {}

@@ -1,8 +1,9 @@
 """The app on a library: the library screen first, each report in the explorer on top.
 
-``LibraryApp`` is the explorer's app with every loaded report of the library added
-to its session (``session.reports``) and the library screen as its default screen;
-opening a report makes it the session's current one (``session.open``).
+``LibraryApp`` is the explorer's app with the library screen as its default screen;
+opening a report adds it to the session (``session.reports``: many reports open) and
+makes it the current one (``session.open``). Reports are added when opened, not at
+start: a warm library keeps its reports encoded until they are read.
 """
 
 from __future__ import annotations
@@ -23,10 +24,7 @@ class LibraryApp(PartyBuildApp):
 
     def __init__(self, library: Library, options: AppOptions | None = None) -> None:
         super().__init__(None, options)
-        self.library = library
-        for entry in library.entries:
-            if entry.report is not None:
-                self.session.add(entry.report, str(entry.path))
+        self.library = library  # a report joins the session when it is opened
 
     def action_help(self) -> None:
         """On the library screen: its keys (and the list's) first; elsewhere, as always."""

@@ -107,7 +107,7 @@ class LibraryScreen(Screen[None]):
     def _header_text(self, shown: int | None = None) -> Content:
         library = self.library
         where = str(library.root) if library.root is not None else tr("Library")
-        loaded, failed = len(library.reports), len(library.failed)
+        loaded, failed = len(library.loaded), len(library.failed)
         text = f"{where} · {loaded} {tr('reports')}"
         if failed:
             text += f" · {failed} {tr('failed')}"
@@ -252,8 +252,9 @@ class LibraryScreen(Screen[None]):
 
         session = session_of(self.app)
         opened = session.find(report)
-        if opened is None:  # not from this library (cannot happen): nothing to open
-            return
+        if opened is None:  # opened for the first time: it joins the session
+            path = self.library.path_of(report)
+            opened = session.add(report, str(path) if path is not None else None)
         session.open(opened.id)
         self.app.push_screen(
             LibraryExplorerScreen(
