@@ -323,3 +323,15 @@ def test_metrics_read_from_two_threads_are_the_same_objects(generated, cache_dir
         for metric in section.metrics:
             assert hit.metric(metric.id) is metric
     assert len(everything) == hit.total_metrics
+
+
+def test_a_hit_pickles_to_plain_tuples_with_shared_metrics(generated, cache_dir):
+    import pickle
+
+    load_report(generated)
+    hit = load_report(generated)
+    copy = pickle.loads(pickle.dumps(hit))
+    assert copy == hit
+    assert type(copy.metrics) is tuple and type(copy.ordered[1].metrics) is tuple
+    section = next(s for s in copy.ordered if s.metrics)
+    assert copy.metric(section.metrics[0].id) is section.metrics[0]

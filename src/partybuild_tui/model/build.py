@@ -73,21 +73,45 @@ def _list(value: Any, path: DataPath, what: str) -> list[Any]:
     return value
 
 
-def _text(value: Any, path: DataPath, *, required: bool = True) -> str | None:
-    """Text as written. Unquoted ``2024`` or ``no`` stay the text ``2024`` / ``no``."""
-    if value is None:
+def _text(
+    value: Any, path: DataPath, *, required: bool = True, key: str | None = None
+) -> str | None:
+    """Text as written. Unquoted ``2024`` or ``no`` stay the text ``2024`` / ``no``.
+
+    ``key``: the value is ``path``'s member ``key`` (its path is made only for an error).
+    """
+    if type(value) is str:  # the common case, first
+        text = sanitize_text(value)
+        if not required or text.strip():
+            return text
+    elif value is None:
         if required:
-            raise Invalid(path, "missing: expected text")
+            raise Invalid(_at(path, key), "missing: expected text")
         return None
-    if isinstance(value, (dict, list)):
-        raise Invalid(path, f"expected text, got {_shown(value)}")
-    text = sanitize_text(str(value))
-    if required and not text.strip():
-        raise Invalid(path, "must not be empty")
-    return text
+    elif isinstance(value, (dict, list)):
+        raise Invalid(_at(path, key), f"expected text, got {_shown(value)}")
+    else:
+        text = sanitize_text(str(value))
+        if not required or text.strip():
+            return text
+    raise Invalid(_at(path, key), "must not be empty")
 
 
-def _number(value: Any, path: DataPath) -> Number:
+def _at(path: DataPath, key: str | None) -> DataPath:
+    return path if key is None else (*path, key)
+
+
+def _number(value: Any, path: DataPath, key: str | None = None) -> Number:
+    if type(value) is PlainNumber and len(value) <= _MAX_DIGITS:  # the common case, first
+        if _INTEGER.fullmatch(value):
+            integer = int(value)
+            if abs(integer) <= _MAX_NUMBER:
+                return integer
+        else:
+            number = float(value)
+            if math.isfinite(number) and abs(number) <= _MAX_NUMBER:
+                return number
+    path = _at(path, key)
     if value is None:
         raise Invalid(path, "missing: expected a number")
     if not isinstance(value, PlainNumber):
@@ -304,19 +328,20 @@ class _Builder:
         breadcrumb: tuple[str, ...],
     ) -> Metric:
         data = _mapping(value, path, "a metric")
-        metric_id = _id(data.get("id"), path + ("id",), self.metric_ids, "metric")
-        label = _text(data.get("label"), path + ("label",))
-        number = _number(data.get("value"), path + ("value",))
-        unit = _text(data.get("unit"), path + ("unit",))
-        qualifier = data.get("qualifier", "exact")
+        get = data.get
+        metric_id = _id(get("id"), path + ("id",), self.metric_ids, "metric")
+        label = _text(get("label"), path, key="label")
+        number = _number(get("value"), path, "value")
+        unit = _text(get("unit"), path, key="unit")
+        qualifier = get("qualifier")
         if qualifier is None:
             qualifier = "exact"
-        if not isinstance(qualifier, str) or qualifier not in QUALIFIERS:
+        if qualifier not in QUALIFIERS or type(qualifier) is not str:
             raise Invalid(
                 path + ("qualifier",),
                 f"unknown qualifier {_shown(qualifier)}; use one of {', '.join(QUALIFIERS)}",
             )
-        quote = _text(data.get("quote"), path + ("quote",))
+        quote = _text(get("quote"), path, key="quote")
         assert quote is not None and label is not None and unit is not None
         index, start = quotes.find(quote)
         if index < 0:
@@ -325,24 +350,28 @@ class _Builder:
                 f"quote {_shown(quote)} is not in this section's paragraphs "
                 "(a quote must be an exact substring of one of them)",
             )
-        baseline = data.get("baseline")
-        role, target_period = _role(data, path)
+        baseline = get("baseline")
+        if "role" in data or "target_period" in data:
+            role, target_period = _role(data, path)
+        else:
+            role, target_period = "result", None
+        indicator = get("indicator")
         return Metric(
-            id=metric_id,
-            label=label,
-            value=number,
-            unit=unit,
-            qualifier=qualifier,  # type: ignore[arg-type]
-            quote=quote,
-            section_id=section_id,
-            paragraph_index=index,
-            quote_start=start,
-            baseline=None if baseline is None else _number(baseline, path + ("baseline",)),
-            note=_text(data.get("note"), path + ("note",), required=False),
-            breadcrumb=breadcrumb,
-            indicator=_indicator(data.get("indicator"), path + ("indicator",)),
-            role=role,  # type: ignore[arg-type]
-            target_period=target_period,
+            metric_id,
+            label,
+            number,
+            unit,
+            qualifier,  # type: ignore[arg-type]
+            quote,
+            section_id,
+            index,
+            start,
+            None if baseline is None else _number(baseline, path, "baseline"),
+            _text(get("note"), path, required=False, key="note"),
+            breadcrumb,
+            None if indicator is None else _indicator(indicator, path + ("indicator",)),
+            role,  # type: ignore[arg-type]
+            target_period,
         )
 
 

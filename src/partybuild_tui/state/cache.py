@@ -42,6 +42,8 @@ from partybuild_tui.state import locations
 from partybuild_tui.state.codec import FINGERPRINT, decode_report, encode_report
 from partybuild_tui.state.digest import content_hash, remember
 
+__all__ = ["decode_report", "encode_report", "load_report", "notices", "sign", "verify"]
+
 MAGIC = b"partybuild-tui-cache 4\n"
 _MAC_SIZE = 32
 _LENGTH = struct.Struct(">I")

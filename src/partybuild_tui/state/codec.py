@@ -173,12 +173,16 @@ def _columns(spec: tuple[tuple[str, Check], ...], rows: list[Any], what: str) ->
     return [check([row[i] for row in rows]) for i, (_, check) in enumerate(spec)]
 
 
-def _quote_at(paragraphs: tuple[str, ...], index: int, start: int, quote: str) -> bool:
-    return (
-        0 <= index < len(paragraphs)
-        and start >= 0
-        and paragraphs[index][start : start + len(quote)] == quote
-    )
+def _quotes_in_place(
+    paragraphs: list[tuple[str, ...]], indexes: list[int], starts: list[int], quotes: list[str]
+) -> bool:
+    """Each quote is at its offset in its paragraph (column by column: mostly C loops)."""
+    if min(indexes, default=0) < 0 or min(starts, default=0) < 0:
+        return False
+    if not all(map(int.__lt__, indexes, map(len, paragraphs))):
+        return False
+    texts = list(map(tuple.__getitem__, paragraphs, indexes))
+    return all(map(str.startswith, texts, quotes, starts))
 
 
 class _Tree:
@@ -250,8 +254,9 @@ class _Tree:
         if len(set(stored["id"])) != len(stored["id"]):
             _fail("duplicate metric id")
         stored["section_id"], stored["breadcrumb"] = section_ids, breadcrumbs
-        where = (stored["paragraph_index"], stored["quote_start"], stored["quote"])
-        if not all(map(_quote_at, paragraphs, *where)):
+        if not _quotes_in_place(
+            paragraphs, stored["paragraph_index"], stored["quote_start"], stored["quote"]
+        ):
             _fail("a quote is not where its metric says")
         ordered = [stored[f.name] for f in fields(Metric)]
 

@@ -95,6 +95,9 @@ class _Slice(Sequence[Metric]):
     def __repr__(self) -> str:
         return repr(tuple(self))
 
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled (to a worker process) as a plain tuple
+        return (tuple, (tuple(self),))
+
 
 class SectionMetrics(_Slice):
     """One section's metrics."""
@@ -133,3 +136,6 @@ class MetricsById(Mapping[str, Metric]):
 
     def __hash__(self) -> int:  # pragma: no cover - a report is not hashed by its lookups
         return id(self)
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled as a plain dict
+        return (dict, (dict(self.items()),))
