@@ -27,7 +27,7 @@ class _Dumper(_BaseDumper):
     pass
 
 
-def _represent_str(dumper: yaml.SafeDumper, text: str) -> yaml.Node:
+def _represent_str(dumper: _Dumper, text: str) -> yaml.Node:
     style = '"' if _OTHER_BREAKS.intersection(text) else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
 
