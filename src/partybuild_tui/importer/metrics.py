@@ -112,7 +112,13 @@ class _Scanner:
             found.label = labeller.label(found) or previous or "数量"
             previous = found.label
         self.found.metrics = metrics
+        if self.original != self.text:  # names as the article wrote them (２０２４年, not 2024年)
+            self.found.names = [self.verbatim(name) for name in self.found.names]
         return self.found
+
+    def verbatim(self, name: str) -> str:
+        at = self.text.find(name)
+        return self.original[at : at + len(name)] if at >= 0 else name
 
     def number(self, match: re.Match[str]) -> None:
         start = match.start()
