@@ -105,7 +105,7 @@ def main() -> int:
                 path = Path(folder) / f"{shape}-{size}.txt"
                 path.write_text(SHAPES[shape](size), encoding="utf-8")
                 real = path.stat().st_size
-                t_import, (_, result) = cpu(lambda path=path: import_article(str(path)))
+                t_import, (_, result) = cpu(lambda path=path: import_article(str(path), 64 << 20))
                 t_write, text = cpu(lambda result=result: dump(result.data))
                 t_load = 0.0
                 if not args.no_load:

@@ -197,7 +197,7 @@ def import_lines(
     for key, found in assembler.guessed.items():
         guessed[key] = found
     not_metrics = list(assembler.not_metrics)
-    data = {"schema": SCHEMA, "report": meta, "not_metrics": not_metrics}
+    data: dict[str, Any] = {"schema": SCHEMA, "report": meta, "not_metrics": not_metrics}
     data["sections"] = sections
     counts = dict(assembler.counts, not_metrics=len(not_metrics))
     return ImportResult(data=data, unsure=unsure, counts=counts, guessed=guessed)

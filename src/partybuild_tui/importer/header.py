@@ -45,15 +45,16 @@ _FIELD = re.compile(rf"(?P<label>{_LABEL})\s?[::/]\s?(?P<value>[^\s::]{{1,40}})"
 _SOURCE_LABELS = ("信息来源", "文章来源", "稿件来源", "稿源", "来源", "出处")
 _AUTHOR_LABELS = ("作者", "撰稿", "文", "记者", "通讯员")
 _REPORTER = re.compile(
-    r"^[□■◎●○◇◆]?\s{0,3}(?:[\u4e00-\u9fff]{0,10}?)(?:本报|本台|本网)?(?:特约|首席|见习)?(?:记者|通讯员)"
+    r"^[□■◎●○◇◆]?\s{0,3}(?:文/图|图/文|文)?\s{0,2}/?\s{0,2}"
+    r"(?:[\u4e00-\u9fff]{0,10}?)(?:本报|本台|本网)?(?:特约|首席|见习)?(?:记者|通讯员)"
     r"\s{0,3}(?P<names>[^\s。,,;;]{2,4}(?:\s{1,4}[^\s。,,;;]{2,4}){0,5})"
     r"(?:\s{1,4}(?:(?:本报|特约)?通讯员|实习生)\s{0,3}[^\s。,,;;]{2,4}(?:\s{1,4}[^\s。,,;;]{2,4}){0,3})?"
     r"(?:\s{0,4}[\u4e00-\u9fff]{0,8}?报道)?$"
 )
 _BYLINE_PAREN = re.compile(r"^[((]\s{0,2}(?:本报)?(?:特约)?记者\s{0,2}(?P<names>[^()()]{2,60})[))]")
 _DATELINE = re.compile(
-    r"^(?:[\u4e00-\u9fff]{0,8}(?:报|网|台|社))?讯\s{0,2}[((]\s{0,2}(?:本报)?(?:特约)?记者\s{0,2}"
-    r"(?P<names>[^()()]{2,60})[))]"
+    r"^(?:(?:[\u4e00-\u9fff]{0,8}(?:报|网|台|社))?讯|[\u4e00-\u9fff0-9]{2,16}电)"
+    r"\s{0,2}[((]\s{0,2}(?:本报)?(?:特约)?记者\s{0,2}(?P<names>[^()()]{2,60})[))]"
 )
 _MASTHEAD = re.compile(r"^([\u4e00-\u9fff]{2,10}(?:日报|晚报))(?:数字报|电子版|电子报)$")
 _EDITOR_NOTE = re.compile(r"^[【\[]?编者按[】\]]?\s?[::]")
@@ -233,10 +234,15 @@ class _Reader:
                 self.saw_meta(index)
                 index += 1
                 continue
-            if _DATELINE.match(line) or _EDITOR_NOTE.match(line):
-                dateline = _DATELINE.match(line)
+            dateline = _DATELINE.match(line)
+            if dateline or _EDITOR_NOTE.match(line):
                 if dateline and header.author is None:
                     header.author = byline_names(dateline["names"])
+                if dateline and dateline.end() == len(line.rstrip()):
+                    # 新华社太原3月11日电（记者 王五）alone on its line: a byline
+                    self.saw_meta(index)
+                    index += 1
+                    continue
                 break
             paren = _BYLINE_PAREN.match(line)
             if paren and paren.end() < len(line):  # （记者 张三）正文…: the body's first line

@@ -21,6 +21,7 @@ one costs a glance, not a wrong join.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any, Protocol
@@ -66,7 +67,7 @@ class Tagging:
 
 
 class Tagger:
-    def __init__(self, indicators: tuple[IndicatorLike, ...]) -> None:
+    def __init__(self, indicators: Sequence[IndicatorLike]) -> None:
         self.names: list[tuple[str, str, str, str]] = []  # (normalised, pinyin, unit, id)
         for indicator in indicators:
             for name in (indicator.label, *indicator.aliases):
