@@ -76,7 +76,7 @@ def one(size: int, with_app: bool) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "long-quote.yaml"
         write_report(path, size)
-        report = load_report(str(path), max_size=1 << 30, use_cache=False)
+        report = load_report(str(path), max_size=1 << 30)
     section = report.sections[0]
     started = time.perf_counter()
     figure_spans(section.metrics[0])

@@ -17,7 +17,7 @@ from .helpers import screen_text
 async def test_a_section_with_a_numeral_beyond_the_model_is_drawn(
     name: str, tmp_path: Path, app_factory
 ) -> None:
-    report = load_report(str(attack_file(tmp_path, RUNS[name])), use_cache=False)
+    report = load_report(str(attack_file(tmp_path, RUNS[name])))
     app = app_factory(report, start_section="a", language="en")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()

@@ -26,7 +26,7 @@ def test_the_attack_file_is_valid_and_its_figure_is_the_38(
 ) -> None:
     path = attack_file(tmp_path, RUNS[name])
     assert main(["check", str(path)]) == 0, capsys.readouterr().err
-    report: Report = load_report(str(path), use_cache=False)
+    report: Report = load_report(str(path))
     metric = report.metrics[0]
     paragraph = report.sections[0].paragraphs[0]
     [(start, end)] = figure_spans(metric)
