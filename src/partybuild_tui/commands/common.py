@@ -22,17 +22,6 @@ def non_empty_path(text: str) -> str:
     return text
 
 
-def add_report_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "path",
-        nargs="?",
-        default=None,
-        type=non_empty_path,
-        metavar="PATH",
-        help="a report YAML file (default: the bundled 2025 晋城市 report)",
-    )
-
-
 def report_path(args: argparse.Namespace) -> Path:
     return Path(args.path) if args.path is not None else bundled_report_path()
 

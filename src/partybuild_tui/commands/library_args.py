@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from partybuild_tui.commands.common import print_error
+from partybuild_tui.commands.common import non_empty_path, print_error
 from partybuild_tui.library import Library, open_library
 from partybuild_tui.model.source import DEFAULT_MAX_SIZE
 
@@ -20,6 +20,7 @@ def add_paths_argument(parser: argparse.ArgumentParser) -> None:
         "path",
         nargs="*",
         default=[],
+        type=non_empty_path,  # check "$UNSET" must fail, not check the bundled report
         metavar="PATH",
         help="a report file, a folder of reports (a library, searched at any depth) or "
         "several files (default: the bundled 2025 晋城市 report)",
