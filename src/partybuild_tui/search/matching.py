@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable
+from functools import lru_cache
 
 from partybuild_tui.search.codes import PinyinPattern
 from partybuild_tui.search.index import LITERAL, METRIC, TITLE, Corpus, Region
@@ -18,6 +19,14 @@ Occurrence = tuple[int, int, int]
 """(start, end, quality) of one match in the haystack."""
 
 
+@lru_cache(maxsize=256)
+def _patterns(text: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The term as a pattern, and then the rest of its field (one match per field);
+    the same for every report."""
+    escaped = re.escape(text)
+    return re.compile(escaped), re.compile(escaped + "[^\x00]*")
+
+
 class CompiledTerm:
     """One text term compiled against the index."""
 
@@ -26,12 +35,10 @@ class CompiledTerm:
         self.term = term
         text = term.text
         self.text = text
-        escaped = re.escape(text)
-        self.literal = re.compile(escaped)
+        self.literal, self.per_field = _patterns(text)
         self.bounded_start = text[:1].isdigit()
         self.bounded_end = text[-1:].isdigit() or (term.number is not None)
         self.plain = not (self.bounded_start or self.bounded_end)
-        self.per_field = re.compile(escaped + "[^\x00]*")
         self.pinyin: PinyinPattern | None = None
         if term.pinyin and corpus.pinyin is not None:
             pattern = PinyinPattern(term.pinyin, corpus.pinyin.table)
@@ -163,7 +170,9 @@ class CompiledTerm:
         """Roughly how common the term is (exact occurrences for a plain word)."""
         if self._estimate is None:
             haystack = self.corpus.haystack
-            if self.plain:  # counted in a sample: a full count costs as much as a search
+            if self.plain and len(haystack.text) < 1 << 16:
+                self._estimate = 0  # a small report: any order is quick, counting is not
+            elif self.plain:  # counted in a sample: a full count costs as much as a search
                 self._estimate = haystack.sample.count(self.text) * haystack.sample_scale
             else:  # pinyin and numbers: scanned anyway, count them last
                 self._estimate = len(haystack.text)
