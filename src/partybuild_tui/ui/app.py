@@ -6,11 +6,16 @@ line and the tests build the app, so both run the same thing.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
+import signal
 from collections.abc import Sequence
 
+from textual import on
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.driver import Driver
 from textual.screen import Screen
 from textual.theme import BUILTIN_THEMES
 
@@ -26,6 +31,8 @@ from partybuild_tui.ui.widgets.detail_pane import DetailPane
 from partybuild_tui.ui.widgets.section_tree import SectionTree
 
 DEFAULT_THEME = "textual-dark"
+THEME_ALIASES = {"textual-ansi": "ansi-dark"}
+"""Names Textual once had (``textual-ansi``: the terminal's own colours, now ``ansi-dark``)."""
 CLIPBOARD_NOTE = (
     "Copy (y) goes through the terminal (OSC 52), so it works over SSH. "
     "Inside tmux it needs `set -g set-clipboard on` in ~/.tmux.conf."
@@ -51,6 +58,10 @@ class PartyBuildApp(SessionApp):
     BINDINGS = [
         Binding("q", "quit", "Quit"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        # Ctrl+C quits, as in most terminal programs (Textual's default only says how);
+        # in a text field the field's own Ctrl+C (copy) comes first.
+        Binding("ctrl+c", "quit", "Quit", show=False),
+        Binding("ctrl+z", "suspend_process", "Suspend (fg resumes)", show=False),
         Binding("question_mark", "help", "Help", key_display="?"),
     ]
 
@@ -65,9 +76,32 @@ class PartyBuildApp(SessionApp):
             opened = self.session.add(report, options.report_path)
             if options.start_section:
                 opened.navigation.jump(options.start_section)
-        self.theme = options.theme or DEFAULT_THEME
+        theme = options.theme or DEFAULT_THEME
+        self.theme = THEME_ALIASES.get(theme, theme)
         if not animations_wanted(options.animations):
             self.animation_level = "none"
+
+    def on_mount(self) -> None:
+        if not self.is_headless:
+            self._catch_signals()
+
+    def _catch_signals(self) -> None:
+        """SIGTERM and SIGHUP (a dropped SSH link) end the app as ``q`` does: the terminal
+        restored, the position and history saved. Without this Python dies at once and
+        leaves the terminal in the alternate screen with the mouse on."""
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(signum, self._terminated, signum)
+
+    @on(Driver.SignalResume)
+    def _resumed(self) -> None:
+        """Back from Ctrl+Z (``fg``): the terminal shows the shell's screen; draw ours again."""
+        self.refresh(repaint=True, layout=True)
+
+    def _terminated(self, signum: int) -> None:
+        self.session.save()
+        self.exit(return_code=128 + signum)
 
     def get_default_screen(self) -> Screen:
         return ExplorerScreen(self.session.current)
@@ -112,4 +146,4 @@ def make_app(report: Report, options: AppOptions | None = None) -> PartyBuildApp
 
 def available_themes() -> list[str]:
     """Theme names ``--theme`` accepts."""
-    return sorted(BUILTIN_THEMES)
+    return sorted({*BUILTIN_THEMES, *THEME_ALIASES})
