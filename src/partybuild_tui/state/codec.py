@@ -25,6 +25,7 @@ import types
 import typing
 from collections.abc import Callable
 from dataclasses import fields
+from itertools import chain
 from typing import Any
 
 from partybuild_tui.model.build import SCHEMA
@@ -78,12 +79,12 @@ def _numbers(column: list[Any]) -> list[Any]:
 def _text_tuples(column: list[Any]) -> list[Any]:
     if not {list, tuple}.issuperset(map(type, column)):
         _fail("list of text expected")
-    flat = _strings([text for value in column for text in value])
-    out, at = [], 0
-    for value in column:
-        out.append(tuple(flat[at : at + len(value)]))
-        at += len(value)
-    return out
+    flat = list(chain.from_iterable(column))
+    if not {str}.issuperset(map(type, flat)):
+        _fail("text expected")
+    if is_safe("".join(flat)):
+        return list(map(tuple, column))
+    return [tuple(map(sanitize_text, value)) for value in column]
 
 
 def _literal(allowed: tuple[Any, ...]) -> Check:
@@ -204,12 +205,14 @@ class _Tree:
         tops: list[int] = []
         stack: list[list[int]] = []  # [open section, children still to come]
         names = [name for name, _ in _SECTION]
-        for order, (_, child_count, metric_count) in enumerate(self.rows):
-            if type(child_count) is not int or type(metric_count) is not int:
-                _fail("sections: wrong counts")
-            if child_count < 0 or metric_count < 0:
-                _fail("sections: wrong counts")
-            values = {name: self.fields[i][order] for i, name in enumerate(names)}
+        child_counts = [row[1] for row in self.rows]
+        metric_counts = [row[2] for row in self.rows]
+        counts = child_counts + metric_counts
+        if not {int}.issuperset(map(type, counts)) or min(counts, default=0) < 0:
+            _fail("sections: wrong counts")
+        self.values = [dict(zip(names, row, strict=True)) for row in zip(*self.fields, strict=True)]
+        self.metric_counts = metric_counts
+        for order, (values, child_count) in enumerate(zip(self.values, child_counts, strict=True)):
             crumbs: tuple[str, ...] = ()
             ids: tuple[str, ...] = ()
             if stack:
@@ -219,11 +222,9 @@ class _Tree:
                 stack[-1][1] -= 1
             else:
                 tops.append(order)
-            self.values.append(values)
             parent_id = ids[-1] if ids else None
             self.places.append(((*crumbs, values["title"]), (*ids, values["id"]), parent_id))
             self.children.append([])
-            self.metric_counts.append(metric_count)
             while stack and stack[-1][1] == 0:
                 stack.pop()
             if child_count:
