@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 import types
 import typing
 from collections.abc import Callable
@@ -35,6 +36,7 @@ from partybuild_tui.model.sanitize import is_safe, sanitize_text
 from partybuild_tui.state.lazy import AllMetrics, MetricsById, MetricStore, SectionMetrics
 
 FORMAT = 4
+_SCHEMA = re.compile(re.escape(SCHEMA) + r"(?:\.[0-9]+)?")  # what the validator accepts
 MAX_NUMBER = MAX_MAGNITUDE
 
 # Fields the structure implies: rebuilt on decode, never stored.
@@ -320,7 +322,9 @@ def _decode(payload: Any) -> Report:
     if type(payload) is not list or len(payload) != 6 or payload[0] != FINGERPRINT:
         _fail("another format or model")
     _, schema, meta_row, not_metrics, section_rows, metric_columns = payload
-    if schema != SCHEMA or type(section_rows) is not list or type(metric_columns) is not list:
+    if type(schema) is not str or not _SCHEMA.fullmatch(schema):
+        _fail("another schema")
+    if type(section_rows) is not list or type(metric_columns) is not list:
         _fail("wrong shape")
     meta = ReportMeta(**dict(zip(_NAMES_META, _row(_META, meta_row), strict=True)))
     if type(not_metrics) is not list:
