@@ -335,3 +335,13 @@ def test_a_hit_pickles_to_plain_tuples_with_shared_metrics(generated, cache_dir)
     assert type(copy.metrics) is tuple and type(copy.ordered[1].metrics) is tuple
     section = next(s for s in copy.ordered if s.metrics)
     assert copy.metric(section.metrics[0].id) is section.metrics[0]
+
+
+def test_a_minor_schema_version_is_cached_too(tmp_path, cache_dir, cold_loads):
+    path = tmp_path / "minor.yaml"
+    text = bundled_report_path().read_text(encoding="utf-8")
+    path.write_text(text.replace("partybuild-report/1", "partybuild-report/1.2", 1), "utf-8")
+    first = load_report(path)
+    assert first.schema == "partybuild-report/1.2"
+    assert load_report(path) == first
+    assert len(cold_loads) == 1

@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 import types
 import typing
 from collections.abc import Callable
 from dataclasses import fields
+from itertools import chain
 from typing import Any
 
 from partybuild_tui.model.build import SCHEMA
@@ -34,6 +36,7 @@ from partybuild_tui.model.sanitize import is_safe, sanitize_text
 from partybuild_tui.state.lazy import AllMetrics, MetricsById, MetricStore, SectionMetrics
 
 FORMAT = 4
+_SCHEMA = re.compile(re.escape(SCHEMA) + r"(?:\.[0-9]+)?")  # what the validator accepts
 MAX_NUMBER = MAX_MAGNITUDE
 
 # Fields the structure implies: rebuilt on decode, never stored.
@@ -78,12 +81,12 @@ def _numbers(column: list[Any]) -> list[Any]:
 def _text_tuples(column: list[Any]) -> list[Any]:
     if not {list, tuple}.issuperset(map(type, column)):
         _fail("list of text expected")
-    flat = _strings([text for value in column for text in value])
-    out, at = [], 0
-    for value in column:
-        out.append(tuple(flat[at : at + len(value)]))
-        at += len(value)
-    return out
+    flat = list(chain.from_iterable(column))
+    if not {str}.issuperset(map(type, flat)):
+        _fail("text expected")
+    if is_safe("".join(flat)):
+        return list(map(tuple, column))
+    return [tuple(map(sanitize_text, value)) for value in column]
 
 
 def _literal(allowed: tuple[Any, ...]) -> Check:
@@ -204,12 +207,14 @@ class _Tree:
         tops: list[int] = []
         stack: list[list[int]] = []  # [open section, children still to come]
         names = [name for name, _ in _SECTION]
-        for order, (_, child_count, metric_count) in enumerate(self.rows):
-            if type(child_count) is not int or type(metric_count) is not int:
-                _fail("sections: wrong counts")
-            if child_count < 0 or metric_count < 0:
-                _fail("sections: wrong counts")
-            values = {name: self.fields[i][order] for i, name in enumerate(names)}
+        child_counts = [row[1] for row in self.rows]
+        metric_counts = [row[2] for row in self.rows]
+        counts = child_counts + metric_counts
+        if not {int}.issuperset(map(type, counts)) or min(counts, default=0) < 0:
+            _fail("sections: wrong counts")
+        self.values = [dict(zip(names, row, strict=True)) for row in zip(*self.fields, strict=True)]
+        self.metric_counts = metric_counts
+        for order, (values, child_count) in enumerate(zip(self.values, child_counts, strict=True)):
             crumbs: tuple[str, ...] = ()
             ids: tuple[str, ...] = ()
             if stack:
@@ -219,11 +224,9 @@ class _Tree:
                 stack[-1][1] -= 1
             else:
                 tops.append(order)
-            self.values.append(values)
             parent_id = ids[-1] if ids else None
             self.places.append(((*crumbs, values["title"]), (*ids, values["id"]), parent_id))
             self.children.append([])
-            self.metric_counts.append(metric_count)
             while stack and stack[-1][1] == 0:
                 stack.pop()
             if child_count:
@@ -319,7 +322,9 @@ def _decode(payload: Any) -> Report:
     if type(payload) is not list or len(payload) != 6 or payload[0] != FINGERPRINT:
         _fail("another format or model")
     _, schema, meta_row, not_metrics, section_rows, metric_columns = payload
-    if schema != SCHEMA or type(section_rows) is not list or type(metric_columns) is not list:
+    if type(schema) is not str or not _SCHEMA.fullmatch(schema):
+        _fail("another schema")
+    if type(section_rows) is not list or type(metric_columns) is not list:
         _fail("wrong shape")
     meta = ReportMeta(**dict(zip(_NAMES_META, _row(_META, meta_row), strict=True)))
     if type(not_metrics) is not list:

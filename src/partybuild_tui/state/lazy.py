@@ -44,10 +44,14 @@ class MetricStore:
         whole = start == 0 and end == len(built)
         if end > start and not self._complete and (whole or built[start] is None):
             with self._lock:
-                for low, high in self._bounds:
-                    if low >= start and high <= end and built[low] is None:
-                        built[low:high] = self._make(low, high)
-                self._complete = self._complete or whole
+                if not whole:  # one section's
+                    if built[start] is None:
+                        built[start:end] = self._make(start, end)
+                elif not self._complete:
+                    for low, high in self._bounds:
+                        if built[low] is None:
+                            built[low:high] = self._make(low, high)
+                    self._complete = True
         return built[start:end]  # type: ignore[return-value]
 
     def by_id(self) -> dict[str, Metric]:

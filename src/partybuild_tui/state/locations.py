@@ -12,6 +12,7 @@ to (someone else could plant or swap files there). No Textual here.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from pathlib import Path
@@ -82,3 +83,16 @@ def private_directory(path: Path, *, create: bool = True) -> str | None:
 def browser_clipboard_blocked() -> bool:
     """Whether ``serve`` said this tab's browser will refuse clipboard writes."""
     return os.environ.get(SERVED_CLIPBOARD_ENV, "") == "insecure"
+
+
+def shared_directory(path: Path, what: str, *, create: bool = False) -> str | None:
+    """``"{what}: the state directory … is writable by other users"`` when ``path`` is not
+    private; ``None`` when it is, and when it cannot be made or read (callers then say so)."""
+    if create:
+        with contextlib.suppress(OSError):
+            path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        problem = unsafe_reason(os.stat(path))
+    except OSError:
+        return None
+    return None if problem is None else f"{what}: the state directory {path} {problem}"

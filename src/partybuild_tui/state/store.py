@@ -21,7 +21,6 @@ rename), so a crash leaves the old file or the new one. No Textual here.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -37,7 +36,7 @@ from partybuild_tui.model.source import read_bytes
 from partybuild_tui.state.atomic_write import atomic_write_bytes
 from partybuild_tui.state.bookmarks import MAX_BOOKMARKS, Bookmarks
 from partybuild_tui.state.digest import content_hash, file_hash
-from partybuild_tui.state.locations import STATE_ENV, state_dir, unsafe_reason
+from partybuild_tui.state.locations import STATE_ENV, shared_directory, state_dir
 
 ENV_VAR = STATE_ENV
 FORMAT = "partybuild-tui-state"
@@ -158,20 +157,6 @@ class StateStore:
     def __init__(self, directory: str | os.PathLike[str] | None = None) -> None:
         self.directory = Path(directory) if directory is not None else state_dir()
 
-    def _unsafe(self, *, create: bool) -> str | None:
-        """Why bookmarks are off in this directory (another user's, or writable by others);
-        ``None`` also when it cannot be made or read (reading and saving say so)."""
-        if create:
-            with contextlib.suppress(OSError):
-                self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        try:
-            problem = unsafe_reason(os.stat(self.directory))
-        except OSError:
-            return None
-        if problem is None:
-            return None
-        return f"bookmarks are off: the state directory {self.directory} {problem}"
-
     @property
     def reports_directory(self) -> Path:
         return self.directory / "reports"
@@ -202,7 +187,7 @@ class StateStore:
         """
         path = self.path_for(key)
         warnings: list[str] = []
-        unsafe = self._unsafe(create=False)
+        unsafe = shared_directory(self.directory, "bookmarks are off")
         if unsafe:
             return LoadResult(ReportState(), [unsafe])
         valid = None if section_ids is None else _id_set(section_ids)
@@ -264,7 +249,7 @@ class StateStore:
     def save(self, key: ReportKey, state: ReportState) -> list[str]:
         """Write ``state`` for ``key`` atomically; warnings (empty on success), never raises."""
         path = self.path_for(key)
-        unsafe = self._unsafe(create=True)
+        unsafe = shared_directory(self.directory, "bookmarks are off", create=True)
         if unsafe:
             return [unsafe]
         try:
