@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
 
 from partybuild_tui.model import load_report
+from partybuild_tui.ui.screens.export_dialog import ConfirmOverwrite, ExportDialog
 from partybuild_tui.ui.widgets.section_text import SectionText
 from tests.attacks import RUNS, attack_file
 
-from .helpers import screen_text
+from .helpers import screen_text, wait_for
 
 
 @pytest.mark.parametrize("name", ["chinese-320", "chinese-5000", "arabic-309"])
@@ -30,3 +34,25 @@ async def test_a_section_with_a_numeral_beyond_the_model_is_drawn(
         assert figures == ["38名"]
         assert "编号" in screen_text(app)
     assert app.return_code in (None, 0)
+
+
+async def test_the_export_dialog_never_replaces_a_fifo(
+    app_factory, tmp_path: Path, monkeypatch
+) -> None:
+    """The CLI refused a FIFO or a device as -o; the dialog asked "Overwrite?" and replaced it."""
+    monkeypatch.chdir(tmp_path)
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    app = app_factory(language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog), "the export dialog")
+        path_input = app.screen.query_one("#export-path", Input)
+        path_input.value = str(fifo)
+        path_input.focus()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "refusing to replace it" in screen_text(app), "the refusal")
+        assert isinstance(app.screen, ExportDialog)  # no "Overwrite?" question
+        assert not isinstance(app.screen, ConfirmOverwrite)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["pipe.md"]  # no temporary file left
