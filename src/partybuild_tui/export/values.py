@@ -5,12 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from partybuild_tui.model import Metric
+from partybuild_tui.model.display import BREADCRUMB_SEPARATOR
 from partybuild_tui.model.report import Number
 
 QUALIFIER_WORDS: dict[str, str] = {"exact": "", "over": "over", "about": "about", "up_to": "up to"}
 """How a qualifier reads before a value: ``over 17000名``; ``exact`` adds nothing."""
-
-PATH_SEPARATOR = " › "
 
 
 def format_number(value: Number) -> str:
@@ -48,4 +47,4 @@ def value_with_unit(metric: Metric) -> str:
 
 def section_path(breadcrumb: tuple[str, ...] | list[str]) -> str:
     """The breadcrumb as one line: ``一、凝心铸魂 › 第一议题``."""
-    return PATH_SEPARATOR.join(" ".join(title.split()) for title in breadcrumb)
+    return BREADCRUMB_SEPARATOR.join(" ".join(title.split()) for title in breadcrumb)

@@ -23,10 +23,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from partybuild_tui.model import Metric, Report
+from partybuild_tui.model.display import BREADCRUMB_SEPARATOR
 from partybuild_tui.model.numbers import format_difference, format_value, with_unit
 from partybuild_tui.ui.i18n import t
-
-PATH_SEPARATOR = " › "
 
 
 @dataclass(frozen=True)
@@ -77,7 +76,7 @@ def one_line(text: str) -> str:
 def cell_text(metric: Metric, key: str) -> str:
     """What a cell shows: plain text, never markup."""
     if key == "section":
-        return PATH_SEPARATOR.join(one_line(c) for c in metric.breadcrumb)
+        return BREADCRUMB_SEPARATOR.join(one_line(c) for c in metric.breadcrumb)
     if key == "label":
         return one_line(metric.label)
     if key == "value":
@@ -276,7 +275,7 @@ def group_positions(report: Report, positions: Sequence[int], by: str) -> list[G
             if by == "unit":
                 title = metric.unit or t("(no unit)")
             else:
-                title = PATH_SEPARATOR.join(one_line(c) for c in metric.breadcrumb)
+                title = BREADCRUMB_SEPARATOR.join(one_line(c) for c in metric.breadcrumb)
             group = groups[key] = Group(key, title)
         group.positions.append(position)
     if by == "unit":
