@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from partybuild_tui.model import Metric, Report
 from partybuild_tui.model.display import BREADCRUMB_SEPARATOR
-from partybuild_tui.model.numbers import format_difference, format_value, with_unit
+from partybuild_tui.model.numbers import QUALIFIER_WORDS, format_difference, format_value, with_unit
 from partybuild_tui.ui.i18n import t
 
 
@@ -60,12 +60,11 @@ def column(key: str) -> Column:
 
 # -- cell text ---------------------------------------------------------------------
 
-_QUALIFIER_WORDS = {"exact": "", "over": "over", "about": "about", "up_to": "up_to"}
-
 
 def qualifier_text(qualifier: str) -> str:
-    word = _QUALIFIER_WORDS.get(qualifier, qualifier)
-    return t(word).replace("_", " ") if word else ""
+    """余/以上, 近/约, 最高 (or over, about, up to) for a qualifier; nothing for exact."""
+    word = QUALIFIER_WORDS.get(qualifier, qualifier)
+    return t(word) if word else ""
 
 
 def one_line(text: str) -> str:
@@ -92,10 +91,6 @@ def cell_text(metric: Metric, key: str) -> str:
     if key == "change":
         return format_difference(metric, t("percentage points"))
     raise KeyError(key)
-
-
-def row_cells(metric: Metric) -> tuple[str, ...]:
-    return tuple(cell_text(metric, key) for key in COLUMN_KEYS)
 
 
 # -- sorting -----------------------------------------------------------------------
@@ -216,8 +211,6 @@ def unit_sum(metrics: Sequence[Metric]) -> str:
 
 
 # -- grouping ----------------------------------------------------------------------
-
-GROUPINGS: tuple[str | None, ...] = (None, "unit", "section")
 
 
 @dataclass

@@ -130,9 +130,6 @@ class DetailPane(VerticalScroll, can_focus=True):
         target = max(0, y - self.scrollable_content_region.height // 3)
         self.scroll_to(y=target, animate=False)
 
-    def scroll_to_paragraph(self, paragraph_index: int, offset: int = 0) -> None:
-        self.call_after_refresh(self.scroll_to_text, paragraph_index, offset)
-
     def action_page_down(self) -> None:
         self.scroll_page_down()
 
