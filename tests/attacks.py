@@ -36,3 +36,18 @@ def attack_file(tmp_path: Path, run: str) -> Path:
         encoding="utf-8",
     )
     return path
+
+
+def broken_title_file(tmp_path: Path) -> Path:
+    """A valid report whose titles hide a second line (and a parent title with backslashes)."""
+    path = tmp_path / "titles.yaml"
+    path.write_text(
+        "schema: partybuild-report/1\n"
+        'report: {title: "正常标题\\n隐藏的第二行"}\n'
+        "sections:\n"
+        '  - id: top\n    title: "C:\\\\dir\\\\[b]x"\n    paragraphs: [顶层。]\n'
+        "    children:\n"
+        '      - id: a\n        title: "第一节\\n藏起来的字"\n        paragraphs: [开展学习38次。]\n',
+        encoding="utf-8",
+    )
+    return path

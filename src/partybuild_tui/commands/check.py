@@ -14,6 +14,7 @@ from collections import Counter
 from partybuild_tui.commands.common import open_report, report_path
 from partybuild_tui.commands.library_args import add_paths_argument, is_library, single_path
 from partybuild_tui.model import Report
+from partybuild_tui.model.errors import EXIT_BAD_INPUT
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -46,7 +47,7 @@ def run_library(args: argparse.Namespace) -> int:
 
     library = load_library(args, use_cache=False)  # a check always validates the files
     if library is None:
-        return 2
+        return EXIT_BAD_INPUT
     problems = library_problems(library)
     for line in problems:
         print(line)
@@ -69,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     single_path(args)
     report = open_report(args, use_cache=False)  # a check always validates the file itself
     if report is None:
-        return 2
+        return EXIT_BAD_INPUT
     print(f"{report_path(args)}: valid")
     for line in summary(report):
         print(line)

@@ -14,6 +14,7 @@ from partybuild_tui.commands.common import open_report, print_error, report_path
 from partybuild_tui.commands.library_args import add_paths_argument, is_library, single_path
 from partybuild_tui.model import Report
 from partybuild_tui.model.collector import collector_paused
+from partybuild_tui.model.errors import EXIT_BAD_INPUT
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -71,21 +72,21 @@ def _run(args: argparse.Namespace, after_first_frame: list[Callable[[], None]]) 
             f"partybuild-tui: unknown theme '{args.theme}'; choose one of: "
             + ", ".join(available_themes())
         )
-        return 2
+        return EXIT_BAD_INPUT
     problem = terminal_encoding_problem()
     if problem:
         print_error(problem)
-        return 2
+        return EXIT_BAD_INPUT
     deferred = list(after_first_frame)
     if is_library(args):
         return _run_library(args, deferred)
     single_path(args)
     report = open_report(args, schedule_cache_save=deferred.append)
     if report is None:
-        return 2
+        return EXIT_BAD_INPUT
     if args.section and report.get_section(args.section) is None:
         print_error(f"partybuild-tui: {unknown_section_message(report, args.section)}")
-        return 2
+        return EXIT_BAD_INPUT
     # The report lives as long as the app: keep the collector from walking its
     # million objects again and again (a full pass would freeze the screen).
     gc.freeze()
@@ -111,10 +112,10 @@ def _run_library(args: argparse.Namespace, after_first_frame: list[Callable[[], 
 
     if args.section:
         print_error("partybuild-tui: --section opens one report; give a report file, not a folder")
-        return 2
+        return EXIT_BAD_INPUT
     library = load_library(args)
     if library is None:
-        return 2
+        return EXIT_BAD_INPUT
     gc.freeze()  # the reports live as long as the app (see _run)
     from partybuild_tui.ui.app import AppOptions
     from partybuild_tui.ui.library_app import make_library_app

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from partybuild_tui.commands.common import open_report
 from partybuild_tui.commands.library_args import add_paths_argument, is_library, single_path
 from partybuild_tui.model import Report
+from partybuild_tui.model.display import breadcrumb_text
 from partybuild_tui.model.errors import EXIT_BAD_INPUT
 from partybuild_tui.model.sanitize import sanitize_text
 from partybuild_tui.search import SearchHit, SearchIndex, SearchResult, make_snippet
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
 
 EXIT_HITS, EXIT_NO_HITS = 0, 1
 OPEN_MARK, CLOSE_MARK = "⟪", "⟫"
-PATH_SEPARATOR = " › "
 DEFAULT_LIMIT = 20
 
 
@@ -112,7 +112,7 @@ def hit_json(report: Report, hit: SearchHit, rank: int) -> dict[str, Any]:
 
 def _parts(report: Report, hit: SearchHit, width: int) -> tuple[str, str, str, tuple]:
     """(path, kind label, snippet, snippet spans) of one hit."""
-    path = PATH_SEPARATOR.join(hit.breadcrumb)
+    path = breadcrumb_text(hit.breadcrumb)
     if hit.metric_id is not None:
         metric = report.metric(hit.metric_id)
         kind = f"metric {metric.value:g} {metric.unit}".rstrip()

@@ -16,7 +16,7 @@ import io
 import unicodedata
 from collections.abc import Iterable
 
-from partybuild_tui.export.values import format_number, section_path
+from partybuild_tui.export.values import exact_number, section_path
 from partybuild_tui.model import Metric
 
 BOM = "\ufeff"
@@ -48,7 +48,7 @@ def metric_csv_row(metric: Metric) -> list[str]:
     """The cells of one metric, in ``COLUMNS`` order, formulas neutralised."""
 
     def number(value: int | float | None) -> str:
-        return "" if value is None else format_number(value)
+        return "" if value is None else exact_number(value)
 
     texts = [
         metric.section_id,

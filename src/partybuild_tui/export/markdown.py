@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from partybuild_tui.export.values import format_change, format_number, section_path, value_with_unit
+from partybuild_tui.export.values import exact_number, section_path, signed_change, value_with_unit
 from partybuild_tui.model import Metric, Report, Section
 
 _INLINE = re.compile(r"[\\`*_{}\[\]<>|~^$&#@:]")
@@ -98,8 +98,8 @@ _METRIC_HEADER = ["Metric", "Value", "Baseline", "Change", "Quote", "Note"]
 def _metric_cells(metric: Metric) -> list[str]:
     baseline = change = ""
     if metric.baseline is not None and metric.change is not None:
-        baseline = escape_cell(format_number(metric.baseline) + metric.unit)
-        change = escape_cell(format_change(metric.change, metric.unit))
+        baseline = escape_cell(exact_number(metric.baseline) + metric.unit)
+        change = escape_cell(signed_change(metric.change, metric.unit))
     return [
         escape_cell(metric.label),
         escape_cell(value_with_unit(metric)),

@@ -17,10 +17,10 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 from partybuild_tui.model import Metric, Report, Section
+from partybuild_tui.model.numbers import close
 
 SYNTHETIC_TITLES = frozenset({"导语", "结语", "正文"})
 
@@ -59,7 +59,7 @@ def _place(report: Report, metric: Metric) -> tuple[str, int, int]:
 
 
 def _same_number(a: float, b: float) -> bool:
-    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+    return close(a, b)
 
 
 def _compare_metrics(imported: Report, reference: Report, result: Comparison) -> None:

@@ -13,6 +13,13 @@ from partybuild_tui.model.report import Metric, Number
 
 _LARGE = ((100_000_000, "亿"), (10_000, "万"))
 
+QUALIFIER_WORDS: dict[str, str] = {"exact": "", "over": "over", "about": "about", "up_to": "up to"}
+"""How a qualifier reads before a value (``over 17000名``); ``exact`` adds nothing.
+
+The one definition: exports write these words, the app shows them through ``t()``
+(余/以上, 近/约, 最高 in Chinese).
+"""
+
 RELATIVE_TOLERANCE = 1e-9
 """Two values this close (relative to the larger, or absolutely below 1) are equal."""
 

@@ -32,10 +32,10 @@ from typing import Literal
 
 import partybuild_tui.search.codes as code_tables
 from partybuild_tui.model import Report
+from partybuild_tui.model.numbers import close, tolerance
 from partybuild_tui.search.codes import CodeScan, PinyinPattern, PinyinTable, SharedTable
 from partybuild_tui.search.folding import fold, fold_table, fold_with_map
 from partybuild_tui.search.pinyin import RARE
-from partybuild_tui.search.query import same_value
 
 HitKind = Literal["title", "metric", "paragraph"]
 
@@ -231,18 +231,18 @@ class MetricValues:
             0
             if low is None
             else (
-                bisect_left(values, low - 1e-9 * max(1.0, abs(low)))
+                bisect_left(values, low - tolerance(low))
                 if low_inc
-                else bisect_right(values, low + 1e-9 * max(1.0, abs(low)))
+                else bisect_right(values, low + tolerance(low))
             )
         )
         hi = (
             len(values)
             if high is None
             else (
-                bisect_right(values, high + 1e-9 * max(1.0, abs(high)))
+                bisect_right(values, high + tolerance(high))
                 if high_inc
-                else bisect_left(values, high - 1e-9 * max(1.0, abs(high)))
+                else bisect_left(values, high - tolerance(high))
             )
         )
         return order[lo:hi] if lo < hi else []
@@ -251,7 +251,7 @@ class MetricValues:
         """Metrics whose value is ``value``, sorted."""
         found = self.in_range(value, value, True, True, unit)
         metrics = self.report.metrics
-        return sorted(i for i in found if same_value(float(metrics[i].value), value))
+        return sorted(i for i in found if close(metrics[i].value, value))
 
     def with_unit(self, unit: str) -> tuple[list[float], list[int]]:
         return self.by_unit.get(unit, ([], []))

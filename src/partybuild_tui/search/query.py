@@ -92,10 +92,6 @@ def number_prefix(text: str) -> tuple[Number, str] | None:
     return None if number is None or match is None else (number, text[match.end() :])
 
 
-def same_value(a: float, b: float) -> bool:
-    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
-
-
 # -- the query -------------------------------------------------------------------------
 
 

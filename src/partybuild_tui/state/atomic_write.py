@@ -53,8 +53,11 @@ def atomic_write_bytes(
 
     ``mode`` defaults to the mode of the file being replaced, else 0o666 minus the
     umask. Raises ``DestinationExists`` when ``overwrite`` is false and ``path``
-    exists, ``IsADirectoryError`` for a directory, and ``OSError`` for the rest;
-    the temporary file never outlives a failure.
+    exists, ``IsADirectoryError`` for a directory, ``OSError`` (EINVAL) for any
+    other destination that is not a regular file (a FIFO, a device such as
+    ``/dev/null``, a socket: never replaced, even with ``overwrite``, so no caller
+    asks "overwrite?" about one), and ``OSError`` for the rest; the temporary file
+    never outlives a failure.
     """
     target = Path(path)
     directory = target.parent
@@ -65,6 +68,10 @@ def atomic_write_bytes(
     if existing is not None:
         if stat.S_ISDIR(existing.st_mode):
             raise IsADirectoryError(errno.EISDIR, "is a directory", str(target))
+        if not stat.S_ISREG(existing.st_mode):
+            raise OSError(
+                errno.EINVAL, "is not a regular file; refusing to replace it", str(target)
+            )
         if not overwrite:
             raise DestinationExists(errno.EEXIST, "file exists", str(target))
         if mode is None:

@@ -79,7 +79,7 @@ _ZH: dict[str, str] = {
     "percentage points": "个百分点",
     "over": "余/以上",
     "about": "近/约",
-    "up_to": "最高",
+    "up to": "最高",
     "exact": "",
     "Keys": "按键",
     "Search reports": "搜索报告",

@@ -23,10 +23,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from partybuild_tui.model import Metric, Report
-from partybuild_tui.model.numbers import format_difference, format_value, with_unit
+from partybuild_tui.model.display import BREADCRUMB_SEPARATOR
+from partybuild_tui.model.numbers import QUALIFIER_WORDS, format_difference, format_value, with_unit
 from partybuild_tui.ui.i18n import t
-
-PATH_SEPARATOR = " › "
 
 
 @dataclass(frozen=True)
@@ -61,12 +60,11 @@ def column(key: str) -> Column:
 
 # -- cell text ---------------------------------------------------------------------
 
-_QUALIFIER_WORDS = {"exact": "", "over": "over", "about": "about", "up_to": "up_to"}
-
 
 def qualifier_text(qualifier: str) -> str:
-    word = _QUALIFIER_WORDS.get(qualifier, qualifier)
-    return t(word).replace("_", " ") if word else ""
+    """余/以上, 近/约, 最高 (or over, about, up to) for a qualifier; nothing for exact."""
+    word = QUALIFIER_WORDS.get(qualifier, qualifier)
+    return t(word) if word else ""
 
 
 def one_line(text: str) -> str:
@@ -77,7 +75,7 @@ def one_line(text: str) -> str:
 def cell_text(metric: Metric, key: str) -> str:
     """What a cell shows: plain text, never markup."""
     if key == "section":
-        return PATH_SEPARATOR.join(one_line(c) for c in metric.breadcrumb)
+        return BREADCRUMB_SEPARATOR.join(one_line(c) for c in metric.breadcrumb)
     if key == "label":
         return one_line(metric.label)
     if key == "value":
@@ -93,10 +91,6 @@ def cell_text(metric: Metric, key: str) -> str:
     if key == "change":
         return format_difference(metric, t("percentage points"))
     raise KeyError(key)
-
-
-def row_cells(metric: Metric) -> tuple[str, ...]:
-    return tuple(cell_text(metric, key) for key in COLUMN_KEYS)
 
 
 # -- sorting -----------------------------------------------------------------------
@@ -218,8 +212,6 @@ def unit_sum(metrics: Sequence[Metric]) -> str:
 
 # -- grouping ----------------------------------------------------------------------
 
-GROUPINGS: tuple[str | None, ...] = (None, "unit", "section")
-
 
 @dataclass
 class Group:
@@ -276,7 +268,7 @@ def group_positions(report: Report, positions: Sequence[int], by: str) -> list[G
             if by == "unit":
                 title = metric.unit or t("(no unit)")
             else:
-                title = PATH_SEPARATOR.join(one_line(c) for c in metric.breadcrumb)
+                title = BREADCRUMB_SEPARATOR.join(one_line(c) for c in metric.breadcrumb)
             group = groups[key] = Group(key, title)
         group.positions.append(position)
     if by == "unit":

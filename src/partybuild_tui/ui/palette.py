@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
-from textual.markup import escape
 
 from partybuild_tui.model import Section
+from partybuild_tui.model.display import breadcrumb_text, one_line
 from partybuild_tui.ui.i18n import t
 from partybuild_tui.ui.session import session_of
 
@@ -32,7 +32,7 @@ _LATIN = re.compile(r"[A-Za-z' ]*[A-Za-z][A-Za-z' ]*")
 
 
 def _prompt(section: Section, positions: list[int] | None = None) -> Content:
-    content = Content(section.title)
+    content = Content(one_line(section.title))  # same length: positions still hold
     for position in positions or ():
         content = content.stylize("bold underline", position, position + 1)
     return content
@@ -42,9 +42,18 @@ def _contiguous(positions: list[int]) -> bool:
     return not positions or positions[-1] - positions[0] + 1 == len(positions)
 
 
+def markup_literal(text: str) -> str:
+    """``text`` as Textual markup that reads back as exactly ``text``.
+
+    Textual parses ``Hit.help`` as markup. ``textual.markup.escape`` doubles a
+    backslash before ``[`` that the parser then shows doubled (``a\\[b]`` came
+    out as ``a\\\\[b]``); escaping each ``[`` alone round-trips every string.
+    """
+    return text.replace("[", "\\[")
+
+
 def _help(section: Section) -> str:
-    # Textual parses Hit.help as markup: escape report text.
-    return escape(" › ".join(section.breadcrumb[:-1]) or t("Sections"))
+    return markup_literal(breadcrumb_text(section.breadcrumb[:-1]) or t("Sections"))
 
 
 def _positions(query: str, title: str) -> list[int] | None:
@@ -114,5 +123,5 @@ class GoToSectionProvider(Provider):
                 _prompt(section),
                 partial(session.go_to, section.id),
                 text=section.title,
-                help=escape(t("Go to section")),
+                help=markup_literal(t("Go to section")),
             )

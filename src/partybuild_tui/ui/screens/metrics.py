@@ -26,6 +26,7 @@ from partybuild_tui.export import (
     metric_clip_text,
     metrics_clip_text,
 )
+from partybuild_tui.model.display import breadcrumb_text
 from partybuild_tui.search import Query, SearchIndex, parse_query
 from partybuild_tui.ui.clipboard import copy_text
 from partybuild_tui.ui.i18n import get_language, t
@@ -164,7 +165,7 @@ class MetricsScreen(Screen[None]):
         detail = self.query_one("#metrics-detail", Static)
         metric, group = event.metric, event.group
         if metric is not None:
-            path = " › ".join(metric.breadcrumb)
+            path = breadcrumb_text(metric.breadcrumb)
             detail.update(
                 Content.assemble(
                     (path, "bold"),

@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from partybuild_tui.model import Report, Section
+from partybuild_tui.model.display import breadcrumb_text
 from partybuild_tui.ui.i18n import t
 from partybuild_tui.ui.widgets.bindings import localize_bindings
 from partybuild_tui.ui.widgets.section_overview import SectionOverview
@@ -24,8 +25,6 @@ from partybuild_tui.ui.widgets.section_overview import SectionOverview
 if TYPE_CHECKING:
     from partybuild_tui.ui.widgets.figures_table import FiguresTable
     from partybuild_tui.ui.widgets.section_text import SectionText, Spans
-
-CRUMB_SEPARATOR = " › "
 
 
 class DetailPane(VerticalScroll, can_focus=True):
@@ -76,7 +75,7 @@ class DetailPane(VerticalScroll, can_focus=True):
     # -- what is shown ------------------------------------------------------------
 
     def _set_frame(self, crumbs: tuple[str, ...], figures: int) -> None:
-        self.border_title = Content(CRUMB_SEPARATOR.join(crumbs))
+        self.border_title = Content(breadcrumb_text(crumbs))
         self.border_subtitle = Content(f"{figures} {t('figures')}" if figures else "")
 
     def show_report(self) -> None:
@@ -130,9 +129,6 @@ class DetailPane(VerticalScroll, can_focus=True):
         y = text.virtual_region.y + line
         target = max(0, y - self.scrollable_content_region.height // 3)
         self.scroll_to(y=target, animate=False)
-
-    def scroll_to_paragraph(self, paragraph_index: int, offset: int = 0) -> None:
-        self.call_after_refresh(self.scroll_to_text, paragraph_index, offset)
 
     def action_page_down(self) -> None:
         self.scroll_page_down()

@@ -32,11 +32,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from partybuild_tui.model import Metric, Report
+from partybuild_tui.model.display import BREADCRUMB_SEPARATOR
 from partybuild_tui.model.numbers import format_value
 from partybuild_tui.ui.i18n import t
 from partybuild_tui.ui.metric_rows import (
     COLUMNS,
-    PATH_SEPARATOR,
     Column,
     Group,
     cell_text,
@@ -63,10 +63,10 @@ def fit_path(path: str, width: int) -> str:
     """
     if cell_len(path) <= width:
         return pad_cells(path, width)
-    crumbs = path.split(PATH_SEPARATOR)
+    crumbs = path.split(BREADCRUMB_SEPARATOR)
     if len(crumbs) == 1:
         return pad_cells(path, width)
-    return pad_cells(short_title(crumbs[0]) + PATH_SEPARATOR + crumbs[-1], width)
+    return pad_cells(short_title(crumbs[0]) + BREADCRUMB_SEPARATOR + crumbs[-1], width)
 
 
 @dataclass(frozen=True)
@@ -427,7 +427,7 @@ class MetricTable(ScrollView, can_focus=True):
         widest("label", {one_line(m.label) for m in metrics})
         widest(
             "section",
-            {PATH_SEPARATOR.join(s.breadcrumb) for s in self.report.ordered if s.metrics},
+            {BREADCRUMB_SEPARATOR.join(s.breadcrumb) for s in self.report.ordered if s.metrics},
         )
         self._natural = widths
         return widths

@@ -7,13 +7,14 @@ from textual.content import Content
 from textual.widget import Widget
 
 from partybuild_tui.model import ReportMeta
+from partybuild_tui.model.display import one_line
 from partybuild_tui.ui.i18n import t
 from partybuild_tui.ui.text_wrap import fit_cells
 
 
 def header_parts(meta: ReportMeta) -> tuple[str, str]:
     """(title — subtitle, source · date · author) as plain strings."""
-    left = meta.title + (f" — {meta.subtitle}" if meta.subtitle else "")
+    left = one_line(meta.title) + (f" — {one_line(meta.subtitle)}" if meta.subtitle else "")
     right_parts = [meta.source, meta.published_date]
     if meta.author:
         right_parts.append(f"{t('Author')} {meta.author}")

@@ -23,6 +23,7 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from partybuild_tui.model.display import breadcrumb_text
 from partybuild_tui.ui.i18n import get_language, t
 from partybuild_tui.ui.text_wrap import fit_cells, short_title
 from partybuild_tui.ui.widgets.bindings import localize_bindings
@@ -70,10 +71,14 @@ def short_path(breadcrumb: tuple[str, ...], width: int) -> str:
     if not breadcrumb:
         return ""
     top = short_title(breadcrumb[0])
-    full = " › ".join([top, *breadcrumb[1:]])
+    full = breadcrumb_text([top, *breadcrumb[1:]])
     if cell_len(full) <= width or len(breadcrumb) == 1:
         return fit_cells(full, width)
-    return fit_cells(f"{top} › {breadcrumb[-1]}", width) if width >= 16 else fit_cells(top, width)
+    return (
+        fit_cells(breadcrumb_text([top, breadcrumb[-1]]), width)
+        if width >= 16
+        else fit_cells(top, width)
+    )
 
 
 def hit_prompt(hit: SearchHit, width: int, metric: Metric | None = None) -> Content:

@@ -19,6 +19,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from partybuild_tui.model import Report, Section
+from partybuild_tui.model.display import breadcrumb_text, one_line
 from partybuild_tui.ui.text_wrap import fit_cells
 from partybuild_tui.ui.widgets.bindings import localize_bindings
 
@@ -70,7 +71,7 @@ class SectionTree(Tree[Section | None], can_focus=True):
         self._populated: set[int] = set()
         self.hit_counts: dict[str, int] | None = None
         """While a search filters the tree: hits per section id (own and descendants)."""
-        super().__init__(Text(report.meta.subtitle or report.title), data=None, id=id)
+        super().__init__(Text(one_line(report.meta.subtitle or report.title)), data=None, id=id)
         localize_bindings(self)
         self.show_root = True
         self.guide_depth = 2
@@ -93,7 +94,9 @@ class SectionTree(Tree[Section | None], can_focus=True):
             return
         self._populated.add(node.id)
         for child in self._children_of(node):
-            added = node.add(Text(child.title), data=child, allow_expand=bool(child.children))
+            added = node.add(
+                Text(one_line(child.title)), data=child, allow_expand=bool(child.children)
+            )
             self._section_nodes[child.id] = added
 
     def node_for(self, section_id: str) -> SectionNode | None:
@@ -246,4 +249,4 @@ class SectionTree(Tree[Section | None], can_focus=True):
 
 def section_label(section: Section) -> str:
     """How a section is named in messages: its breadcrumb."""
-    return " › ".join(section.breadcrumb)
+    return breadcrumb_text(section.breadcrumb)
