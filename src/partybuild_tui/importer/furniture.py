@@ -44,7 +44,7 @@ _STARTS = re.compile(
     r"|^图\s{0,2}[0-9０-９]{1,3}(?:\s|[:：.．、]|$)"
     r"|^原创\s{1,3}\S"
 )
-_BREADCRUMB = re.compile(r"^[^。,,;;!?！？]{1,40}\s?(?:>|＞|>>|»|›|→)\s?[^。;;!?！？]{0,80}$")
+_BREADCRUMB = re.compile(r"^[^。,,;;!?！？]{1,40}\s?(?:>|＞|>>|»)\s?[^。;;!?！？]{0,80}$")
 _CAPTION = re.compile(r"^(?:图为|▲|△|（图片来源|\(图片来源|图片来源)")
 _PHOTO_CREDIT = re.compile(r"^(?:本报)?(?:记者|通讯员)?\s{0,3}[\u4e00-\u9fff]{2,4}\s{1,3}摄$")
 _MASTHEAD = re.compile(

@@ -67,10 +67,10 @@ class Labeller:
     def without(self, start: int, end: int) -> str:
         """``text[start:end]`` minus the characters of the other figures."""
         keep = [True] * (end - start)
-        first = max(0, bisect_left(self.span_starts, start) - 1)
-        for span_start, span_end in self.spans[first:]:
-            if span_start >= end:
-                break
+        at = max(0, bisect_left(self.span_starts, start) - 1)
+        while at < len(self.spans) and self.spans[at][0] < end:  # no slice: O(1) per label
+            span_start, span_end = self.spans[at]
+            at += 1
             for index in range(max(span_start, start), min(span_end, end)):
                 keep[index - start] = False
         return "".join(c for c, kept in zip(self.text[start:end], keep, strict=True) if kept)

@@ -94,9 +94,8 @@ def shortest_quote(section: Section, index: int, start: int, end: int) -> str | 
     def inside(at: int) -> bool:
         return 0 <= at < len(paragraph) and paragraph[at] not in CLAUSE_MARKS
 
-    while end - start <= MAX_QUOTE:
-        if section.first_is(base + start, base + end):
-            return paragraph[start:end]  # (None, unsure, grows too: a longer quote is rarer)
+    windows = [(start, end)]  # every quote the growth gives, shortest first
+    while True:
         if inside(start - 1):
             start -= 2 if inside(start - 2) else 1
         elif inside(end):
@@ -106,5 +105,23 @@ def shortest_quote(section: Section, index: int, start: int, end: int) -> str | 
         elif end < len(paragraph):
             end += 1
         else:
-            return None
-    return None
+            break
+        if end - start > MAX_QUOTE:
+            break
+        windows.append((start, end))
+
+    def first(window: tuple[int, int]) -> bool:  # None (unsure) counts as not first
+        return bool(section.first_is(base + window[0], base + window[1]))
+
+    # A quote holding a first occurrence is one too: the shortest is found by bisection.
+    if not first(windows[-1]):
+        return None
+    low, high = 0, len(windows) - 1
+    while low < high:
+        middle = (low + high) // 2
+        if first(windows[middle]):
+            high = middle
+        else:
+            low = middle + 1
+    start, end = windows[low]
+    return paragraph[start:end]
