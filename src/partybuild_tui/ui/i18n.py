@@ -147,6 +147,8 @@ _ZH: dict[str, str] = {
     "ratios do not add up": "比例相加没有意义",
     "multiples do not add up": "倍数相加没有意义",
     "years do not add up": "年数相加没有意义",
+    "per-person figures do not add up": "人均、每人数据相加没有意义",
+    "different things are not added": "不同事项不相加",
     "(no unit)": "(无单位)",
     "No metrics match the filter.": "没有符合筛选条件的数据。",
     "No metrics.": "本报告没有数据。",

@@ -18,6 +18,7 @@ percentages, ratios, multiples or years (``99.3% + 100%`` means nothing).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -184,8 +185,35 @@ NOT_SUMMABLE: dict[str, str] = {
 """Units whose values are never added, and why."""
 
 
+PER_PERSON = re.compile(r"每|[人村户年场次校乡镇]均|平均|average|\bper\b", re.IGNORECASE)
+"""Labels of per-person (or per-village…) figures: such values are never added."""
+
+
 def can_sum(unit: str) -> bool:
     return unit not in NOT_SUMMABLE
+
+
+def family(metric: Metric) -> str:
+    """What a metric counts: its label without the bracketed details."""
+    return re.sub(r"[(（][^)）]*[)）]", "", metric.label).strip()
+
+
+def sum_refusal(metrics: Sequence[Metric]) -> str | None:
+    """Why ``metrics`` (of one unit) are not added, or ``None`` when their sum means something.
+
+    Only figures of one kind are added (same label, details aside): 27 metrics in 个 are
+    grids, party organisations and documents, whose total means nothing.
+    """
+    if not metrics:
+        return None
+    unit = metrics[0].unit
+    if not can_sum(unit):
+        return NOT_SUMMABLE[unit]
+    if any(PER_PERSON.search(m.label) for m in metrics):
+        return "per-person figures do not add up"
+    if len({family(m) for m in metrics}) > 1:
+        return "different things are not added"
+    return None
 
 
 def _sum(values: Sequence[float | int]) -> float | int:
@@ -209,8 +237,8 @@ def sum_prefix(qualifiers: Sequence[str]) -> str:
 
 
 def unit_sum(metrics: Sequence[Metric]) -> str:
-    """The sum of metrics of one unit as shown (``≥6.2万名``); empty when not summable."""
-    if not metrics or not can_sum(metrics[0].unit):
+    """The sum of metrics of one unit as shown (``≥6.2万名``); empty when it means nothing."""
+    if not metrics or sum_refusal(metrics) is not None:
         return ""
     total = _sum([m.value for m in metrics])
     return sum_prefix([m.qualifier for m in metrics]) + with_unit(total, metrics[0].unit)
@@ -238,7 +266,7 @@ def _count(n: int) -> str:
 
 
 def summarize(report: Report, positions: Sequence[int], by: str) -> str:
-    """``12 metrics · sum ≥6.2万名`` or ``6 metrics · no sum: percentages do not add up``."""
+    """``3 metrics · sum ≥6.2万名`` or ``6 metrics · no sum: percentages do not add up``."""
     metrics = report.metrics
     rows = [metrics[p] for p in positions]
     parts = [_count(len(rows))]
@@ -246,18 +274,22 @@ def summarize(report: Report, positions: Sequence[int], by: str) -> str:
     for metric in rows:
         by_unit.setdefault(metric.unit, []).append(metric)
     if by == "unit" or len(by_unit) == 1:
-        unit = rows[0].unit if rows else ""
-        if not can_sum(unit):
-            parts.append(f"{t('no sum')}: {t(NOT_SUMMABLE[unit])}")
+        refusal = sum_refusal(rows)
+        if refusal is not None:
+            parts.append(f"{t('no sum')}: {t(refusal)}")
         elif len(rows) > 1:
             parts.append(f"{t('sum')} {unit_sum(rows)}")
         return " · ".join(parts)
-    sums = [unit_sum(group) for unit, group in by_unit.items() if can_sum(unit)]
+    sums = [
+        unit_sum(group)
+        for group in by_unit.values()
+        if len(group) > 1 and sum_refusal(group) is None
+    ]
     if sums:
         parts.append(f"{t('sums by unit')} " + ", ".join(sums))
-    skipped = [unit for unit in by_unit if not can_sum(unit)]
+    skipped = [unit for unit, group in by_unit.items() if sum_refusal(group) is not None]
     if skipped:
-        parts.append(f"{t('not added')}: " + ", ".join(skipped))
+        parts.append(f"{t('not added')}: " + ", ".join(u or t("(no unit)") for u in skipped))
     return " · ".join(parts)
 
 
