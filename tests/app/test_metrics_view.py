@@ -190,23 +190,22 @@ async def test_group_by_unit_counts_and_sums_only_what_adds_up(app_factory, repo
             key=lambda u: sum(1 for m in report.metrics if m.unit == u),
         )
         count = sum(1 for m in report.metrics if m.unit == commonest)
-        assert f"▼ {commonest}  ·  {count}项数据" in text
+        assert f"▼ {commonest}  ·  {count} 项数据" in text
         # Percentages are counted but never summed, and the view says why.
         await type_filter(pilot, "unit:%")
         text = "\n".join(table_lines(app, table))
         assert "不求和" in text and "百分比相加没有意义" in text
         assert "合计" not in text
-        # A unit that adds up gets its sum (exact values here: no ≥).
+        # Grids, organisations and documents (all 个) are different things: no total.
         await pilot.press(*["backspace"] * 6)
-        await type_filter(pilot, "unit:条 unit:项")
-        expected = {
-            unit: sum(m.value for m in report.metrics if m.unit == unit) for unit in ("条", "项")
-        }
+        await type_filter(pilot, "unit:个")
         text = "\n".join(table_lines(app, table))
-        for unit, total in expected.items():
-            count = sum(1 for m in report.metrics if m.unit == unit)
-            if count > 1:
-                assert f"合计 {total}{unit}" in text or f"合计 ≥{total}{unit}" in text
+        assert "不同事项不相加" in text and "合计" not in text
+        # 次 holds per-person rows (年轻干部列席专题学习会(每人) 1次): never added.
+        await pilot.press(*["backspace"] * 6)
+        await type_filter(pilot, "unit:次")
+        text = "\n".join(table_lines(app, table))
+        assert "人均、每人数据相加没有意义" in text and "合计" not in text
         # Enter on a group folds it; again unfolds.
         await pilot.press("enter")  # focus back on the table
         table.move_to_row(0)

@@ -8,7 +8,7 @@ import itertools
 import pytest
 
 from partybuild_tui.model import Metric, Report, bundled_report_path, load_report
-from partybuild_tui.ui.i18n import set_language
+from partybuild_tui.ui.i18n import count, set_language
 from partybuild_tui.ui.metric_rows import (
     NOT_SUMMABLE,
     cell_text,
@@ -101,7 +101,7 @@ def test_group_by_unit_counts_every_metric_once(report: Report) -> None:
     assert sizes == sorted(sizes, reverse=True)
     for group in groups:
         assert {report.metrics[p].unit for p in group.positions} == {group.key}
-        assert group.summary.startswith(f"{len(group.positions)} metrics")
+        assert group.summary.startswith(count(len(group.positions), "metrics"))
     percent = next(g for g in groups if g.key == "%")
     assert "no sum: percentages do not add up" in percent.summary
     # 27 metrics in 个 count grids, organisations and documents: no total of those.
@@ -118,7 +118,7 @@ def test_sums_only_figures_of_one_kind() -> None:
     assert unit_sum(same) == "7名"
     assert unit_sum([_metric(3, label="培训党员"), _metric(4, label="村干部")]) == ""
     per_person = [_metric(1, "次", label="列席学习会(每人)"), _metric(2, "次", label="列席学习会")]
-    assert sum_refusal(per_person) == "per-person figures do not add up"
+    assert sum_refusal(per_person) == "per-person values do not add up"
     assert unit_sum(per_person) == ""
     assert sum_refusal([_metric(3, label="村均储备后备力量")]) is not None
 

@@ -17,7 +17,29 @@ _ZH: dict[str, str] = {
     "Help": "帮助",
     "Search": "搜索",
     "Sidebar": "目录",
-    "Palette": "命令",
+    "Palette": "命令面板",
+    # Textual's own words (ui/chrome.py)
+    "palette": "命令面板",
+    "Open the command palette": "打开命令面板",
+    "Search for commands…": "搜索命令…",
+    "Search for themes…": "搜索主题…",
+    "Theme": "主题",
+    "Change the current theme": "更换主题",
+    "Quit the application as soon as possible": "立即退出程序",
+    "Hide the keys and widget help panel": "隐藏按键帮助面板",
+    "Show help for the focused widget and a summary of available keys": (
+        "显示当前区域的帮助和可用按键"
+    ),
+    "Minimize": "还原",
+    "Minimize the widget and restore to normal size": "把区域还原为正常大小",
+    "Maximize": "最大化",
+    "Maximize the focused widget": "最大化当前区域",
+    "Screenshot": "截图",
+    "Save an SVG 'screenshot' of the current screen": "把当前屏幕保存为 SVG 截图",
+    "Screenshot saved": "截图已保存",
+    "Could not save the screenshot": "无法保存截图",
+    "Press q (or Ctrl+Q) to quit.": "按 q(或 Ctrl+Q)退出。",
+    "Do you want to quit?": "要退出吗?",
     "Previous section": "上一节",
     "Next section": "下一节",
     "Prev": "上一节",
@@ -51,12 +73,11 @@ _ZH: dict[str, str] = {
     "Bookmarks": "书签列表",
     # Screen text
     "Contents": "目录",
-    "figures": "项数据",
-    "Figures at a glance": "数据一览",
+    "Metrics at a glance": "数据一览",
     "In this section": "本节内容",
     "Sections": "各部分",
     "… and {n} more sections in the tree": "……另有 {n} 个部分,见目录",
-    "No figures in this section.": "本节没有数据。",
+    "No metrics in this section.": "本节没有数据。",
     "No text in this section.": "本节没有正文。",
     "Label": "指标",
     "Value": "数值",
@@ -112,8 +133,8 @@ _ZH: dict[str, str] = {
     "Table of every metric (sort, filter, group)": "全部数据的表格(排序、筛选、分组)",
     "Export this section (or the report) to a file": "把本节(或整个报告)导出到文件",
     "Copy this section as Markdown (OSC 52)": "复制本节(Markdown,OSC 52)",
-    "Bookmark this section (again: remove)": "收藏本节(再按一次取消)",
-    "Bookmark this section": "收藏本节",
+    "Bookmark this section (again: remove)": "给本节加书签(再按一次删除)",
+    "Bookmark this section": "给本节加书签",
     "List bookmarks: Enter jumps, d deletes": "书签列表:回车跳转,d 删除",
     "Back to where you were": "回到之前的位置",
     "Forward again after going back": "后退之后再前进",
@@ -147,7 +168,7 @@ _ZH: dict[str, str] = {
     "ratios do not add up": "比例相加没有意义",
     "multiples do not add up": "倍数相加没有意义",
     "years do not add up": "年数相加没有意义",
-    "per-person figures do not add up": "人均、每人数据相加没有意义",
+    "per-person values do not add up": "人均、每人数据相加没有意义",
     "different things are not added": "不同事项不相加",
     "(no unit)": "(无单位)",
     "No metrics match the filter.": "没有符合筛选条件的数据。",
@@ -177,10 +198,10 @@ _ZH: dict[str, str] = {
     "characters": "个字符",
     "too long to copy through the terminal": "太长,无法通过终端复制",
     "export it with e instead": "请按 e 导出",
-    "Bookmarked": "已收藏",
-    "Bookmark removed": "已取消收藏",
-    "Open a section to bookmark it.": "请先打开一个部分再收藏。",
-    "No bookmarks yet: press b on a section to add one.": "还没有书签:在某个部分按 b 即可收藏。",
+    "Bookmarked": "已加书签",
+    "Bookmark removed": "已删除书签",
+    "Open a section to bookmark it.": "请先打开一个部分再加书签。",
+    "No bookmarks yet: press b on a section to add one.": "还没有书签:在某个部分按 b 即可添加。",
     "jumps": "跳转",
     "deletes": "删除",
     "closes": "关闭",
@@ -228,3 +249,25 @@ def t(key: str) -> str:
     if _language == "zh":
         return _ZH.get(key, key)
     return key
+
+
+_SINGULAR = {
+    "metrics": "metric",
+    "sections": "section",
+    "sub-topics": "sub-topic",
+    "paragraphs": "paragraph",
+    "characters": "character",
+}
+
+
+def count(number: int, noun: str) -> str:
+    """``108 metrics`` / ``108 项数据``: a number and its noun, one way everywhere."""
+    if _language == "en" and number == 1:
+        return f"1 {_SINGULAR.get(noun, noun)}"
+    return f"{number} {t(noun)}"
+
+
+def pick(english: str, chinese: str) -> str:
+    """For text a service already wrote in both languages (what a query was understood
+    as): the one for the interface. Everything else goes through ``t``."""
+    return chinese if _language == "zh" else english

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from partybuild_tui.model import Metric, Report
 from partybuild_tui.model.numbers import format_difference, format_value, with_unit
-from partybuild_tui.ui.i18n import t
+from partybuild_tui.ui.i18n import count, t
 
 PATH_SEPARATOR = " › "
 
@@ -210,7 +210,7 @@ def sum_refusal(metrics: Sequence[Metric]) -> str | None:
     if not can_sum(unit):
         return NOT_SUMMABLE[unit]
     if any(PER_PERSON.search(m.label) for m in metrics):
-        return "per-person figures do not add up"
+        return "per-person values do not add up"
     if len({family(m) for m in metrics}) > 1:
         return "different things are not added"
     return None
@@ -260,16 +260,11 @@ class Group:
     """Count and sums (or why there is no sum), ready to show."""
 
 
-def _count(n: int) -> str:
-    word = t("metrics")
-    return f"{n} {word}" if word == "metrics" else f"{n}{word}"
-
-
 def summarize(report: Report, positions: Sequence[int], by: str) -> str:
     """``3 metrics · sum ≥6.2万名`` or ``6 metrics · no sum: percentages do not add up``."""
     metrics = report.metrics
     rows = [metrics[p] for p in positions]
-    parts = [_count(len(rows))]
+    parts = [count(len(rows), "metrics")]
     by_unit: dict[str, list[Metric]] = {}
     for metric in rows:
         by_unit.setdefault(metric.unit, []).append(metric)

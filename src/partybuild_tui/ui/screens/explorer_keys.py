@@ -144,7 +144,7 @@ class ReportActions:
 _COMMANDS: tuple[tuple[str, str, str, str], ...] = (
     ("Metrics table", "数据表", "metrics", "Table of every metric (sort, filter, group)"),
     ("Bookmarks", "书签列表", "bookmarks", "List bookmarks: Enter jumps, d deletes"),
-    ("Bookmark this section", "收藏本节", "bookmark", "Bookmark this section (again: remove)"),
+    ("Bookmark this section", "给本节加书签", "bookmark", "Bookmark this section (again: remove)"),
     ("Back", "后退", "back", "Back to where you were"),
     ("Forward", "前进", "forward", "Forward again after going back"),
     ("Export", "导出", "export", "Export this section (or the report) to a file"),

@@ -43,7 +43,7 @@ def render_figures(metrics: Sequence[Metric], width: int) -> Content:
     """The table as Content lines for a pane ``width`` cells wide."""
     rows = figure_rows(metrics)
     if not rows:
-        return Content.styled(t("No figures in this section."), ".figures-table--empty")
+        return Content.styled(t("No metrics in this section."), ".figures-table--empty")
     value_width = max(cell_len(r[1]) for r in rows)
     qualifier_width = max(cell_len(r[2]) for r in rows)
     change_width = max(cell_len(r[3]) for r in rows)

@@ -33,7 +33,7 @@ from textual.strip import Strip
 
 from partybuild_tui.model import Metric, Report
 from partybuild_tui.model.numbers import format_value
-from partybuild_tui.ui.i18n import t
+from partybuild_tui.ui.i18n import count, t
 from partybuild_tui.ui.metric_rows import (
     COLUMNS,
     PATH_SEPARATOR,
@@ -554,7 +554,7 @@ class MetricTable(ScrollView, can_focus=True):
     def describe_view(self) -> str:
         """``12 / 108 metrics · sorted by value, largest first · grouped by unit``."""
         shown, total = len(self.positions), len(self.report.metrics)
-        parts = [f"{shown} / {total} {t('metrics')}"]
+        parts = [f"{shown} / {count(total, 'metrics')}"]
         if self.sort_key is not None:
             title = next(t(c.title) for c in self.all_columns if c.key == self.sort_key)
             direction = t("descending") if self.descending else t("ascending")

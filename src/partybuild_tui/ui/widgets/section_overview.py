@@ -6,10 +6,12 @@ import re
 
 from rich.cells import cell_len
 from textual.content import Content
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.widget import Widget
 
 from partybuild_tui.model import Report, Section
-from partybuild_tui.ui.i18n import t
+from partybuild_tui.ui.i18n import count, t
+from partybuild_tui.ui.text_wrap import wrap_content
 
 CARD_SECTIONS = 24
 """Top-level sections described on the report card; a card, not a second tree."""
@@ -27,10 +29,6 @@ def first_sentence(section: Section) -> str:
     return ""
 
 
-def _count(number: int, word: str) -> str:
-    return f"{number} {t(word)}" if t(word) == word else f"{number}{t(word)}"
-
-
 def children_overview(section: Section) -> Content:
     """Each child: title, figure count, first sentence."""
     parts: list[Content] = [Content.styled(t("In this section"), ".section-overview--heading")]
@@ -46,11 +44,11 @@ def _entry(section: Section, with_subtopics: bool) -> list[Content]:
     if section.total_metrics:
         counts += [
             ("  ", ""),
-            (_count(section.total_metrics, "figures"), ".section-overview--count"),
+            (count(section.total_metrics, "metrics"), ".section-overview--count"),
         ]
     subtopics = sum(1 for _ in section.walk()) - 1
     if with_subtopics and subtopics:
-        counts += [("  ", ""), (_count(subtopics, "sub-topics"), ".section-overview--count")]
+        counts += [("  ", ""), (count(subtopics, "sub-topics"), ".section-overview--count")]
     lines = [
         Content.assemble(
             ("• ", ".section-overview--bullet"),
@@ -90,7 +88,7 @@ def report_card(report: Report) -> Content:
     parts.append(
         Content(
             "  ".join(
-                _count(counts[key], word)
+                count(counts[key], word)
                 for key, word in (
                     ("sections", "sections"),
                     ("subtopics", "sub-topics"),
@@ -117,8 +115,11 @@ def report_card(report: Report) -> Content:
     return Content("\n").join(parts)
 
 
-class SectionOverview(Static):
-    """Below a section's own text: its sub-topics; for the root: the report card."""
+class SectionOverview(Widget):
+    """Below a section's own text: its sub-topics; for the root: the report card.
+
+    Wrapped by ``text_wrap`` like the section text, not by Textual's generic wrapping.
+    """
 
     COMPONENT_CLASSES = {
         "section-overview--heading",
@@ -133,11 +134,32 @@ class SectionOverview(Static):
     SectionOverview { height: auto; }
     """
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.content = Content("")
+        self._layout: tuple[int, list[Content]] | None = None
+
+    def _show(self, content: Content) -> None:
+        self.content = content
+        self._layout = None
+        self.refresh(layout=True)
+
+    def _lines(self, width: int) -> list[Content]:
+        if self._layout is None or self._layout[0] != width:
+            self._layout = (width, wrap_content(self.content, width))
+        return self._layout[1]
+
+    def render(self) -> Content:
+        return Content("\n").join(self._lines(max(1, self.content_region.width)))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines(max(1, width)))
+
     def show_children(self, section: Section) -> None:
         self.display = bool(section.children)
         if section.children:
-            self.update(children_overview(section))
+            self._show(children_overview(section))
 
     def show_report(self, report: Report) -> None:
         self.display = True
-        self.update(report_card(report))
+        self._show(report_card(report))
