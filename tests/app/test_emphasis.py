@@ -9,7 +9,7 @@ from textual.color import Color
 from partybuild_tui.ui.widgets.emphasis import contrast_ratio
 from partybuild_tui.ui.widgets.section_text import SectionText
 
-from .helpers import screen_strips
+from .helpers import styles_of, wait_for
 from .test_search_ui import _type_query
 
 THEMES = ["textual-dark", "textual-light", "nord", "gruvbox", "solarized-light", "dracula"]
@@ -20,31 +20,14 @@ def _color(value: RichColor | None) -> Color:
     return Color(*value.triplet)
 
 
-async def _hit_styles(pilot, query: str = "8727", *, filtered: bool = False):
-    """Styles of the cells that draw the current hit (after the app's line filters)."""
+async def _hit_styles(pilot, query: str = "8727"):
+    """Styles of the cells that draw the current hit in the section text."""
     app = pilot.app
     await _type_query(pilot, query)
     await pilot.press("enter")
     text = app.screen.query_one(SectionText)
-    await pilot.wait_for_scheduled_animations()
-    await pilot.pause()
-    region = text.region
-    for strip in screen_strips(app)[region.y : region.bottom]:
-        strip = strip.crop(region.x, region.right)
-        if filtered:
-            for line_filter in app.get_line_filters():
-                strip = strip.apply_filter(line_filter, Color(0, 0, 0))
-        begin = strip.text.find(query)
-        if begin < 0:
-            continue
-        styles, position = [], 0
-        for segment in strip:
-            end = position + len(segment.text)
-            if end > begin and position < begin + len(query):
-                styles.append(segment.style)
-            position = end
-        return styles
-    raise AssertionError(f"{query!r} is not on screen")
+    await wait_for(pilot, lambda: styles_of(app, query, within=text), "the hit on screen")
+    return styles_of(app, query, within=text)
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -52,7 +35,7 @@ async def test_current_hit_reads_at_4_5_to_1_in_every_theme(app_factory, theme: 
     app = app_factory(theme=theme)
     async with app.run_test(size=(100, 30)) as pilot:
         styles = await _hit_styles(pilot)
-        assert styles
+        assert len(styles) == 4  # one per cell
         for style in styles:
             ratio = contrast_ratio(_color(style.color), _color(style.bgcolor))
             assert ratio >= 4.5, (theme, style, ratio)
@@ -70,5 +53,5 @@ async def test_current_hit_is_reverse_video_without_colour(
         monkeypatch.setenv(name, value)
     app = app_factory()
     async with app.run_test(size=(100, 30)) as pilot:
-        styles = await _hit_styles(pilot, filtered=True)
+        styles = await _hit_styles(pilot)
         assert styles and all(style.reverse and style.bold for style in styles), styles

@@ -10,7 +10,7 @@ from partybuild_tui.model import Report
 from partybuild_tui.ui.text_wrap import NO_LINE_START
 from partybuild_tui.ui.widgets.section_overview import SectionOverview
 
-from .helpers import screen_strips
+from .helpers import widget_lines
 
 
 def _broken(lines: list[str]) -> list[str]:
@@ -40,9 +40,5 @@ async def test_overview_lines_follow_the_line_breaking_rules(
             assert len(lines) > 3
             assert not _broken(lines), (section.id, _broken(lines))
             # … and what is on screen.
-            region = overview.region.intersection(app.screen.region)
-            shown = [
-                strip.crop(region.x, region.right).text.rstrip()
-                for strip in screen_strips(app)[region.y : region.bottom]
-            ]
+            shown = widget_lines(app, overview)
             assert not _broken(shown), (section.id, _broken(shown))
