@@ -28,7 +28,7 @@ from partybuild_tui.export import (
 )
 from partybuild_tui.search import Query, SearchIndex, parse_query
 from partybuild_tui.ui.clipboard import copy_text
-from partybuild_tui.ui.i18n import get_language, t
+from partybuild_tui.ui.i18n import pick, t
 from partybuild_tui.ui.messages import Highlight, IndexReady
 from partybuild_tui.ui.session import OpenReport, SessionApp
 from partybuild_tui.ui.widgets.bindings import localize_bindings
@@ -156,7 +156,7 @@ class MetricsScreen(Screen[None]):
                 parts.append(t("indexing the report for the filter…"))
             else:
                 query = self.parsed_query
-                parts.append(query.understood_zh if get_language() == "zh" else query.understood)
+                parts.append(pick(query.understood, query.understood_zh))
         status.update(Content(" · ".join(parts)))
 
     @on(MetricTable.CursorMoved)

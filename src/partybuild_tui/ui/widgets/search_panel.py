@@ -23,8 +23,8 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from partybuild_tui.ui.i18n import get_language, t
-from partybuild_tui.ui.text_wrap import fit_cells, short_title
+from partybuild_tui.ui.i18n import pick, t
+from partybuild_tui.ui.text_wrap import fit_cells, short_title, wrap_lines
 from partybuild_tui.ui.widgets.bindings import localize_bindings
 
 if TYPE_CHECKING:
@@ -100,6 +100,20 @@ def hit_prompt(hit: SearchHit, width: int, metric: Metric | None = None) -> Cont
         (label, ".search-results--label"),
         snippet_content,
     )
+
+
+STATUS_LINES = 2
+
+
+def status_lines(text: str, width: int) -> str:
+    """The whole summary on up to two lines; a cut (only when it cannot fit) ends in …."""
+    lines = wrap_lines(text, max(4, width))
+    if len(lines) > STATUS_LINES:
+        last = fit_cells(" ".join(lines[STATUS_LINES - 1 :]), width)
+        if not last.endswith("…"):
+            last = fit_cells(last, width - 1).rstrip("…") + "…"
+        lines = [*lines[: STATUS_LINES - 1], last]
+    return "\n".join(lines)
 
 
 class SearchPanel(Vertical):
@@ -230,10 +244,14 @@ class SearchPanel(Vertical):
         result = self.result
         if result is None:
             return ""
-        understood = result.understood_zh if get_language() == "zh" else result.understood
+        understood = pick(result.understood, result.understood_zh)
         if not result.total:
             return f"{t('No results')} · {understood}"
         return f"{self.count_text()} · {understood}"
+
+    def _update_status(self, status: Static) -> None:
+        width = status.content_region.width or max(10, self.content_region.width - 2)
+        status.update(Content(status_lines(self._status_text(), width)))
 
     def count_text(self) -> str:
         """``第 3/12 项`` / ``3/12 results`` (``12 results`` before moving)."""
@@ -251,7 +269,7 @@ class SearchPanel(Vertical):
         status, results = self._status_and_results()
         active = result is not None and self.input.has_focus
         status.display = result is not None
-        status.update(Content(self._status_text()))
+        self._update_status(status)
         results.display = bool(active and result and result.hits)
         if not results.display:
             return
@@ -290,7 +308,7 @@ class SearchPanel(Vertical):
         self.position = (0 if self.position is None else self.position + delta) % count
         status, results = self._status_and_results()
         results.highlighted = self.position
-        status.update(Content(self._status_text()))
+        self._update_status(status)
 
     def current_hit(self) -> SearchHit | None:
         if not self.result or self.position is None or not self.result.hits:
