@@ -97,7 +97,8 @@ _ZH: dict[str, str] = {
     "sub-topics": "个子题",
     "paragraphs": "段",
     "metrics": "项数据",
-    "percentage points": "个百分点",
+    # The space belongs to English only: ▲41 percentage points, ▲41个百分点.
+    " percentage points": "个百分点",
     "over": "余/以上",
     "about": "近/约",
     "up_to": "最高",
@@ -159,6 +160,9 @@ _ZH: dict[str, str] = {
     "descending": "降序",
     "sorted by": "排序:",
     "grouped by unit": "按单位分组",
+    "within each unit (values of different units do not compare)": (
+        "各单位内排序(不同单位的数值不可比)"
+    ),
     "grouped by section": "按部分分组",
     "sum": "合计",
     "no sum": "不求和",

@@ -92,7 +92,7 @@ def cell_text(metric: Metric, key: str) -> str:
             return ""
         return f"{with_unit(metric.baseline, metric.unit)}→{with_unit(metric.value, metric.unit)}"
     if key == "change":
-        return format_difference(metric, t("percentage points"))
+        return format_difference(metric, t(" percentage points"))
     raise KeyError(key)
 
 
@@ -314,3 +314,73 @@ def group_positions(report: Report, positions: Sequence[int], by: str) -> list[G
     for group in ordered:
         group.summary = summarize(report, group.positions, by)
     return ordered
+
+
+# -- the table's rows and what the view says about itself ------------------------------
+
+
+def several_units(report: Report, positions: Sequence[int]) -> bool:
+    metrics = report.metrics
+    units = {metrics[p].unit for p in positions[:1]}
+    return any(metrics[p].unit not in units for p in positions)
+
+
+def build_rows(
+    report: Report,
+    positions: Sequence[int],
+    sort: tuple[str | None, bool],
+    group_by: str | None,
+    collapsed: set[str],
+) -> tuple[list[Group], list[int | Group]]:
+    """The groups and what each line of the table shows: a metric position or a group.
+
+    Values of different units are not comparable (2750万元 beside 12.6万件): sorted by
+    value or change, rows of several units are ordered within each unit (the commonest
+    unit first), as if grouped by unit.
+    """
+    key, descending = sort
+    ordered = list(positions)
+    if key is not None:
+        ordered = sort_positions(report, ordered, key, descending)
+        if key in WITHIN_UNIT and group_by is None and several_units(report, ordered):
+            group_by = "unit"
+    if group_by is None:
+        return [], list(ordered)
+    groups = group_positions(report, ordered, group_by)
+    rows: list[int | Group] = []
+    for group in groups:
+        rows.append(group)
+        if group.key not in collapsed:
+            rows.extend(group.positions)
+    return groups, rows
+
+
+def row_of(rows: Sequence[int | Group], keep: int | Group | None) -> int:
+    """The line that shows ``keep`` (a metric position or a group) after a rebuild, else 0."""
+    for index, row in enumerate(rows):
+        if isinstance(keep, Group):
+            if isinstance(row, Group) and row.key == keep.key:
+                return index
+        elif row == keep and keep is not None and not isinstance(row, Group):
+            return index
+    return 0
+
+
+WITHIN_UNIT = frozenset({"value", "baseline", "change"})
+"""Columns whose sort is only meaningful within one unit."""
+
+
+def describe_view(
+    report: Report, positions: Sequence[int], sort: tuple[str | None, bool], group_by: str | None
+) -> str:
+    """``12 / 108 metrics · sorted by value, largest first · grouped by unit``."""
+    key, descending = sort
+    parts = [f"{len(positions)} / {count(len(report.metrics), 'metrics')}"]
+    if key is not None:
+        direction = t("descending") if descending else t("ascending")
+        parts.append(f"{t('sorted by')} {t(column(key).title)} {direction}")
+        if key in WITHIN_UNIT and group_by is None and several_units(report, positions):
+            parts.append(t("within each unit (values of different units do not compare)"))
+    if group_by is not None:
+        parts.append(t("grouped by unit" if group_by == "unit" else "grouped by section"))
+    return " · ".join(parts)

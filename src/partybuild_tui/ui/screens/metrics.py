@@ -33,6 +33,7 @@ from partybuild_tui.ui.messages import Highlight, IndexReady
 from partybuild_tui.ui.session import OpenReport, SessionApp
 from partybuild_tui.ui.widgets.bindings import localize_bindings
 from partybuild_tui.ui.widgets.metric_table import MetricTable
+from partybuild_tui.ui.widgets.wrapped import WrappedText
 
 DEBOUNCE_FROM = 20_000
 """From this many metrics on, filtering takes long enough to wait for a pause in typing."""
@@ -85,7 +86,7 @@ class MetricsScreen(Screen[None]):
             )
             yield Static(id="metrics-status")
         yield MetricTable(self.report, id="metrics-table")
-        yield Static(id="metrics-detail")
+        yield WrappedText(id="metrics-detail")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -161,13 +162,15 @@ class MetricsScreen(Screen[None]):
 
     @on(MetricTable.CursorMoved)
     def _cursor_moved(self, event: MetricTable.CursorMoved) -> None:
-        detail = self.query_one("#metrics-detail", Static)
+        detail = self.query_one("#metrics-detail", WrappedText)
         metric, group = event.metric, event.group
         if metric is not None:
             path = " › ".join(metric.breadcrumb)
             detail.update(
                 Content.assemble(
-                    (path, "bold"),
+                    (metric.label, "bold"),
+                    "\n",
+                    (path, "dim"),
                     "\n",
                     (f"“{metric.quote}”", "italic"),
                     *((("  ", ""), (metric.note, "dim")) if metric.note else ()),

@@ -33,7 +33,7 @@ def figure_rows(metrics: Sequence[Metric]) -> list[tuple[str, str, str, str]]:
             m.label,
             format_change(m),
             qualifier_word(m.qualifier),
-            format_difference(m, t("percentage points")),
+            format_difference(m, t(" percentage points")),
         )
         for m in metrics
     ]

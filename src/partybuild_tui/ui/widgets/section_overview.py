@@ -6,12 +6,10 @@ import re
 
 from rich.cells import cell_len
 from textual.content import Content
-from textual.geometry import Size
-from textual.widget import Widget
 
 from partybuild_tui.model import Report, Section
 from partybuild_tui.ui.i18n import count, t
-from partybuild_tui.ui.text_wrap import wrap_content
+from partybuild_tui.ui.widgets.wrapped import WrappedText
 
 CARD_SECTIONS = 24
 """Top-level sections described on the report card; a card, not a second tree."""
@@ -115,11 +113,8 @@ def report_card(report: Report) -> Content:
     return Content("\n").join(parts)
 
 
-class SectionOverview(Widget):
-    """Below a section's own text: its sub-topics; for the root: the report card.
-
-    Wrapped by ``text_wrap`` like the section text, not by Textual's generic wrapping.
-    """
+class SectionOverview(WrappedText):
+    """Below a section's own text: its sub-topics; for the root: the report card."""
 
     COMPONENT_CLASSES = {
         "section-overview--heading",
@@ -130,36 +125,11 @@ class SectionOverview(Widget):
         "section-overview--sentence",
     }
 
-    DEFAULT_CSS = """
-    SectionOverview { height: auto; }
-    """
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.content = Content("")
-        self._layout: tuple[int, list[Content]] | None = None
-
-    def _show(self, content: Content) -> None:
-        self.content = content
-        self._layout = None
-        self.refresh(layout=True)
-
-    def _lines(self, width: int) -> list[Content]:
-        if self._layout is None or self._layout[0] != width:
-            self._layout = (width, wrap_content(self.content, width))
-        return self._layout[1]
-
-    def render(self) -> Content:
-        return Content("\n").join(self._lines(max(1, self.content_region.width)))
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._lines(max(1, width)))
-
     def show_children(self, section: Section) -> None:
         self.display = bool(section.children)
         if section.children:
-            self._show(children_overview(section))
+            self.update(children_overview(section))
 
     def show_report(self, report: Report) -> None:
         self.display = True
-        self._show(report_card(report))
+        self.update(report_card(report))
