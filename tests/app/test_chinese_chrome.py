@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.command import CommandPalette
 
-from .helpers import screen_text
+from .helpers import screen_text, wait_for
 
 
 def _notices(app) -> list[str]:
@@ -21,12 +21,11 @@ async def test_palette_footer_and_ctrl_c_speak_chinese(app_factory) -> None:
         footer = screen_text(app).splitlines()[-1]
         assert "命令面板" in footer and "palette" not in footer
         await pilot.press("ctrl+c")
-        await pilot.pause()
+        await wait_for(pilot, lambda: _notices(app), "the Ctrl+C notice")
         assert any("退出" in n and "quit" not in n.lower() for n in _notices(app))
         await pilot.press("ctrl+p")
-        await pilot.pause()
-        assert isinstance(app.screen, CommandPalette)
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette")
+        await wait_for(pilot, lambda: "截图" in screen_text(app), "the palette's commands")
         text = screen_text(app)
         assert "搜索命令…" in text and "Search for commands" not in text
         for english, chinese in [("Theme", "主题"), ("Quit", "退出"), ("Screenshot", "截图")]:
@@ -43,14 +42,11 @@ async def test_screenshot_goes_to_the_working_directory_and_says_where(
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+p")
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette")
         await pilot.press(*"截图")
-        await pilot.pause(0.5)
+        await wait_for(pilot, lambda: "截图" in screen_text(app), "the Screenshot command")
         await pilot.press("enter")
-        for _ in range(40):
-            await pilot.pause(0.05)
-            if list(tmp_path.glob("*.svg")):
-                break
+        await wait_for(pilot, lambda: list(tmp_path.glob("*.svg")), "the screenshot file")
         saved = list(tmp_path.glob("*.svg"))
         assert len(saved) == 1, _notices(app)
         assert any("截图已保存" in n and str(saved[0]) in n for n in _notices(app))

@@ -31,7 +31,7 @@ class AppChrome(App[int]):
     """Textual's own words and screenshot, done as this app needs."""
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(
                 CommandPalette(id="--command-palette", placeholder=t("Search for commands…"))
             )

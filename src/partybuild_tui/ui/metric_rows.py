@@ -167,7 +167,7 @@ def sort_positions(
         have.sort(key=lambda item: item[1])
         have.sort(key=lambda item: item[0], reverse=True)  # type: ignore[arg-type, return-value]
     else:
-        have.sort()  # type: ignore[arg-type]
+        have.sort()
     return [p for _, p in have] + sorted(blank)
 
 

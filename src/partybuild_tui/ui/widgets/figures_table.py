@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from rich.cells import cell_len
 from textual.content import Content
+from textual.geometry import Size
 from textual.widget import Widget
 
 from partybuild_tui.model import Metric
@@ -91,5 +92,5 @@ class FiguresTable(Widget):
     def render(self) -> Content:
         return render_figures(self.metrics, self.content_region.width or 80)
 
-    def get_content_height(self, container, viewport, width: int) -> int:  # type: ignore[override]
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return max(1, len(self.metrics))
