@@ -293,7 +293,7 @@ async def test_e_exports_the_rows_shown(
         await pilot.pause()
         await pilot.press("enter")  # the default: CSV in the working directory
         await pilot.pause()
-        written = tmp_path / f"{report.meta.id}.csv"
+        written = tmp_path / f"{report.meta.id}-metrics.csv"  # not the whole report's name
         assert written.exists()
         with written.open(encoding="utf-8") as handle:
             rows = list(csv.DictReader(handle))

@@ -21,7 +21,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
 from partybuild_tui.export import (
-    default_filename,
+    EXTENSIONS,
     export_metrics,
     metric_clip_text,
     metrics_clip_text,
@@ -241,7 +241,8 @@ class MetricsScreen(Screen[None]):
             return export_metrics(metrics, fmt, title=title, bom=bom)
 
         def name(fmt: str) -> str:
-            return default_filename(report, fmt, metrics_only=True)
+            # Not the name of a whole-report export: <id>-metrics.csv, not <id>.csv.
+            return f"{report.meta.id}-metrics{EXTENSIONS[fmt]}"
 
         job = ExportJob(
             what=t("the metrics shown"),
@@ -249,6 +250,7 @@ class MetricsScreen(Screen[None]):
             default_name=name,
             count_note=f"{len(metrics)} {t('metrics')}",
             initial_format="csv",
+            kind="metrics",
             protect=self.opened.path,
         )
         self.app.push_screen(ExportDialog(job), self._exported)
