@@ -103,6 +103,7 @@ _ZH: dict[str, str] = {
     "about": "近/约",
     "up_to": "最高",
     "exact": "",
+    "target": "目标",
     "Keys": "按键",
     "Search reports": "搜索报告",
     "No results": "无结果",

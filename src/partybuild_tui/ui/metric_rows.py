@@ -70,6 +70,18 @@ def qualifier_text(qualifier: str) -> str:
     return t(word).replace("_", " ") if word else ""
 
 
+def role_text(metric: Metric) -> str:
+    """``目标 2027`` / ``target 2027`` for a target; nothing for a result."""
+    if metric.role != "target":
+        return ""
+    return t("target") + (f" {metric.target_period}" if metric.target_period else "")
+
+
+def qualifier_cell(metric: Metric) -> str:
+    """The qualifier word and, for a target, the target mark: ``余/以上 目标 2027``."""
+    return " ".join(p for p in (qualifier_text(metric.qualifier), role_text(metric)) if p)
+
+
 def one_line(text: str) -> str:
     """Text for one table cell: runs of whitespace (newlines too) become one space."""
     return " ".join(text.split())
@@ -86,7 +98,7 @@ def cell_text(metric: Metric, key: str) -> str:
     if key == "unit":
         return one_line(metric.unit)
     if key == "qualifier":
-        return qualifier_text(metric.qualifier)
+        return qualifier_cell(metric)
     if key == "baseline":
         if metric.baseline is None:
             return ""

@@ -16,15 +16,8 @@ from textual.widget import Widget
 from partybuild_tui.model import Metric
 from partybuild_tui.model.numbers import format_change, format_difference
 from partybuild_tui.ui.i18n import t
+from partybuild_tui.ui.metric_rows import qualifier_cell
 from partybuild_tui.ui.text_wrap import pad_cells
-
-QUALIFIER_WORDS = {"exact": "", "over": "over", "about": "about", "up_to": "up_to"}
-
-
-def qualifier_word(qualifier: str) -> str:
-    """余/以上, 近/约, 最高 (or over, about, up to) for a qualifier; nothing for exact."""
-    word = QUALIFIER_WORDS.get(qualifier, qualifier)
-    return t(word).replace("_", " ") if word else ""
 
 
 def figure_rows(metrics: Sequence[Metric]) -> list[tuple[str, str, str, str]]:
@@ -33,7 +26,7 @@ def figure_rows(metrics: Sequence[Metric]) -> list[tuple[str, str, str, str]]:
         (
             m.label,
             format_change(m),
-            qualifier_word(m.qualifier),
+            qualifier_cell(m),  # a target says so: 目标 2027
             format_difference(m, t(" percentage points")),
         )
         for m in metrics

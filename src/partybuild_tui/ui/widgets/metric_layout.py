@@ -26,6 +26,7 @@ from partybuild_tui.ui.metric_rows import (
     Column,
     cell_text,
     one_line,
+    qualifier_cell,
     qualifier_text,
 )
 from partybuild_tui.ui.text_wrap import pad_cells, short_title
@@ -76,7 +77,7 @@ def filled_columns(metrics: Sequence[Metric], positions: Iterable[int]) -> froze
     filled: set[str] = set()
     for position in positions:
         metric = metrics[position]
-        if metric.qualifier != "exact":
+        if metric.qualifier != "exact" or metric.role == "target":
             filled.add("qualifier")
         if metric.baseline is not None:
             filled.update(("baseline", "change"))
@@ -112,7 +113,8 @@ def natural_widths(report: Report, columns: Sequence[Column]) -> dict[str, int]:
     with_baseline = [m for m in metrics if m.baseline is not None]
     widest("value", {format_value(v) for v in {m.value for m in metrics}})
     widest("unit", {m.unit for m in metrics})
-    widest("qualifier", {qualifier_text(q) for q in {m.qualifier for m in metrics}})
+    qualifiers = {qualifier_text(q) for q in {m.qualifier for m in metrics}}
+    widest("qualifier", qualifiers | {qualifier_cell(m) for m in metrics if m.role == "target"})
     if "baseline" in widths:
         widest("baseline", distinct("baseline", with_baseline))
         widest("change", distinct("change", with_baseline))
