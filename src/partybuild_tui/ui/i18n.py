@@ -200,6 +200,14 @@ _ZH: dict[str, str] = {
     ),
     "Exported to": "已导出到",
     "Copied": "已复制",
+    "Not copied": "未复制",
+    "Inside tmux with set-clipboard {setting} nothing reaches the clipboard. "
+    "Add `set -g set-clipboard on` to ~/.tmux.conf and run "
+    "`tmux source-file ~/.tmux.conf`; or export with e.": (
+        "tmux 的 set-clipboard 为 {setting} 时,复制的内容到不了剪贴板。"
+        "请在 ~/.tmux.conf 中加入 `set -g set-clipboard on` 并运行 "
+        "`tmux source-file ~/.tmux.conf`;或按 e 导出。"
+    ),
     "Copied to the clipboard": "已复制到剪贴板",
     "characters": "个字符",
     "too long to copy through the terminal": "太长,无法通过终端复制",
