@@ -24,8 +24,13 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from partybuild_tui.ui.i18n import pick, t
-from partybuild_tui.ui.text_wrap import fit_cells, short_title, wrap_lines
+from partybuild_tui.ui.text_wrap import fit_cells, wrap_lines
 from partybuild_tui.ui.widgets.bindings import localize_bindings
+from partybuild_tui.ui.widgets.search_rows import (
+    hit_prompt,
+    label_width,
+    metric_value,
+)
 
 if TYPE_CHECKING:
     from partybuild_tui.model import Metric
@@ -34,8 +39,6 @@ if TYPE_CHECKING:
 
 PAGE = 100
 """Hits drawn in the list; the count still says how many there are."""
-
-KIND_NAMES = {"title": "Title", "metric": "Figure", "paragraph": "Text"}
 
 
 class SearchInput(Input):
@@ -63,43 +66,6 @@ class SearchInput(Input):
     @property
     def parent_panel(self) -> SearchPanel:
         return self.query_ancestor(SearchPanel)
-
-
-def short_path(breadcrumb: tuple[str, ...], width: int) -> str:
-    """``凝心铸魂 › 落实“第一议题”制度`` cut to ``width`` cells (top level shortened)."""
-    if not breadcrumb:
-        return ""
-    top = short_title(breadcrumb[0])
-    full = " › ".join([top, *breadcrumb[1:]])
-    if cell_len(full) <= width or len(breadcrumb) == 1:
-        return fit_cells(full, width)
-    return fit_cells(f"{top} › {breadcrumb[-1]}", width) if width >= 16 else fit_cells(top, width)
-
-
-def hit_prompt(hit: SearchHit, width: int, metric: Metric | None = None) -> Content:
-    """One results row: kind, section path, snippet with the match marked.
-
-    A figure found by its quote or unit is named by its label too (a bare "99.3%"
-    says nothing on its own).
-    """
-    path_width = 18 if width >= 90 else 12
-    kind = t(KIND_NAMES.get(hit.kind, hit.kind))
-    kind_cells = max(cell_len(t(name)) for name in KIND_NAMES.values())
-    room = max(8, width - path_width - kind_cells - 4)
-    label = ""
-    if metric is not None and hit.field != "label":
-        label = fit_cells(metric.label, max(6, room // 3)) + "  "
-    snippet, spans = hit.make_snippet(max(8, (room - cell_len(label)) // 2))
-    snippet_content = Content(snippet)
-    for start, end in spans:
-        snippet_content = snippet_content.stylize(".search-results--match", start, end)
-    path = short_path(hit.breadcrumb, path_width)
-    return Content.assemble(
-        (kind + " " * (kind_cells - cell_len(kind)) + " ", ".search-results--kind"),
-        (path + " " * (path_width - cell_len(path)) + " ", ".search-results--path"),
-        (label, ".search-results--label"),
-        snippet_content,
-    )
 
 
 STATUS_LINES = 2
@@ -274,9 +240,14 @@ class SearchPanel(Vertical):
         if not results.display:
             return
         width = max(20, results.content_region.width or self.content_region.width or 80)
+        hits = result.hits  # type: ignore[union-attr]
+        metrics = [self._metric_of(hit) for hit in hits]
+        values = max((cell_len(metric_value(m)) for m in metrics if m), default=0)
+        quoted = any(m and h.field != "label" for m, h in zip(metrics, hits, strict=True))
+        labels = label_width([m.label for m in metrics if m], width, values, 12 if quoted else 0)
         results.set_options(
-            Option(hit_prompt(hit, width, self._metric_of(hit)), id=str(number))
-            for number, hit in enumerate(result.hits)  # type: ignore[union-attr]
+            Option(hit_prompt(hit, width, metric, labels, values), id=str(number))
+            for number, (hit, metric) in enumerate(zip(hits, metrics, strict=True))
         )
         if self.position is not None:
             results.highlighted = self.position
