@@ -169,6 +169,7 @@ class ExplorerScreen(Screen[None]):
             self.mount(Static(message, id="too-small"), after="#main")
         self.set_class(too_small, "-too-small")
         narrow = width < NARROW_WIDTH
+        self.set_class(narrow, "-narrow")  # a sidebar opened with s shares the width
         show = self._sidebar_choice if self._sidebar_choice is not None else not narrow
         self._show_sidebar(show)
 
