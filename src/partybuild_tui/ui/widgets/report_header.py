@@ -42,7 +42,8 @@ class ReportHeader(Widget):
         left, parts = header_parts(self.meta)
         width = self.content_region.width or 80
         right = " · ".join(parts)
-        while len(parts) > 1 and width - cell_len(right) - 2 < min(cell_len(left), 20):
+        title_wants = min(cell_len(left), max(20, width * 2 // 5))  # the title keeps 40%
+        while len(parts) > 1 and width - cell_len(right) - 2 < title_wants:
             parts = parts[:-1]
             right = " · ".join(parts)
         room_for_title = width - cell_len(right) - 2
