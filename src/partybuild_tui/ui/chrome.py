@@ -1,7 +1,7 @@
 """What Textual itself puts on screen, in the interface language and fit for a server.
 
 Textual's palette (its placeholder and its own commands: Keys, Maximize, Quit,
-Screenshot, Theme), the Ctrl+C notice and the footer's ``^p palette`` are English
+Screenshot, Theme) and the footer's ``^p palette`` are English
 strings inside Textual; ``AppChrome`` passes each through ``t()``. Its screenshot
 goes to the working directory (or, when that cannot be written, the state
 directory) instead of ``~/Downloads``, which servers do not have, and says where.
@@ -48,10 +48,6 @@ class AppChrome(App[int]):
             if command.title == "Screenshot":
                 command = SystemCommand(command.title, command.help, self.action_save_screenshot)
             yield SystemCommand(t(command.title), t(command.help), command.callback)
-
-    def action_help_quit(self) -> None:
-        """Ctrl+C: say how to quit, in the interface language."""
-        self.notify(t("Press q (or Ctrl+Q) to quit."), title=t("Do you want to quit?"))
 
     def action_save_screenshot(self) -> None:
         """Save an SVG of the screen and say where it went (or why it could not)."""

@@ -38,8 +38,6 @@ _ZH: dict[str, str] = {
     "Save an SVG 'screenshot' of the current screen": "把当前屏幕保存为 SVG 截图",
     "Screenshot saved": "截图已保存",
     "Could not save the screenshot": "无法保存截图",
-    "Press q (or Ctrl+Q) to quit.": "按 q(或 Ctrl+Q)退出。",
-    "Do you want to quit?": "要退出吗?",
     "Previous section": "上一节",
     "Next section": "下一节",
     "Prev": "上一节",
