@@ -17,6 +17,14 @@ def _private_state_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch) ->
     monkeypatch.setenv(STATE_DIR_VAR, str(tmp_path_factory.mktemp("state")))
 
 
+@pytest.fixture(autouse=True)
+def _colour_terminal(monkeypatch) -> None:
+    """A 24-bit colour terminal, whatever runs the tests: what is drawn depends on it."""
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setenv("COLORTERM", "truecolor")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
 @pytest.fixture(scope="session")
 def report() -> Report:
     return load_report(bundled_report_path())

@@ -112,7 +112,7 @@ async def test_b_bookmarks_and_the_bookmark_survives_a_restart(
         await pilot.pause()
         await pilot.press("b")
         await pilot.pause()
-        assert any("已收藏" in m and section.title in m for m in messages(app))
+        assert any("已加书签" in m and section.title in m for m in messages(app))
     files = list((tmp_path / "state").rglob("*.json"))
     assert len(files) == 1 and section.id in json.loads(files[0].read_text())["bookmarks"]
 
@@ -154,7 +154,7 @@ async def test_d_deletes_a_bookmark_and_b_again_removes_one(
         await pilot.press("escape")
         await pilot.press("b")  # un-bookmark the second
         await pilot.pause()
-        assert any("已取消收藏" in m for m in messages(app))
+        assert any("已删除书签" in m for m in messages(app))
     app = app_factory(report_path=path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

@@ -74,33 +74,41 @@ async def test_m_shows_every_metric_with_aligned_columns(app_factory, report: Re
         assert len(ends) == 1
 
 
-async def test_sort_by_value_puts_17000_above_8727(app_factory, report: Report) -> None:
-    assert any(m.value == 17000 for m in report.metrics)
-    assert any(m.value == 8727 for m in report.metrics)
+async def test_sort_by_value_sorts_within_each_unit(app_factory, report: Report) -> None:
+    """2750万元 beside 12.6万件 compares nothing: several units sort unit by unit."""
     app = app_factory()
     async with app.run_test(size=(120, 40)) as pilot:
         table = await open_metrics(pilot)
-        lines = table_lines(app, table)
-        assert row_index(lines, "8727") < row_index(lines, "1.7万")  # report order first
         assert table.current_column.key == "value"
         await pilot.press("s")
         await pilot.pause()
         lines = table_lines(app, table)
         assert "▼" in lines[0]
-        assert row_index(lines, "1.7万") < row_index(lines, "8727")
-        # The biggest value is the first row; values never grow going down.
-        biggest = max(report.metrics, key=lambda m: m.value)
-        assert biggest.label[:6] in lines[1]
-        values = [float(m.value) for m in table.metrics]
-        assert values == sorted(values, reverse=True)
-        await pilot.press("s")  # again: smallest first
+        assert "各单位内排序" in screen_text(app)
+        assert table.groups and all(
+            len({report.metrics[p].unit for p in g.positions}) == 1 for g in table.groups
+        )
+        for group in table.groups:
+            values = [float(report.metrics[p].value) for p in group.positions]
+            assert values == sorted(values, reverse=True), group.key
+        await pilot.press("s")  # again: smallest first, still within each unit
         await pilot.pause()
-        values = [float(m.value) for m in table.metrics]
-        assert values == sorted(values)
-        assert "▲" in table_lines(app, table)[0]
-        await pilot.press("s")  # a third time: report order again
+        for group in table.groups:
+            values = [float(report.metrics[p].value) for p in group.positions]
+            assert values == sorted(values), group.key
+        await pilot.press("s")  # a third time: report order again, no groups
         await pilot.pause()
-        assert table.metrics == list(report.metrics)
+        assert table.metrics == list(report.metrics) and not table.groups
+        # One unit shown: a plain sort, 1.7万 (17000) above 8727-sized figures.
+        await type_filter(pilot, "unit:名")
+        await pilot.press("enter", "s")
+        await pilot.pause()
+        assert not table.groups
+        values = [float(m.value) for m in table.metrics]
+        assert values == sorted(values, reverse=True) and values[0] == 50000
+        assert row_index(table_lines(app, table), "1.7万") < row_index(
+            table_lines(app, table), "1855"
+        )
 
 
 async def test_clicking_a_header_sorts_by_that_column(app_factory, report: Report) -> None:
@@ -190,23 +198,22 @@ async def test_group_by_unit_counts_and_sums_only_what_adds_up(app_factory, repo
             key=lambda u: sum(1 for m in report.metrics if m.unit == u),
         )
         count = sum(1 for m in report.metrics if m.unit == commonest)
-        assert f"▼ {commonest}  ·  {count}项数据" in text
+        assert f"▼ {commonest}  ·  {count} 项数据" in text
         # Percentages are counted but never summed, and the view says why.
         await type_filter(pilot, "unit:%")
         text = "\n".join(table_lines(app, table))
         assert "不求和" in text and "百分比相加没有意义" in text
         assert "合计" not in text
-        # A unit that adds up gets its sum (exact values here: no ≥).
+        # Grids, organisations and documents (all 个) are different things: no total.
         await pilot.press(*["backspace"] * 6)
-        await type_filter(pilot, "unit:条 unit:项")
-        expected = {
-            unit: sum(m.value for m in report.metrics if m.unit == unit) for unit in ("条", "项")
-        }
+        await type_filter(pilot, "unit:个")
         text = "\n".join(table_lines(app, table))
-        for unit, total in expected.items():
-            count = sum(1 for m in report.metrics if m.unit == unit)
-            if count > 1:
-                assert f"合计 {total}{unit}" in text or f"合计 ≥{total}{unit}" in text
+        assert "不同事项不相加" in text and "合计" not in text
+        # 次 holds per-person rows (年轻干部列席专题学习会(每人) 1次): never added.
+        await pilot.press(*["backspace"] * 6)
+        await type_filter(pilot, "unit:次")
+        text = "\n".join(table_lines(app, table))
+        assert "人均、每人数据相加没有意义" in text and "合计" not in text
         # Enter on a group folds it; again unfolds.
         await pilot.press("enter")  # focus back on the table
         table.move_to_row(0)
@@ -286,7 +293,7 @@ async def test_e_exports_the_rows_shown(
         await pilot.pause()
         await pilot.press("enter")  # the default: CSV in the working directory
         await pilot.pause()
-        written = tmp_path / f"{report.meta.id}.csv"
+        written = tmp_path / f"{report.meta.id}-metrics.csv"  # not the whole report's name
         assert written.exists()
         with written.open(encoding="utf-8") as handle:
             rows = list(csv.DictReader(handle))

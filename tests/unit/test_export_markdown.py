@@ -267,3 +267,18 @@ def test_hostile_report_renders_without_markup() -> None:
     assert ("paragraph", "缩进四格 <script>alert(1)</script>") in rendered
     assert ("td", "a|b") in rendered
     assert ("td", "1|") in rendered
+
+
+def test_a_quote_that_only_repeats_the_value_is_not_repeated() -> None:
+    """Issue 13.18: `| 活动收集岗位 | 594个 | 594个 |` said the value twice."""
+    from partybuild_tui.export.markdown import metrics_table
+    from partybuild_tui.model import bundled_report_path, load_report
+
+    report = load_report(bundled_report_path())
+    metric = next(m for m in report.metrics if m.label == "活动收集岗位")
+    assert metric.quote == "594个"
+    (row,) = [line for line in metrics_table([metric]) if "活动收集岗位" in line]
+    assert row.count("594个") == 1, row
+    longer = next(m for m in report.metrics if m.quote.startswith("由"))  # 由46%提升到87%
+    (row,) = [line for line in metrics_table([longer]) if longer.label in line]
+    assert longer.quote in row  # a quote that says more is kept

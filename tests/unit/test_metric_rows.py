@@ -8,12 +8,13 @@ import itertools
 import pytest
 
 from partybuild_tui.model import Metric, Report, bundled_report_path, load_report
-from partybuild_tui.ui.i18n import set_language
+from partybuild_tui.ui.i18n import count, set_language
 from partybuild_tui.ui.metric_rows import (
     NOT_SUMMABLE,
     cell_text,
     group_positions,
     sort_positions,
+    sum_refusal,
     text_key,
     unit_sum,
 )
@@ -100,12 +101,26 @@ def test_group_by_unit_counts_every_metric_once(report: Report) -> None:
     assert sizes == sorted(sizes, reverse=True)
     for group in groups:
         assert {report.metrics[p].unit for p in group.positions} == {group.key}
-        assert group.summary.startswith(f"{len(group.positions)} metrics")
+        assert group.summary.startswith(count(len(group.positions), "metrics"))
     percent = next(g for g in groups if g.key == "%")
     assert "no sum: percentages do not add up" in percent.summary
-    people = next(g for g in groups if g.key == "名")
-    expected = unit_sum([report.metrics[p] for p in people.positions])
-    assert f"sum {expected}" in people.summary
+    # 27 metrics in 个 count grids, organisations and documents: no total of those.
+    pieces = next(g for g in groups if g.key == "个")
+    assert "no sum: different things are not added" in pieces.summary
+    assert "sum ≥" not in pieces.summary
+    # 次 holds per-person rows (年轻干部列席专题学习会(每人) 1次): never added.
+    times = next(g for g in groups if g.key == "次")
+    assert "no sum" in times.summary and "sum ≥" not in times.summary
+
+
+def test_sums_only_figures_of_one_kind() -> None:
+    same = [_metric(3, label="培训党员"), _metric(4, label="培训党员(第二期)")]
+    assert unit_sum(same) == "7名"
+    assert unit_sum([_metric(3, label="培训党员"), _metric(4, label="村干部")]) == ""
+    per_person = [_metric(1, "次", label="列席学习会(每人)"), _metric(2, "次", label="列席学习会")]
+    assert sum_refusal(per_person) == "per-person values do not add up"
+    assert unit_sum(per_person) == ""
+    assert sum_refusal([_metric(3, label="村均储备后备力量")]) is not None
 
 
 def test_group_by_section_sums_per_unit(report: Report) -> None:
@@ -117,5 +132,4 @@ def test_group_by_section_sums_per_unit(report: Report) -> None:
         if len({report.metrics[p].unit for p in g.positions}) > 2
         and any(report.metrics[p].unit == "%" for p in g.positions)
     )
-    assert "sums by unit" in mixed.summary
-    assert "not added: %" in mixed.summary
+    assert "not added:" in mixed.summary and "%" in mixed.summary.split("not added:")[1]

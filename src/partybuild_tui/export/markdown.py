@@ -100,12 +100,15 @@ def _metric_cells(metric: Metric) -> list[str]:
     if metric.baseline is not None and metric.change is not None:
         baseline = escape_cell(exact_number(metric.baseline) + metric.unit)
         change = escape_cell(signed_change(metric.change, metric.unit))
+    value = value_with_unit(metric)
+    # A quote that only repeats the value (594个) says nothing the Value column does not.
+    quote = "" if "".join(metric.quote.split()) == "".join(value.split()) else metric.quote
     return [
         escape_cell(metric.label),
-        escape_cell(value_with_unit(metric)),
+        escape_cell(value),
         baseline,
         change,
-        escape_cell(metric.quote),
+        escape_cell(quote),
         escape_cell(metric.note or ""),
     ]
 

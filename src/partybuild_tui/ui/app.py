@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.theme import BUILTIN_THEMES
 
 from partybuild_tui.model import Report
+from partybuild_tui.ui.chrome import AppChrome
 from partybuild_tui.ui.i18n import set_language, t
 from partybuild_tui.ui.palette import GoToSectionProvider
 from partybuild_tui.ui.screens.explorer import ExplorerScreen
@@ -48,8 +49,9 @@ def animations_wanted(requested: bool, environ: dict[str, str] | None = None) ->
 __all__ = ["AppOptions", "PartyBuildApp", "available_themes", "make_app"]
 
 
-class PartyBuildApp(SessionApp):
-    """Explore a report; its state is the ``session`` (``ui/session.py``)."""
+class PartyBuildApp(SessionApp, AppChrome):
+    """Explore a report; its state is the ``session`` (``ui/session.py``); Textual's own
+    words and screenshot as ``AppChrome`` has them."""
 
     CSS_PATH = "styles/app.tcss"
     TITLE = "partybuild-tui"

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+from functools import lru_cache
 from typing import Any
 
 from textual.screen import Screen
@@ -11,6 +15,29 @@ from partybuild_tui.ui.i18n import t
 
 MAX_CLIPBOARD_CHARS = 100_000
 """Longer text is not sent through OSC 52: terminals and tmux drop or cut such sequences."""
+
+
+@lru_cache(maxsize=1)
+def tmux_clipboard_setting() -> str | None:
+    """tmux's ``set-clipboard`` when running inside tmux (``on``, ``external``, ``off``).
+
+    Only ``on`` passes an application's OSC 52 on to the terminal; with tmux's default
+    ``external`` a copy silently goes nowhere. ``None``: not in tmux, or unknown.
+    """
+    if not os.environ.get("TMUX") or shutil.which("tmux") is None:
+        return None
+    try:
+        done = subprocess.run(
+            ["tmux", "show", "-gv", "set-clipboard"],
+            capture_output=True,
+            text=True,
+            timeout=2,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    value = done.stdout.strip()
+    return value if done.returncode == 0 and value else None
 
 
 def copy_text(screen: Screen[Any], text: str, what: str) -> None:
@@ -32,6 +59,20 @@ def copy_text(screen: Screen[Any], text: str, what: str) -> None:
             title=t("Not copied"),
             severity="warning",
             markup=False,
+        )
+        return
+    setting = None if screen.app.is_web else tmux_clipboard_setting()
+    if setting is not None and setting != "on":
+        screen.notify(
+            t(
+                "Inside tmux with set-clipboard {setting} nothing reaches the clipboard. "
+                "Add `set -g set-clipboard on` to ~/.tmux.conf and run "
+                "`tmux source-file ~/.tmux.conf`; or export with e."
+            ).format(setting=setting),
+            title=t("Not copied"),
+            severity="warning",
+            markup=False,
+            timeout=10,
         )
         return
     screen.app.copy_to_clipboard(text)

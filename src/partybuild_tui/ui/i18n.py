@@ -17,7 +17,27 @@ _ZH: dict[str, str] = {
     "Help": "帮助",
     "Search": "搜索",
     "Sidebar": "目录",
-    "Palette": "命令",
+    "Palette": "命令面板",
+    # Textual's own words (ui/chrome.py)
+    "palette": "命令面板",
+    "Open the command palette": "打开命令面板",
+    "Search for commands…": "搜索命令…",
+    "Search for themes…": "搜索主题…",
+    "Theme": "主题",
+    "Change the current theme": "更换主题",
+    "Quit the application as soon as possible": "立即退出程序",
+    "Hide the keys and widget help panel": "隐藏按键帮助面板",
+    "Show help for the focused widget and a summary of available keys": (
+        "显示当前区域的帮助和可用按键"
+    ),
+    "Minimize": "还原",
+    "Minimize the widget and restore to normal size": "把区域还原为正常大小",
+    "Maximize": "最大化",
+    "Maximize the focused widget": "最大化当前区域",
+    "Screenshot": "截图",
+    "Save an SVG 'screenshot' of the current screen": "把当前屏幕保存为 SVG 截图",
+    "Screenshot saved": "截图已保存",
+    "Could not save the screenshot": "无法保存截图",
     "Previous section": "上一节",
     "Next section": "下一节",
     "Prev": "上一节",
@@ -51,12 +71,11 @@ _ZH: dict[str, str] = {
     "Bookmarks": "书签列表",
     # Screen text
     "Contents": "目录",
-    "figures": "项数据",
-    "Figures at a glance": "数据一览",
+    "Metrics at a glance": "数据一览",
     "In this section": "本节内容",
     "Sections": "各部分",
     "… and {n} more sections in the tree": "……另有 {n} 个部分,见目录",
-    "No figures in this section.": "本节没有数据。",
+    "No metrics in this section.": "本节没有数据。",
     "No text in this section.": "本节没有正文。",
     "Label": "指标",
     "Value": "数值",
@@ -76,11 +95,13 @@ _ZH: dict[str, str] = {
     "sub-topics": "个子题",
     "paragraphs": "段",
     "metrics": "项数据",
-    "percentage points": "个百分点",
+    # The space belongs to English only: ▲41 percentage points, ▲41个百分点.
+    " percentage points": "个百分点",
     "over": "余/以上",
     "about": "近/约",
     "up to": "最高",
     "exact": "",
+    "target": "目标",
     "Keys": "按键",
     "Search reports": "搜索报告",
     "No results": "无结果",
@@ -90,10 +111,11 @@ _ZH: dict[str, str] = {
     "Text": "段落",
     "Next result": "下一条结果",
     "Previous result": "上一条结果",
-    "Show only sections with hits": "只显示有结果的章节",
+    "Show only sections with hits": "只显示有结果的部分",
+    "No search: press / to search first.": "没有搜索:请先按 / 搜索。",
     "search: type text, pinyin or a number": "搜索:输入文字、拼音或数字",
-    "Go to section": "转到章节",
-    "Jump to a section by its title": "按标题转到章节",
+    "Go to section": "转到部分",
+    "Jump to a section by its title": "按标题转到部分",
     "The window is too small": "窗口太小",
     "Please enlarge the window to at least": "请把窗口放大到至少",
     "columns": "列",
@@ -112,8 +134,8 @@ _ZH: dict[str, str] = {
     "Table of every metric (sort, filter, group)": "全部数据的表格(排序、筛选、分组)",
     "Export this section (or the report) to a file": "把本节(或整个报告)导出到文件",
     "Copy this section as Markdown (OSC 52)": "复制本节(Markdown,OSC 52)",
-    "Bookmark this section (again: remove)": "收藏本节(再按一次取消)",
-    "Bookmark this section": "收藏本节",
+    "Bookmark this section (again: remove)": "给本节加书签(再按一次删除)",
+    "Bookmark this section": "给本节加书签",
     "List bookmarks: Enter jumps, d deletes": "书签列表:回车跳转,d 删除",
     "Back to where you were": "回到之前的位置",
     "Forward again after going back": "后退之后再前进",
@@ -138,6 +160,9 @@ _ZH: dict[str, str] = {
     "descending": "降序",
     "sorted by": "排序:",
     "grouped by unit": "按单位分组",
+    "within each unit (values of different units do not compare)": (
+        "各单位内排序(不同单位的数值不可比)"
+    ),
     "grouped by section": "按部分分组",
     "sum": "合计",
     "no sum": "不求和",
@@ -147,6 +172,8 @@ _ZH: dict[str, str] = {
     "ratios do not add up": "比例相加没有意义",
     "multiples do not add up": "倍数相加没有意义",
     "years do not add up": "年数相加没有意义",
+    "per-person values do not add up": "人均、每人数据相加没有意义",
+    "different things are not added": "不同事项不相加",
     "(no unit)": "(无单位)",
     "No metrics match the filter.": "没有符合筛选条件的数据。",
     "No metrics.": "本报告没有数据。",
@@ -171,14 +198,22 @@ _ZH: dict[str, str] = {
     ),
     "Exported to": "已导出到",
     "Copied": "已复制",
+    "Not copied": "未复制",
+    "Inside tmux with set-clipboard {setting} nothing reaches the clipboard. "
+    "Add `set -g set-clipboard on` to ~/.tmux.conf and run "
+    "`tmux source-file ~/.tmux.conf`; or export with e.": (
+        "tmux 的 set-clipboard 为 {setting} 时,复制的内容到不了剪贴板。"
+        "请在 ~/.tmux.conf 中加入 `set -g set-clipboard on` 并运行 "
+        "`tmux source-file ~/.tmux.conf`;或按 e 导出。"
+    ),
     "Copied to the clipboard": "已复制到剪贴板",
     "characters": "个字符",
     "too long to copy through the terminal": "太长,无法通过终端复制",
     "export it with e instead": "请按 e 导出",
-    "Bookmarked": "已收藏",
-    "Bookmark removed": "已取消收藏",
-    "Open a section to bookmark it.": "请先打开一个部分再收藏。",
-    "No bookmarks yet: press b on a section to add one.": "还没有书签:在某个部分按 b 即可收藏。",
+    "Bookmarked": "已加书签",
+    "Bookmark removed": "已删除书签",
+    "Open a section to bookmark it.": "请先打开一个部分再加书签。",
+    "No bookmarks yet: press b on a section to add one.": "还没有书签:在某个部分按 b 即可添加。",
     "jumps": "跳转",
     "deletes": "删除",
     "closes": "关闭",
@@ -226,3 +261,25 @@ def t(key: str) -> str:
     if _language == "zh":
         return _ZH.get(key, key)
     return key
+
+
+_SINGULAR = {
+    "metrics": "metric",
+    "sections": "section",
+    "sub-topics": "sub-topic",
+    "paragraphs": "paragraph",
+    "characters": "character",
+}
+
+
+def count(number: int, noun: str) -> str:
+    """``108 metrics`` / ``108 项数据``: a number and its noun, one way everywhere."""
+    if _language == "en" and number == 1:
+        return f"1 {_SINGULAR.get(noun, noun)}"
+    return f"{number} {t(noun)}"
+
+
+def pick(english: str, chinese: str) -> str:
+    """For text a service already wrote in both languages (what a query was understood
+    as): the one for the interface. Everything else goes through ``t``."""
+    return chinese if _language == "zh" else english

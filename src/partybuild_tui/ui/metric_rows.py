@@ -18,6 +18,7 @@ percentages, ratios, multiples or years (``99.3% + 100%`` means nothing).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -25,7 +26,7 @@ from functools import lru_cache
 from partybuild_tui.model import Metric, Report
 from partybuild_tui.model.display import BREADCRUMB_SEPARATOR
 from partybuild_tui.model.numbers import QUALIFIER_WORDS, format_difference, format_value, with_unit
-from partybuild_tui.ui.i18n import t
+from partybuild_tui.ui.i18n import count, t
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,18 @@ def qualifier_text(qualifier: str) -> str:
     return t(word) if word else ""
 
 
+def role_text(metric: Metric) -> str:
+    """``目标 2027`` / ``target 2027`` for a target; nothing for a result."""
+    if metric.role != "target":
+        return ""
+    return t("target") + (f" {metric.target_period}" if metric.target_period else "")
+
+
+def qualifier_cell(metric: Metric) -> str:
+    """The qualifier word and, for a target, the target mark: ``余/以上 目标 2027``."""
+    return " ".join(p for p in (qualifier_text(metric.qualifier), role_text(metric)) if p)
+
+
 def one_line(text: str) -> str:
     """Text for one table cell: runs of whitespace (newlines too) become one space."""
     return " ".join(text.split())
@@ -83,13 +96,13 @@ def cell_text(metric: Metric, key: str) -> str:
     if key == "unit":
         return one_line(metric.unit)
     if key == "qualifier":
-        return qualifier_text(metric.qualifier)
+        return qualifier_cell(metric)
     if key == "baseline":
         if metric.baseline is None:
             return ""
         return f"{with_unit(metric.baseline, metric.unit)}→{with_unit(metric.value, metric.unit)}"
     if key == "change":
-        return format_difference(metric, t("percentage points"))
+        return format_difference(metric, t(" percentage points"))
     raise KeyError(key)
 
 
@@ -160,7 +173,7 @@ def sort_positions(
         have.sort(key=lambda item: item[1])
         have.sort(key=lambda item: item[0], reverse=True)  # type: ignore[arg-type, return-value]
     else:
-        have.sort()  # type: ignore[arg-type]
+        have.sort()
     return [p for _, p in have] + sorted(blank)
 
 
@@ -178,8 +191,35 @@ NOT_SUMMABLE: dict[str, str] = {
 """Units whose values are never added, and why."""
 
 
+PER_PERSON = re.compile(r"每|[人村户年场次校乡镇]均|平均|average|\bper\b", re.IGNORECASE)
+"""Labels of per-person (or per-village…) figures: such values are never added."""
+
+
 def can_sum(unit: str) -> bool:
     return unit not in NOT_SUMMABLE
+
+
+def family(metric: Metric) -> str:
+    """What a metric counts: its label without the bracketed details."""
+    return re.sub(r"[(（][^)）]*[)）]", "", metric.label).strip()
+
+
+def sum_refusal(metrics: Sequence[Metric]) -> str | None:
+    """Why ``metrics`` (of one unit) are not added, or ``None`` when their sum means something.
+
+    Only figures of one kind are added (same label, details aside): 27 metrics in 个 are
+    grids, party organisations and documents, whose total means nothing.
+    """
+    if not metrics:
+        return None
+    unit = metrics[0].unit
+    if not can_sum(unit):
+        return NOT_SUMMABLE[unit]
+    if any(PER_PERSON.search(m.label) for m in metrics):
+        return "per-person values do not add up"
+    if len({family(m) for m in metrics}) > 1:
+        return "different things are not added"
+    return None
 
 
 def _sum(values: Sequence[float | int]) -> float | int:
@@ -203,8 +243,8 @@ def sum_prefix(qualifiers: Sequence[str]) -> str:
 
 
 def unit_sum(metrics: Sequence[Metric]) -> str:
-    """The sum of metrics of one unit as shown (``≥6.2万名``); empty when not summable."""
-    if not metrics or not can_sum(metrics[0].unit):
+    """The sum of metrics of one unit as shown (``≥6.2万名``); empty when it means nothing."""
+    if not metrics or sum_refusal(metrics) is not None:
         return ""
     total = _sum([m.value for m in metrics])
     return sum_prefix([m.qualifier for m in metrics]) + with_unit(total, metrics[0].unit)
@@ -224,32 +264,31 @@ class Group:
     """Count and sums (or why there is no sum), ready to show."""
 
 
-def _count(n: int) -> str:
-    word = t("metrics")
-    return f"{n} {word}" if word == "metrics" else f"{n}{word}"
-
-
 def summarize(report: Report, positions: Sequence[int], by: str) -> str:
-    """``12 metrics · sum ≥6.2万名`` or ``6 metrics · no sum: percentages do not add up``."""
+    """``3 metrics · sum ≥6.2万名`` or ``6 metrics · no sum: percentages do not add up``."""
     metrics = report.metrics
     rows = [metrics[p] for p in positions]
-    parts = [_count(len(rows))]
+    parts = [count(len(rows), "metrics")]
     by_unit: dict[str, list[Metric]] = {}
     for metric in rows:
         by_unit.setdefault(metric.unit, []).append(metric)
     if by == "unit" or len(by_unit) == 1:
-        unit = rows[0].unit if rows else ""
-        if not can_sum(unit):
-            parts.append(f"{t('no sum')}: {t(NOT_SUMMABLE[unit])}")
+        refusal = sum_refusal(rows)
+        if refusal is not None:
+            parts.append(f"{t('no sum')}: {t(refusal)}")
         elif len(rows) > 1:
             parts.append(f"{t('sum')} {unit_sum(rows)}")
         return " · ".join(parts)
-    sums = [unit_sum(group) for unit, group in by_unit.items() if can_sum(unit)]
+    sums = [
+        unit_sum(group)
+        for group in by_unit.values()
+        if len(group) > 1 and sum_refusal(group) is None
+    ]
     if sums:
         parts.append(f"{t('sums by unit')} " + ", ".join(sums))
-    skipped = [unit for unit in by_unit if not can_sum(unit)]
+    skipped = [unit for unit, group in by_unit.items() if sum_refusal(group) is not None]
     if skipped:
-        parts.append(f"{t('not added')}: " + ", ".join(skipped))
+        parts.append(f"{t('not added')}: " + ", ".join(u or t("(no unit)") for u in skipped))
     return " · ".join(parts)
 
 
@@ -279,3 +318,73 @@ def group_positions(report: Report, positions: Sequence[int], by: str) -> list[G
     for group in ordered:
         group.summary = summarize(report, group.positions, by)
     return ordered
+
+
+# -- the table's rows and what the view says about itself ------------------------------
+
+
+def several_units(report: Report, positions: Sequence[int]) -> bool:
+    metrics = report.metrics
+    units = {metrics[p].unit for p in positions[:1]}
+    return any(metrics[p].unit not in units for p in positions)
+
+
+def build_rows(
+    report: Report,
+    positions: Sequence[int],
+    sort: tuple[str | None, bool],
+    group_by: str | None,
+    collapsed: set[str],
+) -> tuple[list[Group], list[int | Group]]:
+    """The groups and what each line of the table shows: a metric position or a group.
+
+    Values of different units are not comparable (2750万元 beside 12.6万件): sorted by
+    value or change, rows of several units are ordered within each unit (the commonest
+    unit first), as if grouped by unit.
+    """
+    key, descending = sort
+    ordered = list(positions)
+    if key is not None:
+        ordered = sort_positions(report, ordered, key, descending)
+        if key in WITHIN_UNIT and group_by is None and several_units(report, ordered):
+            group_by = "unit"
+    if group_by is None:
+        return [], list(ordered)
+    groups = group_positions(report, ordered, group_by)
+    rows: list[int | Group] = []
+    for group in groups:
+        rows.append(group)
+        if group.key not in collapsed:
+            rows.extend(group.positions)
+    return groups, rows
+
+
+def row_of(rows: Sequence[int | Group], keep: int | Group | None) -> int:
+    """The line that shows ``keep`` (a metric position or a group) after a rebuild, else 0."""
+    for index, row in enumerate(rows):
+        if isinstance(keep, Group):
+            if isinstance(row, Group) and row.key == keep.key:
+                return index
+        elif row == keep and keep is not None and not isinstance(row, Group):
+            return index
+    return 0
+
+
+WITHIN_UNIT = frozenset({"value", "baseline", "change"})
+"""Columns whose sort is only meaningful within one unit."""
+
+
+def describe_view(
+    report: Report, positions: Sequence[int], sort: tuple[str | None, bool], group_by: str | None
+) -> str:
+    """``12 / 108 metrics · sorted by value, largest first · grouped by unit``."""
+    key, descending = sort
+    parts = [f"{len(positions)} / {count(len(report.metrics), 'metrics')}"]
+    if key is not None:
+        direction = t("descending") if descending else t("ascending")
+        parts.append(f"{t('sorted by')} {t(column(key).title)} {direction}")
+        if key in WITHIN_UNIT and group_by is None and several_units(report, positions):
+            parts.append(t("within each unit (values of different units do not compare)"))
+    if group_by is not None:
+        parts.append(t("grouped by unit" if group_by == "unit" else "grouped by section"))
+    return " · ".join(parts)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from rich.cells import cell_len
+from textual.content import Content
 
 NO_LINE_START = frozenset("，。、；：？！）》」』】〕〉”’…—·,.;:?!)]}%％‰°")
 """Characters that may not begin a line (they close or follow what precedes them)."""
@@ -73,6 +74,19 @@ def wrap_lines(text: str, width: int) -> list[str]:
     starts = line_starts(text, width)
     ends = starts[1:] + [len(text)]
     return [text[a:b].rstrip(" ") for a, b in zip(starts, ends, strict=True)]
+
+
+def wrap_content(content: Content, width: int) -> list[Content]:
+    """Styled text cut into lines by the same rules as ``line_starts``, line by line.
+
+    Every piece of report text on screen goes through here (or ``line_starts``), so an
+    overview never breaks ``1635人`` or starts a line with "，".
+    """
+    lines: list[Content] = []
+    for line in content.split("\n"):
+        cuts = line_starts(line.plain, width)[1:]
+        lines.extend(part.rstrip() for part in line.divide(cuts)) if cuts else lines.append(line)
+    return lines
 
 
 def fit_cells(text: str, width: int) -> str:

@@ -23,6 +23,7 @@ from partybuild_tui.state import ReportSession
 from partybuild_tui.ui.i18n import t
 from partybuild_tui.ui.widgets.bindings import localize_bindings
 from partybuild_tui.ui.widgets.section_tree import section_label
+from partybuild_tui.ui.widgets.vim_list import VimOptionList
 
 
 class BookmarksScreen(ModalScreen[str | None]):
@@ -55,7 +56,7 @@ class BookmarksScreen(ModalScreen[str | None]):
             dialog.border_subtitle = Content(
                 f"Enter {t('jumps')} · d {t('deletes')} · Esc {t('closes')}"
             )
-            yield OptionList(id="bookmarks-list")
+            yield VimOptionList(id="bookmarks-list")
             yield Static(id="bookmarks-empty")
 
     def on_mount(self) -> None:

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.events import Resize
+from textual.events import Key, Resize
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
@@ -169,6 +169,7 @@ class ExplorerScreen(Screen[None]):
             self.mount(Static(message, id="too-small"), after="#main")
         self.set_class(too_small, "-too-small")
         narrow = width < NARROW_WIDTH
+        self.set_class(narrow, "-narrow")  # a sidebar opened with s shares the width
         show = self._sidebar_choice if self._sidebar_choice is not None else not narrow
         self._show_sidebar(show)
 
@@ -313,6 +314,15 @@ class ExplorerScreen(Screen[None]):
     def action_focus_search(self) -> None:
         self.search.remember_position()
         self.query_one(SearchPanel).focus_input()
+
+    def on_key(self, event: Key) -> None:
+        """n, N, f with no search in effect: their bindings are off (and out of the
+        footer), so the key arrives here; say why nothing happens."""
+        if event.character not in ("n", "N", "f") or isinstance(self.focused, Input):
+            return
+        if not self.query_one(SearchPanel).active and not self.search.filtering:
+            event.stop()
+            self.notify(t("No search: press / to search first."), timeout=2.5)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "focus_search" and isinstance(self.focused, Input):

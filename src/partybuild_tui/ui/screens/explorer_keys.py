@@ -17,7 +17,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
 from partybuild_tui.ui.clipboard import copy_text
-from partybuild_tui.ui.i18n import get_language, t
+from partybuild_tui.ui.i18n import t
 from partybuild_tui.ui.screens.bookmarks import BookmarksScreen
 from partybuild_tui.ui.screens.export_dialog import ExportDialog, ExportJob
 from partybuild_tui.ui.session import OpenReport, Session
@@ -141,13 +141,15 @@ class ReportActions:
 
 # -- the command palette --------------------------------------------------------------------
 
-_COMMANDS: tuple[tuple[str, str, str, str], ...] = (
-    ("Metrics table", "数据表", "metrics", "Table of every metric (sort, filter, group)"),
-    ("Bookmarks", "书签列表", "bookmarks", "List bookmarks: Enter jumps, d deletes"),
-    ("Bookmark this section", "收藏本节", "bookmark", "Bookmark this section (again: remove)"),
-    ("Back", "后退", "back", "Back to where you were"),
-    ("Forward", "前进", "forward", "Forward again after going back"),
-    ("Export", "导出", "export", "Export this section (or the report) to a file"),
+_COMMANDS: tuple[tuple[str, str, str], ...] = (
+    # (name, action, help): names and help go through t(); a command is found by its
+    # name in either language.
+    ("Metrics table", "metrics", "Table of every metric (sort, filter, group)"),
+    ("Bookmarks", "bookmarks", "List bookmarks: Enter jumps, d deletes"),
+    ("Bookmark this section", "bookmark", "Bookmark this section (again: remove)"),
+    ("Back", "back", "Back to where you were"),
+    ("Forward", "forward", "Forward again after going back"),
+    ("Export", "export", "Export this section (or the report) to a file"),
 )
 
 
@@ -167,15 +169,12 @@ class ExplorerCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        chinese_ui = get_language() == "zh"
-        for english, chinese, action, help_text in _COMMANDS:
-            score = max(matcher.match(english), matcher.match(chinese))
+        for name, action, help_text in _COMMANDS:
+            shown = t(name)
+            score = max(matcher.match(name), matcher.match(shown))
             if score > 0:
-                shown = chinese if chinese_ui else english
                 yield Hit(score, matcher.highlight(shown), self._run(action), help=t(help_text))
 
     async def discover(self) -> Hits:
-        chinese_ui = get_language() == "zh"
-        for english, chinese, action, help_text in _COMMANDS:
-            shown = chinese if chinese_ui else english
-            yield DiscoveryHit(shown, self._run(action), help=t(help_text))
+        for name, action, help_text in _COMMANDS:
+            yield DiscoveryHit(t(name), self._run(action), help=t(help_text))

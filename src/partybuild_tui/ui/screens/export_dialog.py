@@ -4,6 +4,11 @@ The path starts as ``default_filename`` in the working directory (and follows
 the format until the user edits it). The file is written atomically and never
 over an existing file without a yes, nor over the report being read. The dialog
 returns the absolute path written, for the caller to announce.
+
+Focus starts on the format (←/→ or Space choose it, Tab goes to the file name);
+Enter exports from any field; the format chosen last is proposed next time (per
+kind of export, for the run of the app). The dialog scrolls when the window is
+smaller than it (40×12).
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
@@ -47,6 +52,12 @@ class ExportJob:
     initial_format: str = "markdown"
     protect: str | None = None
     """A path never to write over (the report being read)."""
+    kind: str = "report"
+    """What is exported ("report", "metrics"): the format chosen is remembered per kind."""
+
+
+REMEMBERED_FORMATS: dict[str, str] = {}
+"""The format last exported, per kind of export (for the run of the app)."""
 
 
 def resolve_destination(text: str, default_name: str, cwd: str | None = None) -> Path:
@@ -124,33 +135,41 @@ class ExportDialog(ModalScreen[str | None]):
 
     CSS_PATH = "../styles/dialogs.tcss"
 
-    AUTO_FOCUS = "#export-path"
-    """Focused before any key is read (a focus() in on_mount comes after the first keys)."""
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        # priority: Enter exports from the format choice, the checkbox and the file name
+        Binding("enter", "export", "Export", priority=True),
+    ]
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    AUTO_FOCUS = "#export-format"
+    """Focused before any key is read (a focus() in on_mount comes after the first keys);
+    the format first: ←/→ and Space choose it, Tab goes on to the file name."""
 
     def __init__(self, job: ExportJob, cwd: str | None = None) -> None:
         super().__init__()
         localize_bindings(self)
         self.job = job
         self.cwd = cwd or os.getcwd()
-        self.format = job.initial_format
+        self.format = REMEMBERED_FORMATS.get(job.kind, job.initial_format)
         self._default = job.default_name(self.format)
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="export-dialog") as dialog:
+        with VerticalScroll(id="export-dialog") as dialog:
             dialog.border_title = Content(t("Export"))
             title = f"{t('Export')}: {self.job.what}"
             if self.job.count_note:
                 title += f" ({self.job.count_note})"
             yield Static(Content(title), id="export-what")
             yield Label(t("Format"), classes="export-label")
-            with RadioSet(id="export-format"):
+            # compact: one line each, so the dialog fits 40×12
+            with RadioSet(id="export-format", compact=True):
                 for key, name in FORMAT_NAMES:
-                    yield RadioButton(name, value=key == self.format, id=f"format-{key}")
-            yield Checkbox(t("UTF-8 with BOM (for Excel)"), id="export-bom")
+                    yield RadioButton(
+                        name, value=key == self.format, id=f"format-{key}", compact=True
+                    )
+            yield Checkbox(t("UTF-8 with BOM (for Excel)"), id="export-bom", compact=True)
             yield Label(t("File"), classes="export-label")
-            yield Input(value=self._default, id="export-path", select_on_focus=False)
+            yield Input(value=self._default, id="export-path", select_on_focus=False, compact=True)
             where = (
                 t("The browser downloads the file")
                 if self.app.is_web
@@ -159,13 +178,27 @@ class ExportDialog(ModalScreen[str | None]):
             yield Static(Content(where), id="export-where")
             yield Static(id="export-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t("Export") + " (Enter)", variant="primary", id="export-go")
-                yield Button(t("Cancel") + " (Esc)", id="export-cancel")
+                yield Button(
+                    t("Export") + " (Enter)", variant="primary", id="export-go", compact=True
+                )
+                yield Button(t("Cancel") + " (Esc)", id="export-cancel", compact=True)
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.height < 24, "-short")
 
     def on_mount(self) -> None:
+        self.set_class(self.size.height < 24, "-short")
         self.query_one("#export-bom", Checkbox).display = self.format == "csv"
+        self.query_one("#export-error", Static).display = False
         path = self.query_one("#export-path", Input)
         path.cursor_position = len(path.value)
+
+    def action_export(self) -> None:
+        """Enter: export, whatever field has the focus (on Cancel: cancel)."""
+        if self.focused is not None and self.focused.id == "export-cancel":
+            self.dismiss(None)
+            return
+        self.export(overwrite=False)
 
     @on(RadioSet.Changed, "#export-format")
     def _format_changed(self, event: RadioSet.Changed) -> None:
@@ -178,7 +211,6 @@ class ExportDialog(ModalScreen[str | None]):
             path.value = new_default
         self._default = new_default
 
-    @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export-go")
     def _go(self) -> None:
         self.export(overwrite=False)
@@ -188,7 +220,9 @@ class ExportDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
     def _error(self, message: str) -> None:
-        self.query_one("#export-error", Static).update(Content(message))
+        error = self.query_one("#export-error", Static)
+        error.update(Content(message))
+        error.display = bool(message)
 
     def export(self, overwrite: bool) -> None:
         path_text = self.query_one("#export-path", Input).value
@@ -210,6 +244,7 @@ class ExportDialog(ModalScreen[str | None]):
             reason = error.strerror or str(error)
             self._error(f"{t('Could not write')} {destination}: {reason}")
             return
+        REMEMBERED_FORMATS[self.job.kind] = self.format
         self.dismiss(str(destination))
 
     def _deliver(self, path_text: str) -> None:

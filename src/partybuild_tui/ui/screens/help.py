@@ -110,6 +110,10 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [
         Binding("escape,q,question_mark", "dismiss", "Close"),
+        Binding("j,down", "scroll('down')", "Scroll down", show=False),
+        Binding("k,up", "scroll('up')", "Scroll up", show=False),
+        Binding("g,home", "scroll('home')", "First", show=False),
+        Binding("G,end", "scroll('end')", "Last", show=False),
     ]
 
     def __init__(
@@ -134,6 +138,15 @@ class HelpScreen(ModalScreen[None]):
         if self.extra_note:
             content = Content("\n").join([content, Content(""), Content(self.extra_note)])
         self.query_one("#help-text", Static).update(content)
+
+    def action_scroll(self, where: str) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        {
+            "down": body.scroll_down,
+            "up": body.scroll_up,
+            "home": body.scroll_home,
+            "end": body.scroll_end,
+        }[where](animate=False)
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)

@@ -21,7 +21,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
 from partybuild_tui.export import (
-    default_filename,
+    EXTENSIONS,
     export_metrics,
     metric_clip_text,
     metrics_clip_text,
@@ -29,11 +29,12 @@ from partybuild_tui.export import (
 from partybuild_tui.model.display import breadcrumb_text
 from partybuild_tui.search import Query, SearchIndex, parse_query
 from partybuild_tui.ui.clipboard import copy_text
-from partybuild_tui.ui.i18n import get_language, t
+from partybuild_tui.ui.i18n import pick, t
 from partybuild_tui.ui.messages import Highlight, IndexReady
 from partybuild_tui.ui.session import OpenReport, SessionApp
 from partybuild_tui.ui.widgets.bindings import localize_bindings
 from partybuild_tui.ui.widgets.metric_table import MetricTable
+from partybuild_tui.ui.widgets.wrapped import WrappedText
 
 DEBOUNCE_FROM = 20_000
 """From this many metrics on, filtering takes long enough to wait for a pause in typing."""
@@ -86,7 +87,7 @@ class MetricsScreen(Screen[None]):
             )
             yield Static(id="metrics-status")
         yield MetricTable(self.report, id="metrics-table")
-        yield Static(id="metrics-detail")
+        yield WrappedText(id="metrics-detail")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -157,18 +158,20 @@ class MetricsScreen(Screen[None]):
                 parts.append(t("indexing the report for the filter…"))
             else:
                 query = self.parsed_query
-                parts.append(query.understood_zh if get_language() == "zh" else query.understood)
+                parts.append(pick(query.understood, query.understood_zh))
         status.update(Content(" · ".join(parts)))
 
     @on(MetricTable.CursorMoved)
     def _cursor_moved(self, event: MetricTable.CursorMoved) -> None:
-        detail = self.query_one("#metrics-detail", Static)
+        detail = self.query_one("#metrics-detail", WrappedText)
         metric, group = event.metric, event.group
         if metric is not None:
             path = breadcrumb_text(metric.breadcrumb)
             detail.update(
                 Content.assemble(
-                    (path, "bold"),
+                    (metric.label, "bold"),
+                    "\n",
+                    (path, "dim"),
                     "\n",
                     (f"“{metric.quote}”", "italic"),
                     *((("  ", ""), (metric.note, "dim")) if metric.note else ()),
@@ -239,7 +242,8 @@ class MetricsScreen(Screen[None]):
             return export_metrics(metrics, fmt, title=title, bom=bom)
 
         def name(fmt: str) -> str:
-            return default_filename(report, fmt, metrics_only=True)
+            # Not the name of a whole-report export: <id>-metrics.csv, not <id>.csv.
+            return f"{report.meta.id}-metrics{EXTENSIONS[fmt]}"
 
         job = ExportJob(
             what=t("the metrics shown"),
@@ -247,6 +251,7 @@ class MetricsScreen(Screen[None]):
             default_name=name,
             count_note=f"{len(metrics)} {t('metrics')}",
             initial_format="csv",
+            kind="metrics",
             protect=self.opened.path,
         )
         self.app.push_screen(ExportDialog(job), self._exported)

@@ -18,7 +18,7 @@ from textual.widgets import Static
 
 from partybuild_tui.model import Report, Section
 from partybuild_tui.model.display import breadcrumb_text
-from partybuild_tui.ui.i18n import t
+from partybuild_tui.ui.i18n import count, t
 from partybuild_tui.ui.widgets.bindings import localize_bindings
 from partybuild_tui.ui.widgets.section_overview import SectionOverview
 
@@ -76,7 +76,7 @@ class DetailPane(VerticalScroll, can_focus=True):
 
     def _set_frame(self, crumbs: tuple[str, ...], figures: int) -> None:
         self.border_title = Content(breadcrumb_text(crumbs))
-        self.border_subtitle = Content(f"{figures} {t('figures')}" if figures else "")
+        self.border_subtitle = Content(count(figures, "metrics") if figures else "")
 
     def show_report(self) -> None:
         """The report card: metadata and every top-level section with its totals."""
@@ -113,7 +113,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         self.query_one("#detail-title", Static).update(title)
         text, heading, figures = self._text_and_figures()
         text.show(section, matches, current)
-        heading.update(Content(f"── {t('Figures at a glance')} ──"))
+        heading.update(Content(f"── {t('Metrics at a glance')} ──"))
         heading.display = bool(section.metrics)
         figures.show(section.metrics)
         self.query_one(SectionOverview).show_children(section)

@@ -10,12 +10,13 @@ from collections.abc import Sequence
 
 from rich.cells import cell_len
 from textual.content import Content
+from textual.geometry import Size
 from textual.widget import Widget
 
 from partybuild_tui.model import Metric
 from partybuild_tui.model.numbers import format_change, format_difference
 from partybuild_tui.ui.i18n import t
-from partybuild_tui.ui.metric_rows import qualifier_text
+from partybuild_tui.ui.metric_rows import qualifier_cell
 from partybuild_tui.ui.text_wrap import pad_cells
 
 
@@ -25,8 +26,8 @@ def figure_rows(metrics: Sequence[Metric]) -> list[tuple[str, str, str, str]]:
         (
             m.label,
             format_change(m),
-            qualifier_text(m.qualifier),
-            format_difference(m, t("percentage points")),
+            qualifier_cell(m),  # a target says so: 目标 2027
+            format_difference(m, t(" percentage points")),
         )
         for m in metrics
     ]
@@ -36,7 +37,7 @@ def render_figures(metrics: Sequence[Metric], width: int) -> Content:
     """The table as Content lines for a pane ``width`` cells wide."""
     rows = figure_rows(metrics)
     if not rows:
-        return Content.styled(t("No figures in this section."), ".figures-table--empty")
+        return Content.styled(t("No metrics in this section."), ".figures-table--empty")
     value_width = max(cell_len(r[1]) for r in rows)
     qualifier_width = max(cell_len(r[2]) for r in rows)
     change_width = max(cell_len(r[3]) for r in rows)
@@ -84,5 +85,5 @@ class FiguresTable(Widget):
     def render(self) -> Content:
         return render_figures(self.metrics, self.content_region.width or 80)
 
-    def get_content_height(self, container, viewport, width: int) -> int:  # type: ignore[override]
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return max(1, len(self.metrics))

@@ -7,20 +7,15 @@ filtering, sorting and grouping 100,000 metrics cost a list operation each.
 would parse plain ``str`` cells as markup.) Cells are drawn as plain segments:
 report text never goes near markup.
 
-Columns are aligned by display width (a CJK character takes two cells): fixed
-columns (value, unit, qualifier, baseline, change) get the width of their widest
-cell in the whole report, the section path and the label share the rest and are
-cut with … when short of room (the path keeps its top title's first words and the
-section's own title). The header row stays on top; it marks the column under the
-cursor and the sort column (▼ ▲).
+Columns are aligned by display width (a CJK character takes two cells) and placed
+by ``metric_layout`` (labels first; empty columns take no room). The header row
+stays on top; it marks the column under the cursor and the sort column (▼ ▲).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -32,59 +27,33 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from partybuild_tui.model import Metric, Report
-from partybuild_tui.model.display import BREADCRUMB_SEPARATOR
-from partybuild_tui.model.numbers import format_value
 from partybuild_tui.ui.i18n import t
 from partybuild_tui.ui.metric_rows import (
     COLUMNS,
     Column,
     Group,
-    cell_text,
-    group_positions,
+    build_rows,
+    describe_view,
     natural_descending,
-    one_line,
-    qualifier_text,
-    sort_positions,
+    row_of,
 )
-from partybuild_tui.ui.text_wrap import pad_cells, short_title
+from partybuild_tui.ui.text_wrap import pad_cells
 from partybuild_tui.ui.widgets.bindings import localize_bindings
+from partybuild_tui.ui.widgets.metric_layout import (
+    Layout,
+    compute_layout,
+    filled_columns,
+    header_strip,
+    metric_strip,
+    natural_widths,
+)
 
-MIN_FLEX = 8
-"""Narrowest a flexible column (section path, label) is drawn."""
-SECTION_MIN_ROOM = 40
-"""Below this much room for the two flexible columns the section path is left out
-(the line under the table still shows it for the current row)."""
-
-
-def fit_path(path: str, width: int) -> str:
-    """A section path in ``width`` cells: whole if it fits, else ``凝心铸魂 › 第一议题…``
-
-    (the top title up to its comma, then the section's own title, cut with …).
-    """
-    if cell_len(path) <= width:
-        return pad_cells(path, width)
-    crumbs = path.split(BREADCRUMB_SEPARATOR)
-    if len(crumbs) == 1:
-        return pad_cells(path, width)
-    return pad_cells(short_title(crumbs[0]) + BREADCRUMB_SEPARATOR + crumbs[-1], width)
-
-
-@dataclass(frozen=True)
-class Layout:
-    """Where each shown column sits for one table width."""
-
-    columns: tuple[Column, ...]
-    widths: tuple[int, ...]
-    gap: int
-
-    def column_at(self, x: int) -> int | None:
-        """The index (in ``columns``) of the column under cell ``x``."""
-        position = 1
-        for index, width in enumerate(self.widths):
-            if position <= x < position + width + self.gap:
-                return index
-            position += width + self.gap
-        return None
+CELL_STYLES = {
+    "value": "metric-table--value",
+    "qualifier": "metric-table--muted",
+    "baseline": "metric-table--muted",
+    "change": "metric-table--change",
+}
 
 
 class MetricTable(ScrollView, can_focus=True):
@@ -186,11 +155,10 @@ class MetricTable(ScrollView, can_focus=True):
         """What each line below the header shows: a metric position or a group."""
         self._natural: dict[str, int] | None = None
         self._layout: Layout | None = None
+        self._filled: frozenset[str] = frozenset()
         self._rebuild(keep=None)
         value_column = next(i for i, c in enumerate(self.all_columns) if c.key == "value")
         self.set_reactive(MetricTable.cursor_column, value_column)
-
-    # -- the rows ---------------------------------------------------------------------
 
     @property
     def metric_positions(self) -> list[int]:
@@ -254,30 +222,16 @@ class MetricTable(ScrollView, can_focus=True):
         self._rebuild(group)
 
     def _rebuild(self, keep: int | Group | None) -> None:
-        positions = self.positions
-        if self.sort_key is not None:
-            positions = sort_positions(self.report, positions, self.sort_key, self.descending)
-        rows: list[int | Group] = []
-        if self.group_by is None:
-            self.groups = []
-            rows.extend(positions)
-        else:
-            self.groups = group_positions(self.report, positions, self.group_by)
-            for group in self.groups:
-                rows.append(group)
-                if group.key not in self.collapsed:
-                    rows.extend(group.positions)
+        sort = (self.sort_key, self.descending)
+        self.groups, rows = build_rows(
+            self.report, self.positions, sort, self.group_by, self.collapsed
+        )
         self.rows = rows
-        cursor = 0
-        if isinstance(keep, Group):
-            cursor = next(
-                (i for i, r in enumerate(rows) if isinstance(r, Group) and r.key == keep.key), 0
-            )
-        elif keep is not None:
-            try:
-                cursor = rows.index(keep)
-            except ValueError:
-                cursor = 0
+        filled = filled_columns(self.report.metrics, self.positions)
+        if filled != self._filled:
+            self._filled = filled
+            self._layout = None
+        cursor = row_of(rows, keep)
         self.virtual_size = Size(self.size.width, len(rows) + 1)
         self.set_reactive(MetricTable.cursor_row, min(cursor, max(0, len(rows) - 1)))
         self._scroll_to_cursor(center=True)
@@ -287,8 +241,6 @@ class MetricTable(ScrollView, can_focus=True):
 
     def _announce(self) -> None:
         self.post_message(self.CursorMoved(self, self.current_metric, self.current_group))
-
-    # -- moving -------------------------------------------------------------------------
 
     @property
     def _page(self) -> int:
@@ -364,8 +316,6 @@ class MetricTable(ScrollView, can_focus=True):
         elif row is not None:
             self.post_message(self.Chosen(self, self.report.metrics[row]))
 
-    # -- mouse --------------------------------------------------------------------------
-
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         layout = self._layout
@@ -389,68 +339,10 @@ class MetricTable(ScrollView, can_focus=True):
             if event.chain >= 2 or isinstance(self.rows[row], Group):
                 self.action_choose()
 
-    # -- layout -------------------------------------------------------------------------
-
-    def _natural_widths(self) -> dict[str, int]:
-        """The widest cell of each column over the whole report (computed once).
-
-        Each distinct cell is measured once, and text only where it could be the
-        widest (a character takes one or two cells): 0.1 s for 100,000 metrics.
-        """
-        if self._natural is not None:
-            return self._natural
-        metrics = self.report.metrics
-        # Fixed columns keep a cell beside the title for the sort mark (▼ ▲).
-        widths = {c.key: cell_len(t(c.title)) + (0 if c.flex else 1) for c in self.all_columns}
-
-        def widest(key: str, texts: set[str]) -> None:
-            best = widths[key]
-            for text in sorted(texts, key=len, reverse=True):
-                if 2 * len(text) <= best:
-                    break  # nothing shorter can be wider
-                best = max(best, cell_len(text))
-            widths[key] = best
-
-        def distinct(key: str, chosen: Iterable[Metric]) -> set[str]:
-            seen: dict[tuple[object, ...], Metric] = {}
-            for m in chosen:
-                seen.setdefault((m.value, m.unit, m.qualifier, m.baseline), m)
-            return {cell_text(m, key) for m in seen.values()}
-
-        with_baseline = [m for m in metrics if m.baseline is not None]
-        widest("value", {format_value(v) for v in {m.value for m in metrics}})
-        widest("unit", {m.unit for m in metrics})
-        widest("qualifier", {qualifier_text(q) for q in {m.qualifier for m in metrics}})
-        if "baseline" in widths:
-            widest("baseline", distinct("baseline", with_baseline))
-            widest("change", distinct("change", with_baseline))
-        widest("label", {one_line(m.label) for m in metrics})
-        widest(
-            "section",
-            {BREADCRUMB_SEPARATOR.join(s.breadcrumb) for s in self.report.ordered if s.metrics},
-        )
-        self._natural = widths
-        return widths
-
     def _compute_layout(self, width: int) -> Layout:
-        natural = self._natural_widths()
-        gap = 2 if width >= 100 else 1
-        fixed = [c for c in self.all_columns if not c.flex]
-        fixed_width = sum(natural[c.key] for c in fixed)
-        room = width - 1 - fixed_width - gap * len(self.all_columns)
-        label_natural, section_natural = natural["label"], natural["section"]
-        columns = list(self.all_columns)
-        widths: dict[str, int] = {c.key: natural[c.key] for c in fixed}
-        if room >= label_natural + section_natural:
-            widths["label"], widths["section"] = label_natural, section_natural
-        elif room < SECTION_MIN_ROOM:
-            columns = [c for c in columns if c.key != "section"]
-            widths["label"] = max(MIN_FLEX, room + gap)
-        else:
-            label = min(label_natural, max(room * 3 // 5, room - section_natural))
-            widths["label"] = max(MIN_FLEX, label)
-            widths["section"] = max(MIN_FLEX, room - widths["label"])
-        return Layout(tuple(columns), tuple(widths[c.key] for c in columns), gap)
+        if self._natural is None:  # the widest cells over the whole report, once
+            self._natural = natural_widths(self.report, self.all_columns)
+        return compute_layout(self.all_columns, self._natural, self._filled, width)
 
     def _shown_indices(self) -> list[int]:
         layout = self._layout or self._compute_layout(self.scrollable_content_region.width or 80)
@@ -460,8 +352,6 @@ class MetricTable(ScrollView, can_focus=True):
         self._layout = None
         self.virtual_size = Size(event.size.width, len(self.rows) + 1)
         self._scroll_to_cursor()
-
-    # -- drawing ------------------------------------------------------------------------
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(name, partial=True)
@@ -493,53 +383,16 @@ class MetricTable(ScrollView, can_focus=True):
     def _header(self, layout: Layout, base: Style, width: int) -> Strip:
         header = base + self._style("metric-table--header")
         current = header + self._style("metric-table--header-current")
-        segments = [Segment(" ", header)]
-        for column, cell_width in zip(layout.columns, layout.widths, strict=True):
-            title = t(column.title)
-            if column.key == self.sort_key:
-                mark = "▼" if self.descending else "▲"
-                spaced = cell_len(title) + 2 <= cell_width
-                if column.right:
-                    title = mark + (" " if spaced else "") + title
-                else:
-                    title = pad_cells(title, cell_width - (2 if spaced else 1)).rstrip()
-                    title += (" " if spaced else "") + mark
-            text = pad_cells(title, cell_width)
-            if column.right:
-                text = text.rstrip()
-                text = " " * (cell_width - cell_len(text)) + text
-            is_current = column is self.current_column
-            segments.append(Segment(text, current if is_current else header))
-            segments.append(Segment(" " * layout.gap, header))
-        return Strip(segments).adjust_cell_length(width, header)
+        sort = (self.sort_key, self.descending)
+        return header_strip(layout, header, current, self.current_column, sort, width)
 
     def _metric_line(
         self, metric: Metric, layout: Layout, base: Style, width: int, cursor: bool
     ) -> Strip:
         row_style = base + self._style("metric-table--cursor") if cursor else base
-        cell_cursor = row_style + self._style("metric-table--cursor-cell")
-        extra = {
-            "value": self._style("metric-table--value"),
-            "qualifier": self._style("metric-table--muted"),
-            "baseline": self._style("metric-table--muted"),
-            "change": self._style("metric-table--change"),
-        }
-        segments = [Segment(" ", row_style)]
-        for column, cell_width in zip(layout.columns, layout.widths, strict=True):
-            text = cell_text(metric, column.key)
-            if column.key == "section":
-                text = fit_path(text, cell_width)
-            elif column.right and cell_len(text) <= cell_width:
-                text = " " * (cell_width - cell_len(text)) + text
-            else:
-                text = pad_cells(text, cell_width)
-            if cursor and column is self.current_column:
-                style = cell_cursor
-            else:
-                style = row_style + extra[column.key] if column.key in extra else row_style
-            segments.append(Segment(text, style))
-            segments.append(Segment(" " * layout.gap, row_style))
-        return Strip(segments).adjust_cell_length(width, row_style)
+        styles = {key: self._style(name) for key, name in CELL_STYLES.items()}
+        mark = (self.current_column, row_style + self._style("metric-table--cursor-cell"))
+        return metric_strip(metric, layout, row_style, styles, mark if cursor else None, width)
 
     def _group_line(self, group: Group, base: Style, width: int, cursor: bool) -> Strip:
         style = base + self._style("metric-table--group")
@@ -549,16 +402,7 @@ class MetricTable(ScrollView, can_focus=True):
         text = pad_cells(f" {arrow}{group.title}  ·  {group.summary}", width)
         return Strip([Segment(text, style)], width)
 
-    # -- what the view says about itself ------------------------------------------------
-
     def describe_view(self) -> str:
         """``12 / 108 metrics · sorted by value, largest first · grouped by unit``."""
-        shown, total = len(self.positions), len(self.report.metrics)
-        parts = [f"{shown} / {total} {t('metrics')}"]
-        if self.sort_key is not None:
-            title = next(t(c.title) for c in self.all_columns if c.key == self.sort_key)
-            direction = t("descending") if self.descending else t("ascending")
-            parts.append(f"{t('sorted by')} {title} {direction}")
-        if self.group_by is not None:
-            parts.append(t("grouped by unit" if self.group_by == "unit" else "grouped by section"))
-        return " · ".join(parts)
+        sort = (self.sort_key, self.descending)
+        return describe_view(self.report, self.positions, sort, self.group_by)

@@ -12,14 +12,18 @@ from partybuild_tui.ui.i18n import t
 from partybuild_tui.ui.text_wrap import fit_cells
 
 
-def header_parts(meta: ReportMeta) -> tuple[str, str]:
-    """(title — subtitle, source · date · author) as plain strings."""
+def header_parts(meta: ReportMeta) -> tuple[str, list[str]]:
+    """(title — subtitle, [region · period, source, date, author]) as plain strings.
+
+    Region and period come first on the right: in a library of reports they tell one
+    from another; the rest is dropped from the end when the line is short.
+    """
     left = one_line(meta.title) + (f" — {one_line(meta.subtitle)}" if meta.subtitle else "")
-    right_parts = [meta.source, meta.published_date]
+    where_when = " ".join(part for part in (meta.region, meta.period) if part)
+    right_parts = [where_when, meta.source or "", meta.published_date or ""]
     if meta.author:
         right_parts.append(f"{t('Author')} {meta.author}")
-    right = " · ".join(part for part in right_parts if part)
-    return left, right
+    return left, [part for part in right_parts if part]
 
 
 class ReportHeader(Widget):
@@ -36,8 +40,13 @@ class ReportHeader(Widget):
         self.meta = meta
 
     def render(self) -> Content:
-        left, right = header_parts(self.meta)
+        left, parts = header_parts(self.meta)
         width = self.content_region.width or 80
+        right = " · ".join(parts)
+        title_wants = min(cell_len(left), max(20, width * 2 // 5))  # the title keeps 40%
+        while len(parts) > 1 and width - cell_len(right) - 2 < title_wants:
+            parts = parts[:-1]
+            right = " · ".join(parts)
         room_for_title = width - cell_len(right) - 2
         if right and room_for_title >= min(cell_len(left), 20):
             left = fit_cells(left, room_for_title)  # the title gives way, down to 20 cells

@@ -23,10 +23,14 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from partybuild_tui.model.display import breadcrumb_text
-from partybuild_tui.ui.i18n import get_language, t
-from partybuild_tui.ui.text_wrap import fit_cells, short_title
+from partybuild_tui.ui.i18n import pick, t
+from partybuild_tui.ui.text_wrap import fit_cells, wrap_lines
 from partybuild_tui.ui.widgets.bindings import localize_bindings
+from partybuild_tui.ui.widgets.search_rows import (
+    hit_prompt,
+    label_width,
+    metric_value,
+)
 
 if TYPE_CHECKING:
     from partybuild_tui.model import Metric
@@ -35,8 +39,6 @@ if TYPE_CHECKING:
 
 PAGE = 100
 """Hits drawn in the list; the count still says how many there are."""
-
-KIND_NAMES = {"title": "Title", "metric": "Figure", "paragraph": "Text"}
 
 
 class SearchInput(Input):
@@ -66,45 +68,18 @@ class SearchInput(Input):
         return self.query_ancestor(SearchPanel)
 
 
-def short_path(breadcrumb: tuple[str, ...], width: int) -> str:
-    """``凝心铸魂 › 落实“第一议题”制度`` cut to ``width`` cells (top level shortened)."""
-    if not breadcrumb:
-        return ""
-    top = short_title(breadcrumb[0])
-    full = breadcrumb_text([top, *breadcrumb[1:]])
-    if cell_len(full) <= width or len(breadcrumb) == 1:
-        return fit_cells(full, width)
-    return (
-        fit_cells(breadcrumb_text([top, breadcrumb[-1]]), width)
-        if width >= 16
-        else fit_cells(top, width)
-    )
+STATUS_LINES = 2
 
 
-def hit_prompt(hit: SearchHit, width: int, metric: Metric | None = None) -> Content:
-    """One results row: kind, section path, snippet with the match marked.
-
-    A figure found by its quote or unit is named by its label too (a bare "99.3%"
-    says nothing on its own).
-    """
-    path_width = 18 if width >= 90 else 12
-    kind = t(KIND_NAMES.get(hit.kind, hit.kind))
-    kind_cells = max(cell_len(t(name)) for name in KIND_NAMES.values())
-    room = max(8, width - path_width - kind_cells - 4)
-    label = ""
-    if metric is not None and hit.field != "label":
-        label = fit_cells(metric.label, max(6, room // 3)) + "  "
-    snippet, spans = hit.make_snippet(max(8, (room - cell_len(label)) // 2))
-    snippet_content = Content(snippet)
-    for start, end in spans:
-        snippet_content = snippet_content.stylize(".search-results--match", start, end)
-    path = short_path(hit.breadcrumb, path_width)
-    return Content.assemble(
-        (kind + " " * (kind_cells - cell_len(kind)) + " ", ".search-results--kind"),
-        (path + " " * (path_width - cell_len(path)) + " ", ".search-results--path"),
-        (label, ".search-results--label"),
-        snippet_content,
-    )
+def status_lines(text: str, width: int) -> str:
+    """The whole summary on up to two lines; a cut (only when it cannot fit) ends in …."""
+    lines = wrap_lines(text, max(4, width))
+    if len(lines) > STATUS_LINES:
+        last = fit_cells(" ".join(lines[STATUS_LINES - 1 :]), width)
+        if not last.endswith("…"):
+            last = fit_cells(last, width - 1).rstrip("…") + "…"
+        lines = [*lines[: STATUS_LINES - 1], last]
+    return "\n".join(lines)
 
 
 class SearchPanel(Vertical):
@@ -235,10 +210,14 @@ class SearchPanel(Vertical):
         result = self.result
         if result is None:
             return ""
-        understood = result.understood_zh if get_language() == "zh" else result.understood
+        understood = pick(result.understood, result.understood_zh)
         if not result.total:
             return f"{t('No results')} · {understood}"
         return f"{self.count_text()} · {understood}"
+
+    def _update_status(self, status: Static) -> None:
+        width = status.content_region.width or max(10, self.content_region.width - 2)
+        status.update(Content(status_lines(self._status_text(), width)))
 
     def count_text(self) -> str:
         """``第 3/12 项`` / ``3/12 results`` (``12 results`` before moving)."""
@@ -256,14 +235,19 @@ class SearchPanel(Vertical):
         status, results = self._status_and_results()
         active = result is not None and self.input.has_focus
         status.display = result is not None
-        status.update(Content(self._status_text()))
+        self._update_status(status)
         results.display = bool(active and result and result.hits)
         if not results.display:
             return
         width = max(20, results.content_region.width or self.content_region.width or 80)
+        hits = result.hits  # type: ignore[union-attr]
+        metrics = [self._metric_of(hit) for hit in hits]
+        values = max((cell_len(metric_value(m)) for m in metrics if m), default=0)
+        quoted = any(m and h.field != "label" for m, h in zip(metrics, hits, strict=True))
+        labels = label_width([m.label for m in metrics if m], width, values, 12 if quoted else 0)
         results.set_options(
-            Option(hit_prompt(hit, width, self._metric_of(hit)), id=str(number))
-            for number, hit in enumerate(result.hits)  # type: ignore[union-attr]
+            Option(hit_prompt(hit, width, metric, labels, values), id=str(number))
+            for number, (hit, metric) in enumerate(zip(hits, metrics, strict=True))
         )
         if self.position is not None:
             results.highlighted = self.position
@@ -295,7 +279,7 @@ class SearchPanel(Vertical):
         self.position = (0 if self.position is None else self.position + delta) % count
         status, results = self._status_and_results()
         results.highlighted = self.position
-        status.update(Content(self._status_text()))
+        self._update_status(status)
 
     def current_hit(self) -> SearchHit | None:
         if not self.result or self.position is None or not self.result.hits:

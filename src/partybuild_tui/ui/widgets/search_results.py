@@ -17,6 +17,7 @@ class SearchResults(OptionList):
         "search-results--kind",
         "search-results--path",
         "search-results--label",
+        "search-results--value",
     }
 
     def __init__(self, *, id: str | None = None) -> None:

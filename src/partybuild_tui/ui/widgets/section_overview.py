@@ -6,10 +6,10 @@ import re
 
 from rich.cells import cell_len
 from textual.content import Content
-from textual.widgets import Static
 
 from partybuild_tui.model import Report, Section
-from partybuild_tui.ui.i18n import t
+from partybuild_tui.ui.i18n import count, t
+from partybuild_tui.ui.widgets.wrapped import WrappedText
 
 CARD_SECTIONS = 24
 """Top-level sections described on the report card; a card, not a second tree."""
@@ -27,10 +27,6 @@ def first_sentence(section: Section) -> str:
     return ""
 
 
-def _count(number: int, word: str) -> str:
-    return f"{number} {t(word)}" if t(word) == word else f"{number}{t(word)}"
-
-
 def children_overview(section: Section) -> Content:
     """Each child: title, figure count, first sentence."""
     parts: list[Content] = [Content.styled(t("In this section"), ".section-overview--heading")]
@@ -46,11 +42,11 @@ def _entry(section: Section, with_subtopics: bool) -> list[Content]:
     if section.total_metrics:
         counts += [
             ("  ", ""),
-            (_count(section.total_metrics, "figures"), ".section-overview--count"),
+            (count(section.total_metrics, "metrics"), ".section-overview--count"),
         ]
     subtopics = sum(1 for _ in section.walk()) - 1
     if with_subtopics and subtopics:
-        counts += [("  ", ""), (_count(subtopics, "sub-topics"), ".section-overview--count")]
+        counts += [("  ", ""), (count(subtopics, "sub-topics"), ".section-overview--count")]
     lines = [
         Content.assemble(
             ("• ", ".section-overview--bullet"),
@@ -90,7 +86,7 @@ def report_card(report: Report) -> Content:
     parts.append(
         Content(
             "  ".join(
-                _count(counts[key], word)
+                count(counts[key], word)
                 for key, word in (
                     ("sections", "sections"),
                     ("subtopics", "sub-topics"),
@@ -117,7 +113,7 @@ def report_card(report: Report) -> Content:
     return Content("\n").join(parts)
 
 
-class SectionOverview(Static):
+class SectionOverview(WrappedText):
     """Below a section's own text: its sub-topics; for the root: the report card."""
 
     COMPONENT_CLASSES = {
@@ -128,10 +124,6 @@ class SectionOverview(Static):
         "section-overview--key",
         "section-overview--sentence",
     }
-
-    DEFAULT_CSS = """
-    SectionOverview { height: auto; }
-    """
 
     def show_children(self, section: Section) -> None:
         self.display = bool(section.children)

@@ -20,8 +20,10 @@ from textual.widget import Widget
 
 from partybuild_tui.model import Section
 from partybuild_tui.ui.text_wrap import line_starts
+from partybuild_tui.ui.widgets.emphasis import current_hit_style
 
 PARAGRAPH_GAP = "\n\n"
+CURRENT = ".section-text--current-match"
 
 Spans = Sequence[tuple[int, int]]
 
@@ -82,7 +84,13 @@ class SectionText(Widget):
 
     def render(self) -> Content:
         lines, _ = self._lines(max(1, self.content_region.width))
-        return Content("\n").join(lines)
+        content = Content("\n").join(lines)
+        if not any(span.style == CURRENT for span in content.spans):
+            return content
+        # Resolved here, not by the component class: see ``emphasis``.
+        strong = current_hit_style(self)
+        spans = [Span(s.start, s.end, strong) if s.style == CURRENT else s for s in content.spans]
+        return Content(content.plain, spans)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self._lines(max(1, width))[0])
@@ -134,6 +142,6 @@ def build_section_content(
             spans.append(Span(offsets[index] + start, offsets[index] + end, ".section-text--match"))
     if current is not None and current[0] < len(offsets):
         base = offsets[current[0]]
-        spans.append(Span(base + current[1], base + current[2], ".section-text--current-match"))
+        spans.append(Span(base + current[1], base + current[2], CURRENT))
     text = PARAGRAPH_GAP.join(section.paragraphs)
     return Content(text, spans)

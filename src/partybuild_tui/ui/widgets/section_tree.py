@@ -70,6 +70,8 @@ class SectionTree(Tree[Section | None], can_focus=True):
         self._section_nodes: dict[str, SectionNode] = {}
         self._populated: set[int] = set()
         self.hit_counts: dict[str, int] | None = None
+        self._expanded_unfiltered: list[str] | None = None
+        """Sections the user had open when a filter began: open again when it ends."""
         """While a search filters the tree: hits per section id (own and descendants)."""
         super().__init__(Text(one_line(report.meta.subtitle or report.title)), data=None, id=id)
         localize_bindings(self)
@@ -119,12 +121,23 @@ class SectionTree(Tree[Section | None], can_focus=True):
     def rebuild(self, hit_counts: dict[str, int] | None) -> None:
         """Show all sections, or only those with search hits (and their ancestors)."""
         current = self.cursor_node.data if self.cursor_node is not None else None
+        if self.hit_counts is None and hit_counts is not None:
+            self._expanded_unfiltered = [
+                section_id for section_id, n in self._section_nodes.items() if n.is_expanded
+            ]
         self.hit_counts = hit_counts
         self.clear()
         self._section_nodes.clear()
         self._populated.clear()
         self._populate(self.root)
         self.root.expand()
+        if hit_counts is None and self._expanded_unfiltered is not None:
+            for section_id in self._expanded_unfiltered:  # parents come before children
+                node = self.node_for(section_id)
+                if node is not None:
+                    self._populate(node)
+                    node.expand()
+            self._expanded_unfiltered = None
         if hit_counts is not None:
             for node in list(self._section_nodes.values()):
                 if node.data is not None and node.data.children:

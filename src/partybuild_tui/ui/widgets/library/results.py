@@ -18,8 +18,8 @@ from textual.widgets.option_list import Option
 from partybuild_tui.library.search import LibraryResult, ReportHits
 from partybuild_tui.ui.text_wrap import fit_cells
 from partybuild_tui.ui.widgets.library.strings import tr
-from partybuild_tui.ui.widgets.search_panel import hit_prompt
 from partybuild_tui.ui.widgets.search_results import SearchResults
+from partybuild_tui.ui.widgets.search_rows import hit_prompt
 
 
 def hit_count(total: int) -> str:

@@ -1,0 +1,71 @@
+"""What Textual itself puts on screen, in the interface language and fit for a server.
+
+Textual's palette (its placeholder and its own commands: Keys, Maximize, Quit,
+Screenshot, Theme) and the footer's ``^p palette`` are English
+strings inside Textual; ``AppChrome`` passes each through ``t()``. Its screenshot
+goes to the working directory (or, when that cannot be written, the state
+directory) instead of ``~/Downloads``, which servers do not have, and says where.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.command import CommandPalette
+from textual.screen import Screen
+
+from partybuild_tui.ui.i18n import t
+
+
+def screenshot_directories() -> list[Path]:
+    """Where a screenshot may go, in order: the working directory, then the state directory."""
+    from partybuild_tui.state import state_dir
+
+    return [Path.cwd(), state_dir()]
+
+
+class AppChrome(App[int]):
+    """Textual's own words and screenshot, done as this app needs."""
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(
+                CommandPalette(id="--command-palette", placeholder=t("Search for commands…"))
+            )
+
+    def search_themes(self) -> None:
+        from textual.theme import ThemeProvider
+
+        self.push_screen(
+            CommandPalette(providers=[ThemeProvider], placeholder=t("Search for themes…"))
+        )
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for command in super().get_system_commands(screen):
+            if command.title == "Screenshot":
+                command = SystemCommand(command.title, command.help, self.action_save_screenshot)
+            yield SystemCommand(t(command.title), t(command.help), command.callback)
+
+    def action_save_screenshot(self) -> None:
+        """Save an SVG of the screen and say where it went (or why it could not)."""
+        reasons: list[str] = []
+        for directory in screenshot_directories():
+            try:
+                directory.mkdir(parents=True, exist_ok=True)
+                if not os.access(directory, os.W_OK):
+                    raise PermissionError(f"{directory}: not writable")
+                saved = self.save_screenshot(path=str(directory))
+            except OSError as error:
+                reasons.append(str(error))
+                continue
+            self.notify(str(Path(saved).resolve()), title=t("Screenshot saved"), markup=False)
+            return
+        self.notify(
+            "; ".join(reasons),
+            title=t("Could not save the screenshot"),
+            severity="error",
+            markup=False,
+        )
