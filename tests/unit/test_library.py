@@ -203,3 +203,13 @@ def test_a_warm_open_decodes_a_report_only_when_it_is_read(
     assert warm.entries[1].report.meta == cold.entries[1].report.meta  # decoded once
     assert len(decoded) == 1
     assert len(warm.reports) == 3 and len(decoded) == 3
+
+
+def test_a_report_the_cache_codec_cannot_carry_still_opens(tmp_path: Path, cache_dir: Path) -> None:
+    edge = Path(__file__).resolve().parents[1] / "fixtures" / "edge_report.yaml"
+    (tmp_path / "lib").mkdir()
+    shutil.copy(edge, tmp_path / "lib" / "edge.yaml")
+    library = open_library([tmp_path / "lib"])
+    assert [e.error for e in library.entries] == [None]
+    again = open_library([tmp_path / "lib"])
+    assert again.reports[0].meta == library.reports[0].meta

@@ -80,3 +80,23 @@ def test_a_large_result_checks_a_page_and_says_what_is_left(library, monkeypatch
     result = LargeLibraryIndex.build(library).search("党员", limit=3)
     assert result.shown >= 3
     assert len(result.groups) == 2 and result.unchecked == 3
+
+
+def test_a_query_decodes_only_the_reports_it_checks(library, monkeypatch) -> None:
+    from partybuild_tui.library import codec
+
+    LargeLibraryIndex.build(library)  # the index exists; the library cache too
+    warm = open_library([library.entries[0].path.parents[2]])
+    decoded: list[int] = []
+    real = codec.decode_report
+
+    def counting(data: bytes):
+        decoded.append(1)
+        return real(data)
+
+    monkeypatch.setattr(codec, "decode_report", counting)
+    index = LargeLibraryIndex.build(warm)
+    assert decoded == []
+    result = index.search("阳泉")
+    assert [g.report.meta.region for g in result.groups] == ["阳泉市"]
+    assert len(decoded) == 1

@@ -59,10 +59,10 @@ class LargeLibraryIndex:
 
     def __init__(self, library: Library, fts: FtsIndex) -> None:
         self.library = library
-        self.reports = library.reports
         self.fts = fts
-        self._position = {os.path.abspath(e.path): e for e in library.entries}
-        self._report_position = {id(r): i for i, r in enumerate(self.reports)}
+        # Entries, not reports: a report is decoded only when a query checks it.
+        self.entries = library.loaded
+        self._position = {os.path.abspath(e.path): i for i, e in enumerate(self.entries)}
 
     @classmethod
     def build(cls, library: Library, path: Path | None = None) -> LargeLibraryIndex:
@@ -92,23 +92,23 @@ class LargeLibraryIndex:
             return LibraryResult(parsed, (), 0)
         places = self.fts.candidates(parsed)
         if places is None:
-            candidates = list(self.reports)
+            candidates = list(range(len(self.entries)))
         else:
-            entries = [self._position.get(path) for path in places]
-            candidates = [e.report for e in entries if e is not None and e.report is not None]
-            candidates.sort(key=lambda r: self._report_position[id(r)])
+            candidates = sorted(self._position[p] for p in places if p in self._position)
         # Checked a batch at a time, in library order, until a page of hits is found:
         # the first page costs a few reports' indexing, not every candidate's.
         pinyin = any(term.pinyin is not None for term in parsed.terms)
         groups: list[ReportHits] = []
         total = shown = checked = 0
         while checked < min(len(candidates), VERIFY_REPORTS):
-            batch = candidates[checked : min(checked + BATCH, VERIFY_REPORTS)]
-            checked += len(batch)
+            positions = candidates[checked : min(checked + BATCH, VERIFY_REPORTS)]
+            checked += len(positions)
+            reports = [(p, r) for p in positions if (r := self.entries[p].report) is not None]
             room = None if limit is None else max(0, limit - shown)
-            result = LibraryIndex.build(batch, pinyin=pinyin).search(parsed, limit=room)
+            index = LibraryIndex.build([r for _, r in reports], pinyin=pinyin)
+            result = index.search(parsed, limit=room)
             for group in result.groups:
-                position = self._report_position[id(group.report)]
+                position = reports[group.position][0]
                 groups.append(ReportHits(position, group.report, group.total, group.hits))
                 shown += len(group.hits)
             total += result.total

@@ -80,12 +80,22 @@ def load_files(files: Sequence[Path], cache: LibraryCache, max_size: int) -> lis
     outcomes = _parse_all([(str(files[i]), max_size) for i, _, _ in to_parse])
     for (position, absolute, stamp), outcome in zip(to_parse, outcomes, strict=True):
         result = _from_outcome(str(files[position]), outcome)
+        if result is None:  # valid, but the codec cannot carry it: this process parses it
+            results[position] = _parse_here(files[position], max_size)
+            continue
         results[position] = result
         if stamp is not None:
             summary = Summary.of(result).encode() if isinstance(result, Report) else None
             cache.store(absolute, stamp, *outcome, summary)
     return [r if r is not None else ReportError(str(files[i]), "could not be read")
             for i, r in enumerate(results)]  # fmt: skip
+
+
+def _parse_here(path: Path, max_size: int) -> Report | ReportError:
+    try:
+        return load_report(str(path), max_size)
+    except ReportError as error:
+        return error
 
 
 def _from_cache(path: Path, hit: tuple[str, Any, Any]) -> Loaded | None:
