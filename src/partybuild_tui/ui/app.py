@@ -12,7 +12,7 @@ import os
 import signal
 from collections.abc import Sequence
 
-from textual import on
+from textual import events, on
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.driver import Driver
@@ -21,6 +21,7 @@ from textual.theme import BUILTIN_THEMES
 
 from partybuild_tui.model import Report
 from partybuild_tui.ui.i18n import set_language, t
+from partybuild_tui.ui.keys import KeySequencer
 from partybuild_tui.ui.palette import GoToSectionProvider
 from partybuild_tui.ui.screens.explorer import ExplorerScreen
 from partybuild_tui.ui.screens.explorer_keys import REPORT_BINDINGS, ExplorerCommands
@@ -72,6 +73,7 @@ class PartyBuildApp(SessionApp):
         super().__init__()
         localize_bindings(self)
         self.session = Session(self, options)
+        self._keys = KeySequencer(self, super().on_event)
         if report is not None:
             opened = self.session.add(report, options.report_path)
             if options.start_section:
@@ -84,6 +86,13 @@ class PartyBuildApp(SessionApp):
     def on_mount(self) -> None:
         if not self.is_headless:
             self._catch_signals()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys from the terminal go through the sequencer (``ui/keys.py``): in order."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            await self._keys.key(event)
+        else:
+            await super().on_event(event)
 
     def _catch_signals(self) -> None:
         """SIGTERM and SIGHUP (a dropped SSH link) end the app as ``q`` does: the terminal

@@ -15,6 +15,7 @@ _ZH: dict[str, str] = {
     # Key descriptions (footer, help screen)
     "Quit": "退出",
     "Help": "帮助",
+    "Suspend (fg resumes)": "挂起（fg 恢复）",
     "Search": "搜索",
     "Sidebar": "目录",
     "Palette": "命令",
