@@ -86,8 +86,10 @@ class ExplorerScreen(Screen[None]):
         Binding("escape", "clear_search", "Clear search", show=False),
         Binding("tab", "cycle_focus(1)", "Focus next", show=False),
         Binding("shift+tab", "cycle_focus(-1)", "Focus previous", show=False),
-        Binding("pagedown", "detail_page_down", "Page down", show=False),
+        Binding("pagedown,ctrl+f", "detail_page_down", "Page down", show=False),
         Binding("pageup", "detail_page_up", "Page up", show=False),
+        Binding("ctrl+d", "detail_half_page(1)", "Half a page down", show=False),
+        Binding("ctrl+u", "detail_half_page(-1)", "Half a page up", show=False),
     ]
 
     def __init__(self, opened: OpenReport) -> None:
@@ -350,6 +352,9 @@ class ExplorerScreen(Screen[None]):
 
     def action_detail_page_down(self) -> None:
         self.query_one(DetailPane).scroll_page_down()
+
+    def action_detail_half_page(self, direction: int) -> None:
+        self.query_one(DetailPane).scroll_half_page(direction)
 
     def action_detail_page_up(self) -> None:
         self.query_one(DetailPane).scroll_page_up()
