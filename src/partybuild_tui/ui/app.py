@@ -18,6 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.driver import Driver
 from textual.screen import Screen
 from textual.theme import BUILTIN_THEMES
+from textual.widgets import Input
 
 from partybuild_tui.model import Report
 from partybuild_tui.ui.i18n import set_language, t
@@ -32,6 +33,8 @@ from partybuild_tui.ui.widgets.detail_pane import DetailPane
 from partybuild_tui.ui.widgets.section_tree import SectionTree
 
 DEFAULT_THEME = "textual-dark"
+TYPED_IN_A_FIELD = frozenset({"quit_key", "help"})
+"""The App's actions whose keys (``q``, ``?``) are text in the search bar or a filter."""
 THEME_ALIASES = {"textual-ansi": "ansi-dark"}
 """Names Textual once had (``textual-ansi``: the terminal's own colours, now ``ansi-dark``)."""
 CLIPBOARD_NOTE = (
@@ -57,7 +60,7 @@ class PartyBuildApp(SessionApp):
     COMMANDS = App.COMMANDS | {GoToSectionProvider, ExplorerCommands}
 
     BINDINGS = [
-        Binding("q", "quit", "Quit"),
+        Binding("q", "quit_key", "Quit"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
         # Ctrl+C quits, as in most terminal programs (Textual's default only says how);
         # in a text field the field's own Ctrl+C (copy) comes first.
@@ -82,6 +85,14 @@ class PartyBuildApp(SessionApp):
         self.theme = THEME_ALIASES.get(theme, theme)
         if not animations_wanted(options.animations):
             self.animation_level = "none"
+
+    async def action_quit_key(self) -> None:
+        """``q``: its own action, so that the footer can leave it out where it is typed."""
+        await self.action_quit()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # typed as text in a field: neither acted on nor offered in the footer there
+        return not (action in TYPED_IN_A_FIELD and isinstance(self.focused, Input))
 
     def on_mount(self) -> None:
         if not self.is_headless:

@@ -35,6 +35,7 @@ _ZH: dict[str, str] = {
     "Scroll up": "向上翻",
     "Page down": "下一页",
     "Half a page down": "向下半页",
+    "Open hit": "打开",
     "Half a page up": "向上半页",
     "Expand all": "全部展开",
     "Collapse all": "全部折叠",
