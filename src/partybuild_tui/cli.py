@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import os
 import re
 import sys
 import traceback
@@ -122,8 +123,34 @@ def tolerate_narrow_encodings() -> None:
         )
 
 
+def decoded_arguments(args: Sequence[str]) -> list[str] | str:
+    """The arguments as text; a one-line problem when they cannot be read as UTF-8.
+
+    Under the C locale with Python's UTF-8 mode and locale coercion turned off
+    (``PYTHONUTF8=0 PYTHONCOERCECLOCALE=0``) Python decodes the command line as ASCII,
+    turning each byte of ``党建`` into a lone surrogate. Those bytes came from the
+    terminal as UTF-8: decode them so; anything else is refused clearly.
+    """
+    decoded = []
+    for arg in args:
+        if not any("\udc80" <= char <= "\udcff" for char in arg):
+            decoded.append(arg)
+            continue
+        try:
+            decoded.append(os.fsencode(arg).decode("utf-8"))
+        except UnicodeDecodeError:
+            return (
+                "partybuild-tui: an argument is not valid UTF-8 "
+                f"({os.fsencode(arg)!r}); set a UTF-8 locale, for example LANG=C.UTF-8"
+            )
+    return decoded
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    args_list = decoded_arguments(sys.argv[1:] if argv is None else argv)
+    if isinstance(args_list, str):
+        print(args_list, file=sys.stderr)
+        return 2
     command = args_list[0] if args_list and args_list[0] in COMMANDS else None
     if command is not None:
         args_list = args_list[1:]

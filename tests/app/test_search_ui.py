@@ -180,9 +180,8 @@ async def test_keys_sent_in_one_burst_after_slash_land_in_the_search_bar(app_fac
         # As a paste or an SSH packet delivers them: all queued before any is handled.
         for key, char in [("slash", "/"), ("d", "d"), ("j", "j"), ("y", "y"), ("l", "l")]:
             app.post_message(events.Key(key, char))
-        await pilot.pause(0.3)
         panel = app.screen.query_one(SearchPanel)
-        assert panel.input.value == "djyl"
+        await wait_for(pilot, lambda: panel.input.value == "djyl", "djyl in the search bar")
         await pilot.press("slash")  # inside the bar, "/" is text
         assert panel.input.value == "djyl/"
 

@@ -1,10 +1,10 @@
 """Search a report and print the hits (exit 0 hits, 1 none, 2 bad report or usage).
 
-Each hit is one line: the section's path, the kind of hit and a snippet with
-the match marked — in bold colour on a terminal, between ⟪ ⟫ otherwise, so
-scripts can grep it. ``--json`` prints everything as one JSON document. The
-summary line (how many hits, what the query was understood as) goes to
-stderr. No Textual here.
+Piped, each hit is one line (kind, section path, snippet with the match between
+⟪ ⟫) so scripts can grep it; on a terminal it is two lines cut to the width (kind
+and path, then the snippet with the match in colour), as the README says.
+``--json`` prints everything as one JSON document. The summary line (how many
+hits, what the query was understood as) goes to stderr. No Textual here.
 """
 
 from __future__ import annotations

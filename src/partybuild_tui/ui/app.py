@@ -12,16 +12,18 @@ import os
 import signal
 from collections.abc import Sequence
 
-from textual import on
+from textual import events, on
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.driver import Driver
 from textual.screen import Screen
 from textual.theme import BUILTIN_THEMES
+from textual.widgets import Input
 
 from partybuild_tui.model import Report
 from partybuild_tui.ui.chrome import AppChrome
 from partybuild_tui.ui.i18n import set_language, t
+from partybuild_tui.ui.keys import KeySequencer
 from partybuild_tui.ui.palette import GoToSectionProvider
 from partybuild_tui.ui.screens.explorer import ExplorerScreen
 from partybuild_tui.ui.screens.explorer_keys import REPORT_BINDINGS, ExplorerCommands
@@ -32,6 +34,8 @@ from partybuild_tui.ui.widgets.detail_pane import DetailPane
 from partybuild_tui.ui.widgets.section_tree import SectionTree
 
 DEFAULT_THEME = "textual-dark"
+TYPED_IN_A_FIELD = frozenset({"quit_key", "help"})
+"""The App's actions whose keys (``q``, ``?``) are text in the search bar or a filter."""
 THEME_ALIASES = {"textual-ansi": "ansi-dark"}
 """Names Textual once had (``textual-ansi``: the terminal's own colours, now ``ansi-dark``)."""
 CLIPBOARD_NOTE = (
@@ -58,7 +62,7 @@ class PartyBuildApp(SessionApp, AppChrome):
     COMMANDS = App.COMMANDS | {GoToSectionProvider, ExplorerCommands}
 
     BINDINGS = [
-        Binding("q", "quit", "Quit"),
+        Binding("q", "quit_key", "Quit"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
         # Ctrl+C quits, as in most terminal programs (Textual's default only says how);
         # in a text field the field's own Ctrl+C (copy) comes first.
@@ -74,6 +78,7 @@ class PartyBuildApp(SessionApp, AppChrome):
         super().__init__()
         localize_bindings(self)
         self.session = Session(self, options)
+        self._keys = KeySequencer(self, super().on_event)
         if report is not None:
             opened = self.session.add(report, options.report_path)
             if options.start_section:
@@ -83,9 +88,24 @@ class PartyBuildApp(SessionApp, AppChrome):
         if not animations_wanted(options.animations):
             self.animation_level = "none"
 
+    async def action_quit_key(self) -> None:
+        """``q``: its own action, so that the footer can leave it out where it is typed."""
+        await self.action_quit()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # typed as text in a field: neither acted on nor offered in the footer there
+        return not (action in TYPED_IN_A_FIELD and isinstance(self.focused, Input))
+
     def on_mount(self) -> None:
         if not self.is_headless:
             self._catch_signals()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys from the terminal go through the sequencer (``ui/keys.py``): in order."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            await self._keys.key(event)
+        else:
+            await super().on_event(event)
 
     def _catch_signals(self) -> None:
         """SIGTERM and SIGHUP (a dropped SSH link) end the app as ``q`` does: the terminal

@@ -35,6 +35,13 @@ from partybuild_tui.ui.widgets.report_header import ReportHeader
 from partybuild_tui.ui.widgets.search_panel import SearchPanel
 from partybuild_tui.ui.widgets.section_tree import SectionTree, section_label
 
+TYPED_IN_A_FIELD = frozenset(
+    {"focus_search", "previous_section", "next_section", "toggle_sidebar", "next_hit"}
+    | {"previous_hit", "toggle_filter", "metrics", "export", "copy", "bookmark", "bookmarks"}
+    | {"back", "forward"}
+)
+"""Actions on printable keys: in the search bar those keys are text (the footer then
+lists the search bar's own keys instead)."""
 NARROW_WIDTH = 70
 """Below this many columns the sidebar starts hidden (the pane needs the room)."""
 MIN_WIDTH = 40
@@ -55,6 +62,10 @@ class ExplorerScreen(Screen[None]):
     """Focused as the screen starts, before any key is read (no focus() later to race)."""
 
     BINDINGS = [
+        # The App's ? and q, first here: the footer lists this screen's keys in this order
+        # and cuts from the right when the window is narrow; these two must survive.
+        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("q", "app.quit_key", "Quit"),
         *REPORT_BINDINGS,
         # priority: handled as the key arrives, so the keys after it (typed fast, pasted,
         # sent over SSH in one packet) already go to the search bar.
@@ -86,8 +97,10 @@ class ExplorerScreen(Screen[None]):
         Binding("escape", "clear_search", "Clear search", show=False),
         Binding("tab", "cycle_focus(1)", "Focus next", show=False),
         Binding("shift+tab", "cycle_focus(-1)", "Focus previous", show=False),
-        Binding("pagedown", "detail_page_down", "Page down", show=False),
+        Binding("pagedown,ctrl+f", "detail_page_down", "Page down", show=False),
         Binding("pageup", "detail_page_up", "Page up", show=False),
+        Binding("ctrl+d", "detail_half_page(1)", "Half a page down", show=False),
+        Binding("ctrl+u", "detail_half_page(-1)", "Half a page up", show=False),
     ]
 
     def __init__(self, opened: OpenReport) -> None:
@@ -325,8 +338,8 @@ class ExplorerScreen(Screen[None]):
             self.notify(t("No search: press / to search first."), timeout=2.5)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "focus_search" and isinstance(self.focused, Input):
-            return False  # "/" typed into the search bar is text
+        if action in TYPED_IN_A_FIELD and isinstance(self.focused, Input):
+            return False  # typed as text in the search bar: neither acted on nor offered
         if action in ("next_hit", "previous_hit", "toggle_filter", "clear_search"):
             return self.query_one(SearchPanel).active or (
                 action == "toggle_filter" and self.search.filtering
@@ -360,6 +373,9 @@ class ExplorerScreen(Screen[None]):
 
     def action_detail_page_down(self) -> None:
         self.query_one(DetailPane).scroll_page_down()
+
+    def action_detail_half_page(self, direction: int) -> None:
+        self.query_one(DetailPane).scroll_half_page(direction)
 
     def action_detail_page_up(self) -> None:
         self.query_one(DetailPane).scroll_page_up()

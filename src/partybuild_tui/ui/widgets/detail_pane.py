@@ -46,6 +46,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         self.report = report
         self.section: Section | None = None
         self._section_parts: tuple[SectionText, Static, FiguresTable] | None = None
+        self._figures_note = ""
 
     def compose(self):
         yield Static(id="detail-title")
@@ -53,6 +54,8 @@ class DetailPane(VerticalScroll, can_focus=True):
 
     def on_mount(self) -> None:
         self.show_report()
+        self.watch(self, "scroll_y", self._show_position, init=False)
+        self.watch(self, "virtual_size", self._show_position, init=False)
 
     def _text_and_figures(self) -> tuple[SectionText, Static, FiguresTable]:
         """The text, the figures heading and the figures, above the overview.
@@ -76,7 +79,21 @@ class DetailPane(VerticalScroll, can_focus=True):
 
     def _set_frame(self, crumbs: tuple[str, ...], figures: int) -> None:
         self.border_title = Content(breadcrumb_text(crumbs))
-        self.border_subtitle = Content(count(figures, "metrics") if figures else "")
+        self._figures_note = count(figures, "metrics") if figures else ""
+        self._show_position()
+
+    def position_percent(self) -> int | None:
+        """How far down the text the bottom of the view is, as less shows it (``None``:
+        it all fits)."""
+        total, shown = self.virtual_size.height, self.scrollable_content_region.height
+        if total <= shown or shown <= 0:
+            return None
+        return min(100, round(100 * (self.scroll_y + shown) / total))
+
+    def _show_position(self) -> None:
+        percent = self.position_percent()
+        parts = [p for p in (self._figures_note, f"{percent}%" if percent else "") if p]
+        self.border_subtitle = Content(" · ".join(parts))
 
     def show_report(self) -> None:
         """The report card: metadata and every top-level section with its totals."""
@@ -129,6 +146,11 @@ class DetailPane(VerticalScroll, can_focus=True):
         y = text.virtual_region.y + line
         target = max(0, y - self.scrollable_content_region.height // 3)
         self.scroll_to(y=target, animate=False)
+
+    def scroll_half_page(self, direction: int) -> None:
+        """Ctrl+D / Ctrl+U: half a view down or up, as in less and vim."""
+        half = max(1, self.scrollable_content_region.height // 2)
+        self.scroll_to(y=self.scroll_y + direction * half, animate=False)
 
     def action_page_down(self) -> None:
         self.scroll_page_down()

@@ -45,9 +45,10 @@ class SearchInput(Input):
     """The query field; ↑/↓ and Enter act on the results below it."""
 
     BINDINGS = [
+        Binding("escape", "close", "Clear search", key_display="Esc"),
+        Binding("enter", "submit", "Open hit", key_display="Enter"),
         Binding("down", "results_down", "Next result", show=False),
         Binding("up", "results_up", "Previous result", show=False),
-        Binding("escape", "close", "Clear search", show=False),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:

@@ -37,6 +37,8 @@ class SectionTree(Tree[Section | None], can_focus=True):
         Binding("left,h", "collapse_or_ascend", "Collapse / parent", show=False),
         Binding("g,home", "first", "First", show=False),
         Binding("G,end", "last", "Last", show=False),
+        Binding("asterisk", "expand_all", "Expand all", key_display="*", show=False),
+        Binding("minus", "collapse_all", "Collapse all", key_display="-", show=False),
         # Paging reads the text, wherever the focus is (Tree would page its cursor).
         Binding("pagedown,space", "screen.detail_page_down", "Page down", show=False),
         Binding("pageup", "screen.detail_page_up", "Page up", show=False),
@@ -204,6 +206,24 @@ class SectionTree(Tree[Section | None], can_focus=True):
             node.expand()
         else:
             self.post_message(self.OpenRequested(self, node.data))
+
+    def action_expand_all(self) -> None:
+        """``*``: every section open, down to the last sub-topic (the cursor stays put)."""
+        current = self.current_section
+        pending = [self.root]
+        while pending:
+            node = pending.pop()
+            self._populate(node)
+            node.expand()
+            pending.extend(child for child in node.children if child.allow_expand)
+        self.reveal(current.id if current is not None else None)
+
+    def action_collapse_all(self) -> None:
+        """``-``: back to the top-level sections, the cursor on the one it was in."""
+        current = self.current_section
+        for node in self.root.children:
+            node.collapse_all()
+        self.reveal(current.id_path[0] if current is not None else None)
 
     def action_first(self) -> None:
         self.move_to(self.root)

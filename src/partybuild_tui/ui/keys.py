@@ -1,0 +1,97 @@
+"""Keys act in the order they were typed, however fast they come (issue 13, item 9).
+
+Textual hands each key to the focused widget's queue as soon as the App reads it,
+runs priority bindings at once, and runs the other bindings only when the key has
+bubbled back up to the App. A burst (a paste, a fast typist, an SSH packet holding
+several keys) is therefore reordered: in ``/`` Ctrl+U ``1542`` the digits reach the
+search bar before Ctrl+U's binding clears it; in ``m /`` the ``/`` (a priority
+binding) acts before ``m`` has opened the metrics view.
+
+``KeySequencer`` lets one key travel at a time: the next is handed on only when the
+previous one has been handled by the widget it went to and by each ancestor it
+bubbled through (a callback queued behind it at every level), and the screen it
+may have opened is mounted. A key that never comes back (its widget was removed)
+releases the next after ``STUCK_SECONDS``.
+
+It also undoes one guess of the terminal parser: Esc followed within Textual's
+escape delay by a letter arrives as ``alt+<letter>``; the app binds no Alt key, so
+it is Esc, then the letter (``/djyl`` Esc ``m``: the search is left, then ``m``).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Awaitable, Callable
+
+from textual import events
+from textual.app import App
+from textual.dom import DOMNode
+from textual.timer import Timer
+
+STUCK_SECONDS = 0.5
+
+
+def split_alt(event: events.Key) -> list[events.Key]:
+    """``alt+m`` (Esc then ``m`` typed quickly) as the two keys it was."""
+    key = event.key
+    if key.startswith("alt+") and event.character and len(event.character) == 1:
+        rest = key.removeprefix("alt+")
+        escape, letter = events.Key("escape", "\x1b"), events.Key(rest, event.character)
+        return [escape, letter]
+    return [event]
+
+
+class KeySequencer:
+    """Hands the App's keys on one at a time (see the module docstring)."""
+
+    def __init__(self, app: App[int], dispatch: Callable[[events.Key], Awaitable[None]]) -> None:
+        self.app = app
+        self.dispatch = dispatch
+        """Textual's own handling of a key the App has read (``App.on_event``)."""
+        self._waiting: deque[events.Key] = deque()
+        self._in_flight: events.Key | None = None
+        self._stuck: Timer | None = None
+
+    async def key(self, event: events.Key) -> None:
+        """A key read from the terminal."""
+        self._waiting.extend(split_alt(event))
+        if self._in_flight is None:
+            await self._next()
+
+    async def _next(self) -> None:
+        if self._in_flight is not None or not self._waiting:
+            return
+        if not self.app.screen.is_mounted:  # a screen the last key opened: let it start
+            self.app.call_after_refresh(self._next)
+            return
+        key = self._in_flight = self._waiting.popleft()
+        target: DOMNode = self.app.focused or self.app.screen
+        await self.dispatch(key)
+        self._stuck = self.app.set_timer(STUCK_SECONDS, lambda: self._done(key))
+        if key.is_forwarded:  # on its way up from the widget: follow it
+            self._behind(key, target, self._settle)
+        else:  # a priority binding took it, here and now
+            self.app.call_later(self._settle, key)
+
+    def _behind(self, key: events.Key, node: DOMNode, then: Callable[[events.Key], object]) -> None:
+        """Queue a callback behind ``key`` at ``node``; from there, at its parent…"""
+        parent = node.parent
+        if parent is None or node is self.app:
+            self.app.call_later(then, key)
+        else:
+            node.call_later(self._behind, key, parent, then)
+
+    def _settle(self, key: events.Key) -> None:
+        """The key is handled; once more up from the focus, behind the messages it sent
+        (Esc in the search bar posts ``Closed``, whose handler moves the focus)."""
+        if self._in_flight is key:
+            self._behind(key, self.app.focused or self.app.screen, self._done)
+
+    async def _done(self, key: events.Key) -> None:
+        if self._in_flight is not key:
+            return  # released already (the timer, or the callbacks: whichever came first)
+        self._in_flight = None
+        if self._stuck is not None:
+            self._stuck.stop()
+            self._stuck = None
+        await self._next()

@@ -1,0 +1,73 @@
+"""Keys typed at machine speed act as typed (issue 13, item 9).
+
+Each test queues a whole burst before the app handles any of it, as a paste, a
+fast typist or an SSH packet delivers keys; before ``ui/keys.py`` Textual let a
+priority binding or a widget's typing overtake a binding still on its way.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import events
+from textual.widgets import Input
+
+from partybuild_tui.ui.screens.explorer import ExplorerScreen
+from partybuild_tui.ui.screens.metrics import MetricsScreen
+from partybuild_tui.ui.widgets.search_panel import SearchPanel
+
+from .helpers import wait_for
+from .pty_app import PtyApp
+
+
+def burst(app, *keys: tuple[str, str | None]) -> None:
+    for key, char in keys:
+        app.post_message(events.Key(key, char))
+
+
+async def test_slash_ctrl_u_and_digits_in_one_burst_leave_the_digits(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        digits = [(d, d) for d in "1542"]
+        burst(app, ("slash", "/"), ("ctrl+u", None), *digits)
+        field = app.screen.query_one(SearchPanel).input
+        await wait_for(pilot, lambda: field.value == "1542", "1542 in the search bar")
+        await pilot.pause(0.2)
+        assert field.value == "1542"  # Ctrl+U did not come after the digits
+
+
+async def test_m_then_slash_in_one_burst_filter_the_metrics(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        burst(app, ("m", "m"), ("slash", "/"), ("percent_sign", "%"))
+        await wait_for(pilot, lambda: isinstance(app.screen, MetricsScreen), "the metrics view")
+        field = app.screen.query_one("#metrics-filter", Input)
+        await wait_for(pilot, lambda: field.value == "%", "% in the filter")
+
+
+async def test_escape_then_a_letter_read_as_alt_is_two_keys(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        letters = [(c, c) for c in "djyl"]
+        # What Textual's parser makes of Esc and m arriving within its escape delay.
+        burst(app, ("slash", "/"), *letters, ("alt+m", "m"))
+        await wait_for(pilot, lambda: isinstance(app.screen, MetricsScreen), "the metrics view")
+        explorer = app.screen_stack[0]
+        assert isinstance(explorer, ExplorerScreen)
+        assert explorer.query_one(SearchPanel).input.value == ""  # Esc closed the search
+
+
+def test_escape_and_m_sent_together_to_a_real_terminal(tmp_path: Path) -> None:
+    env = {"PARTYBUILD_TUI_STATE_DIR": str(tmp_path / "state")}
+    with PtyApp(["--lang", "en"], env=env) as app:
+        drawn = app.wait_for(b"Help")
+        app.send(b"/djyl")
+        typed = app.wait_for(b"djyl", start=drawn)
+        app.send(b"\x1bm")  # one write: well within any escape delay
+        app.wait_for(b"Metrics table", start=typed)  # m opened the metrics view
+        app.send(b"q")
+        app.wait_exit()
+        assert b"djylm" not in bytes(app.output[typed:])
