@@ -36,6 +36,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "partybuild_tui.commands.serve",
         "show the explorer in a browser (needs the web extra)",
     ),
+    "compare": ("partybuild_tui.commands.compare", "compare figures across reports, targets too"),
 }
 OPEN_COMMAND = "partybuild_tui.commands.open_app"
 

@@ -23,7 +23,12 @@ from partybuild_tui.model import Report, Section
 from partybuild_tui.model.errors import EXIT_BAD_INPUT
 from partybuild_tui.state.atomic_write import DestinationExists, atomic_write_bytes
 
-_FORMAT_OF_SUFFIX = {suffix: fmt for fmt, suffix in EXTENSIONS.items()} | {".markdown": "markdown"}
+_FORMAT_OF_SUFFIX = {suffix: fmt for fmt, suffix in EXTENSIONS.items()} | {
+    ".markdown": "markdown",
+    ".xlsx": "xlsx",
+}
+XLSX = "xlsx"
+"""Metrics only (like CSV): a workbook, numbers as numbers (``export/xlsx.py``)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -31,9 +36,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format",
         "-f",
-        choices=FORMATS,
+        choices=(*FORMATS, XLSX),
         default=None,
-        help="output format (default: from the -o file's extension: .json, .csv, .md)",
+        help="output format (default: from the -o file's extension: .json, .csv, .md, .xlsx)",
     )
     parser.add_argument(
         "--section",
@@ -78,7 +83,7 @@ def _format(args: argparse.Namespace, output: Path | None) -> str | None:
         if fmt:
             return fmt
     print_error(
-        "partybuild-tui export: choose a format with --format json|csv|markdown"
+        "partybuild-tui export: choose a format with --format json|csv|markdown|xlsx"
         + (f" (cannot tell from {str(output)!r})" if output is not None else "")
     )
     return None
@@ -139,7 +144,7 @@ def _find_section(report: Report, query: str) -> Section | None:
 
 
 def _describe(report: Report, section: Section | None, args: argparse.Namespace, fmt: str) -> str:
-    if fmt == "csv" or args.metrics:
+    if fmt in ("csv", XLSX) or args.metrics:
         if section is None:
             count = report.total_metrics
         elif args.no_children:
@@ -150,6 +155,18 @@ def _describe(report: Report, section: Section | None, args: argparse.Namespace,
     if section is None:
         return "the report"
     return f"section {section.id}" + (" (without sub-topics)" if args.no_children else "")
+
+
+def _xlsx(report: Report, section: Section | None, *, descendants: bool) -> bytes:
+    from partybuild_tui.export.xlsx import metrics_xlsx
+
+    if section is None:
+        metrics = list(report.metrics)
+    elif descendants:
+        metrics = [m for s in section.walk() for m in s.metrics]
+    else:
+        metrics = list(section.metrics)
+    return metrics_xlsx(metrics)
 
 
 def _write_stdout(data: bytes) -> None:
@@ -191,15 +208,21 @@ def run(args: argparse.Namespace) -> int:
         section = _find_section(report, args.section)
         if section is None:
             return EXIT_BAD_INPUT
-    text = export_report(
-        report,
-        fmt,
-        section=section,
-        metrics_only=args.metrics,
-        descendants=not args.no_children,
-        bom=args.bom,
-    )
-    data = text.encode("utf-8")
+    if fmt == XLSX:
+        if output is None and sys.stdout.isatty():
+            print_error("partybuild-tui export: xlsx is a binary file; write it with -o FILE.xlsx")
+            return EXIT_BAD_INPUT
+        data = _xlsx(report, section, descendants=not args.no_children)
+    else:
+        text = export_report(
+            report,
+            fmt,
+            section=section,
+            metrics_only=args.metrics,
+            descendants=not args.no_children,
+            bom=args.bom,
+        )
+        data = text.encode("utf-8")
     if output is None:
         _write_stdout(data)
         return 0
@@ -221,23 +244,28 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-# -- a library: ``export DIR --metrics --format csv|json`` ----------------------------
+# -- a library: ``export DIR --metrics --format csv|json|xlsx`` ----------------------------
 # Every metric of every report in one table, rows starting with ``report_id, region,
 # region_code, period, kind``. Files that do not load are named on stderr and left
 # out; ``-o`` refuses to replace a file (or any of the library's files) without --force.
 
 
 def run_library(args: argparse.Namespace, fmt: str, output: Path | None) -> int:
-    if fmt not in ("csv", "json") or (not args.metrics and fmt != "csv"):
+    if fmt not in ("csv", "json", XLSX) or (not args.metrics and fmt == "json"):
         print_error(
-            "partybuild-tui export: a library exports its metrics: use --metrics --format csv|json"
+            "partybuild-tui export: a library exports its metrics: "
+            "use --metrics --format csv|json|xlsx"
         )
         return EXIT_BAD_INPUT
     if args.section:
         print_error("partybuild-tui export: --section applies to one report, not a library")
         return EXIT_BAD_INPUT
     from partybuild_tui.commands.library_args import load_library, warn_failed
-    from partybuild_tui.library.export import library_metrics_csv, library_metrics_json
+    from partybuild_tui.library.export import (
+        library_metrics_csv,
+        library_metrics_json,
+        library_metrics_xlsx,
+    )
 
     library = load_library(args)
     if library is None:
@@ -252,11 +280,12 @@ def run_library(args: argparse.Namespace, fmt: str, output: Path | None) -> int:
             if problem:
                 print_error(problem.replace("the report being exported", "a file of the library"))
                 return EXIT_BAD_INPUT
-    if fmt == "csv":
-        text = library_metrics_csv(library, bom=args.bom)
+    if fmt == XLSX:
+        data = library_metrics_xlsx(library)
+    elif fmt == "csv":
+        data = library_metrics_csv(library, bom=args.bom).encode("utf-8")
     else:
-        text = library_metrics_json(library)
-    data = text.encode("utf-8")
+        data = library_metrics_json(library).encode("utf-8")
     if output is None:
         _write_stdout(data)
         return 0

@@ -62,3 +62,16 @@ def library_metrics_json(library: Library) -> str:
         row.update(metric_row(metric))
         rows.append(row)
     return json.dumps(rows, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def library_metrics_xlsx(library: Library) -> bytes:
+    """The CSV's rows as a workbook: numbers as numbers, the unit and the quote apart."""
+    from partybuild_tui.export.xlsx import METRIC_COLUMNS, metric_record, workbook_bytes
+
+    def records() -> Iterator[dict[str, Any]]:
+        for report, metric in _rows(library):
+            row: dict[str, Any] = dict(zip(REPORT_COLUMNS, report_cells(report), strict=True))
+            row.update(metric_record(metric))
+            yield row
+
+    return workbook_bytes([("metrics", REPORT_COLUMNS + METRIC_COLUMNS, records())])

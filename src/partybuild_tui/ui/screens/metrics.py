@@ -58,6 +58,7 @@ class MetricsScreen(Screen[None]):
         Binding("slash", "focus_filter", "Filter", key_display="/", priority=True),
         Binding("e", "export", "Export", tooltip="Export the rows shown to a file"),
         Binding("y", "copy", "Copy", tooltip="Copy the current metric with its quote (OSC 52)"),
+        Binding("c", "compare", "Compare", tooltip="This figure across the library"),
         Binding(
             "escape,m", "close", "Close", key_display="Esc", tooltip="Back to the text (also H)"
         ),
@@ -210,6 +211,13 @@ class MetricsScreen(Screen[None]):
             self.app.session.go_to(
                 metric.section_id, highlight=Highlight.of_metric(metric), report_id=self.opened.id
             )
+
+    def action_compare(self) -> None:
+        from partybuild_tui.ui.screens.compare_open import compare_metric
+
+        metric = self.table.current_metric
+        if metric is not None:
+            compare_metric(self, self.report, metric)
 
     def action_copy(self) -> None:
         table = self.table

@@ -1,0 +1,205 @@
+"""Opening the compare view from a figure or from marked reports: which library, which rows.
+
+The library is the session's when the app has one open; otherwise the report's
+own file (a library of one), except for the bundled report, which is compared
+within the bundled example library (``compare.example``) so that ``c`` shows
+something at once. Loading and comparing run in a thread; the view is pushed when
+ready. Enter on a cell opens that report at the figure's quote.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+from textual.screen import Screen
+
+from partybuild_tui.compare import (
+    Comparison,
+    Figure,
+    Suggestion,
+    accept_suggestion,
+    compare_library,
+    library_root,
+    registry_path,
+    suggest,
+)
+from partybuild_tui.compare.build import library_links
+from partybuild_tui.compare.example import example_library_paths
+from partybuild_tui.compare.figures import collect_figures
+from partybuild_tui.library import Library, open_library
+from partybuild_tui.model import Metric, Report, ReportError, bundled_report_path
+from partybuild_tui.ui.screens.compare import CompareScreen, comparison_title, words
+
+
+def _same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def library_for(app: App[Any]) -> Library:
+    """The library ``c`` compares within (see the module docstring)."""
+    for owner in (app, getattr(app, "session", None)):
+        library = getattr(owner, "library", None)
+        if isinstance(library, Library):
+            return library
+    options = getattr(app, "options", None)
+    path = getattr(options, "report_path", None)
+    if path is None or _same_file(path, bundled_report_path()):
+        return open_library(example_library_paths())
+    return open_library([Path(path)])
+
+
+def _figure_of(library: Library, report: Report, metric: Metric) -> Figure | None:
+    pairs = [(e.report, e.path) for e in library.entries if e.report is not None]
+    _, figures = collect_figures(pairs, library_links(library))
+    for figure in figures:
+        if figure.column.report_id == report.meta.id and figure.metric.id == metric.id:
+            return figure
+    return None
+
+
+def comparison_for_metric(
+    library: Library, report: Report, metric: Metric
+) -> tuple[Comparison, list[Suggestion], Figure | None]:
+    """This figure's indicator across ``library``, or suggestions when it has none."""
+    links = library_links(library)
+    indicator = metric.indicator or links.get((report.meta.id, metric.id))
+    if indicator is not None:
+        return compare_library(library, indicators=[indicator], links=links), [], None
+    pairs = [(e.report, e.path) for e in library.entries if e.report is not None]
+    _, figures = collect_figures(pairs, links)
+    figure = next(
+        (f for f in figures if f.column.report_id == report.meta.id and f.metric.id == metric.id),
+        None,
+    )
+    suggestions = suggest(figure, figures, library.registry) if figure else []
+    return compare_library(library, indicators=[], links=links), suggestions, figure
+
+
+def open_figure(screen: Screen[Any], figure: Figure, comparison: Comparison) -> None:
+    """Leave the compare view for the figure's report, its quote highlighted: the explorer
+    already showing that report if there is one (screens over it are closed), else the
+    report opened by the app (``open_report_at``)."""
+    app = screen.app
+    app.pop_screen()
+    # An explorer is any screen that can show a metric; no import of the explorer here,
+    # which imports this module's caller (the layer contracts forbid the cycle).
+    explorers = [s for s in app.screen_stack if callable(getattr(s, "show_metric", None))]
+    for explorer in reversed(explorers):
+        shown = getattr(explorer, "report", None)
+        if shown is not None and shown.meta.id == figure.column.report_id:
+            while app.screen is not explorer and len(app.screen_stack) > 1:
+                app.pop_screen()  # the metrics table (or another report) the view came from
+            explorer.show_metric(figure.metric)
+            return
+    report = comparison.reports.get(figure.column.report_id)
+    open_report_at = getattr(app, "open_report_at", None)
+    if report is not None and callable(open_report_at):
+        open_report_at(report, figure.metric)
+
+
+def push_compare(
+    app: App[Any],
+    library: Library,
+    comparison: Comparison,
+    suggestions: Sequence[Suggestion] = (),
+) -> None:
+    root = library_root(library)
+
+    def accept(suggestion: Suggestion) -> Comparison | None:
+        if root is None:
+            return None
+        registry = accept_suggestion(suggestion, root, library.registry, registry_path(library))
+        fresh = Library(library.root, library.entries, registry, registry_path(library))
+        return compare_library(fresh, indicators=[suggestion.indicator.id])
+
+    screen: CompareScreen
+
+    def opener(figure: Figure, shown: Comparison) -> None:
+        open_figure(screen, figure, shown)
+
+    title = comparison_title(comparison, root)
+    if suggestions and not comparison.table.rows:
+        title = suggestions[0].figure.metric.label + " · " + words("suggestions", "建议匹配")
+    screen = CompareScreen(
+        comparison, title=title, open_figure=opener, suggestions=list(suggestions), accept=accept
+    )
+    app.push_screen(screen)
+
+
+def comparison_for_metrics(
+    library: Library, report: Report, metrics: Sequence[Metric]
+) -> tuple[Comparison, list[Suggestion]]:
+    """The indicators of ``metrics`` across ``library``; for one figure without an
+    indicator (or several, none with one), the first one's suggestions."""
+    links = library_links(library)
+    indicators = list(
+        dict.fromkeys(
+            name
+            for m in metrics
+            if (name := m.indicator or links.get((report.meta.id, m.id))) is not None
+        )
+    )
+    if len(metrics) == 1 or not indicators:
+        comparison, suggestions, _ = comparison_for_metric(library, report, metrics[0])
+        return comparison, suggestions
+    return compare_library(library, indicators=indicators, links=links), []
+
+
+def compare_metric(screen: Screen[Any], report: Report, metric: Metric) -> None:
+    """``c`` on a figure: load and compare in a thread, then show the view."""
+    compare_metrics(screen, report, [metric])
+
+
+def compare_metrics(screen: Screen[Any], report: Report, metrics: Sequence[Metric]) -> None:
+    """``c`` on figures (one, or a section's): load and compare in a thread, then show."""
+    app = screen.app
+    if not metrics:
+        app.notify(words("No figures here to compare.", "这里没有可比较的数据。"), timeout=3)
+        return
+
+    def work() -> None:
+        try:
+            library = library_for(app)
+            comparison, suggestions = comparison_for_metrics(library, report, metrics)
+        except ReportError as error:
+            app.call_from_thread(app.notify, str(error), severity="error", markup=False)
+            return
+        app.call_from_thread(push_compare, app, library, comparison, suggestions)
+
+    app.notify(words("Comparing…", "正在比较……"), timeout=2)
+    app.run_worker(work, thread=True, group="compare", exclusive=True)
+
+
+def compare_from_explorer(screen: Any) -> None:
+    """``c`` in the explorer: the figure last shown (from the metrics table, a search hit)
+    when it is in the section on screen, else every figure of that section."""
+    section = screen.current_section
+    if section is None:
+        screen.app.notify(words("Open a section first.", "请先打开一个部分。"), timeout=3)
+        return
+    shown = getattr(screen, "shown_metric", None)
+    if shown is not None and shown.section_id == section.id:
+        compare_metrics(screen, screen.report, [shown])
+    else:
+        compare_metrics(screen, screen.report, list(section.metrics))
+
+
+def compare_reports_marked(
+    screen: Screen[Any], library: Library, report_ids: Sequence[str]
+) -> None:
+    """``c`` on marked reports in the library: every indicator they all share."""
+    app = screen.app
+    comparison = compare_library(library, shared_by=list(report_ids))
+    if not comparison.table.rows:
+        app.notify(
+            words("These reports share no indicator.", "这些报告没有共同的指标。"), timeout=4
+        )
+        return
+    push_compare(app, library, comparison)

@@ -1,0 +1,1 @@
+"""Widgets of the compare view: the bar chart and the comparison table."""
