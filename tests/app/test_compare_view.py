@@ -206,3 +206,54 @@ def test_snapshot_80x24(snap_compare) -> None:
         await open_compare(pilot, report)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=to_compare)
+
+
+async def test_c_on_marked_reports_in_the_library_compares_what_they_share(
+    tmp_path: Path,
+) -> None:
+    from partybuild_tui.ui.app import AppOptions
+    from partybuild_tui.ui.library_app import make_library_app
+    from partybuild_tui.ui.screens.library import LibraryScreen
+    from partybuild_tui.ui.widgets.library.report_list import ReportList
+
+    folder = tmp_path / "lib"
+    shutil.copytree(LIBRARY, folder)
+    library = open_library([folder], use_cache=False)
+    app = make_library_app(library, AppOptions(language="en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen), "the library")
+        listing = app.screen.query_one(ReportList)
+        await pilot.press("c")  # nothing marked: a hint, no view
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        ids = [e.report.meta.id for e in library.entries]
+        for wanted in ("jc-2024", "jc-2025"):
+            listing.move_to_position(ids.index(wanted))
+            await pilot.pause()
+            await pilot.press("space")
+        await pilot.pause()
+        assert screen_text(app).count("●") == 2
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen), "the compare view")
+        await pilot.pause()
+        table = app.screen.query_one(CompareTable)
+        assert table.layout_name == "matrix"
+        lines = widget_lines(app, table)
+        assert "2024 晋城市" in lines[0] and "2025 晋城市" in lines[0]
+        study = next(line for line in lines if line.startswith(" “第一议题”学习"))
+        assert "35次" in study and "38次  +3次 (+8.6%)" in study
+        # Enter on the 2025 cell of that row: the report opens at its quote.
+        table.move_cursor(
+            row=next(
+                i for i in range(table.row_count) if table.place(i, 0).indicator == "study-sessions"
+            ),
+            column=2,
+        )
+        await pilot.pause()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: hasattr(app.screen, "show_metric"), "the explorer")
+        await pilot.pause()
+        assert app.screen.report.meta.id == "jc-2025"
+        content = app.screen.query_one(SectionText).content
+        current = [s for s in content.spans if s.style == ".section-text--current-match"]
+        assert [content.plain[s.start : s.end] for s in current] == ["学习38次"]

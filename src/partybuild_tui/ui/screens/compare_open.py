@@ -173,7 +173,6 @@ def compare_metrics(screen: Screen[Any], report: Report, metrics: Sequence[Metri
             return
         app.call_from_thread(push_compare, app, library, comparison, suggestions)
 
-    app.notify(words("Comparing…", "正在比较……"), timeout=2)
     app.run_worker(work, thread=True, group="compare", exclusive=True)
 
 

@@ -69,6 +69,7 @@ class LibraryScreen(Screen[None]):
             tooltip="Filter the list as you type; Enter searches every report",
         ),
         Binding("escape", "clear", "Back", show=False),
+        Binding("c", "compare", "Compare", tooltip="Compare the marked reports (Space marks)"),
     ]
 
     def __init__(self, library: Library) -> None:
@@ -191,6 +192,18 @@ class LibraryScreen(Screen[None]):
             count = tr("no hits")
         header.update(Content(f"{query} · {count} · {self.result.understood_zh}"))
         results.focus()
+
+    def action_compare(self) -> None:
+        """``c``: every indicator the marked reports share, in the compare view."""
+        from partybuild_tui.ui.screens.compare_open import compare_reports_marked
+
+        marked = self.query_one(ReportList).marked
+        entries = [self.library.entries[p] for p in marked]
+        ids = [e.report.meta.id for e in entries if e.report is not None]
+        if len(ids) < 2:
+            self.notify(tr("Mark two or more reports with Space, then press c."), timeout=4)
+            return
+        compare_reports_marked(self, self.library, ids)
 
     def action_clear(self) -> None:
         """Esc: results → the filtered list → the whole list."""

@@ -58,7 +58,7 @@ class MetricsScreen(Screen[None]):
         Binding("slash", "focus_filter", "Filter", key_display="/", priority=True),
         Binding("e", "export", "Export", tooltip="Export the rows shown to a file"),
         Binding("y", "copy", "Copy", tooltip="Copy the current metric with its quote (OSC 52)"),
-        Binding("c", "compare", "Compare", tooltip="This figure across the library"),
+        Binding("c", "compare", "Compare", tooltip="This figure across the library", show=False),
         Binding(
             "escape,m", "close", "Close", key_display="Esc", tooltip="Back to the text (also H)"
         ),

@@ -40,6 +40,7 @@ class ReportList(DataTable[Text]):
         Binding("g", "scroll_top", "First", show=False),
         Binding("G", "scroll_bottom", "Last", show=False),
         Binding("s", "sort", "Sort", tooltip="Sort by this column (again: reverse, off)"),
+        Binding("space", "mark", "Mark", tooltip="Mark the report (c compares the marked ones)"),
     ]
 
     @dataclass
@@ -58,6 +59,8 @@ class ReportList(DataTable[Text]):
         self.descending = False
         self._keys: list[str] = []
         self._width = 0
+        self.marked: list[int] = []
+        """Entry positions marked with Space, in the order marked (``c`` compares them)."""
 
     # -- layout ------------------------------------------------------------------------
 
@@ -123,6 +126,8 @@ class ReportList(DataTable[Text]):
             text = row.cells[key]
             if row.failed and key == "title":
                 text = "⚠ " + text
+            if key == "title" and row.position in self.marked:
+                text = "● " + text
             justify: JustifyMethod = "right" if key in NUMERIC else "left"
             cells.append(
                 Text(text, style=style, no_wrap=True, overflow="ellipsis", justify=justify)
@@ -194,6 +199,19 @@ class ReportList(DataTable[Text]):
     def action_column(self, step: int) -> None:
         self.column_index = (self.column_index + step) % max(1, len(self._keys))
         self._refresh_headers()
+
+    def action_mark(self) -> None:
+        """Space: mark or unmark the report under the cursor, then go to the next row."""
+        row = self.highlighted
+        if row is None or row.failed:
+            return
+        if row.position in self.marked:
+            self.marked.remove(row.position)
+        else:
+            self.marked.append(row.position)
+        index = self.cursor_row
+        self._rebuild()
+        self.move_cursor(row=min(index + 1, self.row_count - 1), animate=False)
 
     def action_select_cursor(self) -> None:
         position = self.highlighted_position

@@ -9,6 +9,11 @@ from textual.dom import DOMNode
 from partybuild_tui.ui.i18n import get_language, t
 
 ZH: dict[str, str] = {
+    "Mark": "标记",
+    "Mark the report (c compares the marked ones)": "标记报告(c 比较已标记的报告)",
+    "Compare": "比较",
+    "Compare the marked reports (Space marks)": "比较已标记的报告(空格标记)",
+    "Mark two or more reports with Space, then press c.": "请用空格标记两份或更多报告,再按 c。",
     "Title": "标题",
     "Region": "地区",
     "Period": "时期",
