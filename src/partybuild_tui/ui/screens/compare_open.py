@@ -51,8 +51,19 @@ def library_for(app: App[Any]) -> Library:
     options = getattr(app, "options", None)
     path = getattr(options, "report_path", None)
     if path is None or _same_file(path, bundled_report_path()):
-        return open_library(example_library_paths())
-    return open_library([Path(path)])
+        paths = example_library_paths()
+    else:
+        paths = [Path(path)]
+    key = tuple(str(p) for p in paths)
+    if _OPENED.get(key) is None:
+        _OPENED.clear()  # one at a time: the app shows one report's library
+        _OPENED[key] = open_library(paths)
+    return _OPENED[key]
+
+
+_OPENED: dict[tuple[str, ...], Library] = {}
+"""The library opened for ``c`` outside a library (the example one, or a report's own),
+kept so that the next ``c`` answers from the same figure index."""
 
 
 def _figure_of(library: Library, report: Report, metric: Metric) -> Figure | None:

@@ -12,6 +12,8 @@ after the first frame.
 
 from __future__ import annotations
 
+import contextlib
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -139,6 +141,13 @@ class LibraryScreen(Screen[None]):
             row.readings()
         index = library_index(self.library)  # in memory, or FTS5 on disk when large
         self.app.call_from_thread(self._index_ready, index)
+        from partybuild_tui.compare.build import figure_index
+        from partybuild_tui.model import ReportError
+
+        # So that the first ``c`` (compare) answers at once; a broken link file is said
+        # when ``c`` is pressed.
+        with contextlib.suppress(ReportError):
+            figure_index(self.library)
 
     def _index_ready(self, index: LibraryIndex | LargeLibraryIndex) -> None:
         self.index = index
