@@ -251,9 +251,46 @@ async def test_c_on_marked_reports_in_the_library_compares_what_they_share(
         )
         await pilot.pause()
         await pilot.press("enter")
-        await wait_for(pilot, lambda: hasattr(app.screen, "show_metric"), "the explorer")
+        await wait_for(pilot, lambda: hasattr(app.screen, "opened"), "the explorer")
         await pilot.pause()
         assert app.screen.report.meta.id == "jc-2025"
         content = app.screen.query_one(SectionText).content
         current = [s for s in content.spans if s.style == ".section-text--current-match"]
         assert [content.plain[s.start : s.end] for s in current] == ["学习38次"]
+
+
+async def test_c_in_the_explorer_compares_the_section_s_figures(app_factory, report) -> None:
+    section = report.metric(FIRST_TOPIC).section_id
+    app = app_factory(start_section=section)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ExplorerScreen), "the explorer")
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen), "the compare view")
+        await pilot.pause()
+        table = app.screen.query_one(CompareTable)
+        # The section's figures that have an indicator (through the example's link file).
+        assert table.layout_name == "matrix"
+        assert [table.place(i, 0).indicator for i in range(table.row_count)] == [
+            "first-topic-study-sessions",
+            "central-group-study-sessions",
+        ]
+
+
+async def test_c_after_a_jump_to_a_figure_compares_that_figure(app_factory, report) -> None:
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ExplorerScreen), "the explorer")
+        await pilot.press("m")
+        await wait_for(pilot, lambda: app.screen.query_one("#metrics-table"), "the metrics table")
+        table = app.screen.query_one("#metrics-table")
+        metric = report.metric("central-group-study-sessions")
+        table.move_to_row(table.rows.index(report.metrics.index(metric)))
+        await pilot.pause()
+        await pilot.press("enter")  # to the text, the quote highlighted
+        await wait_for(pilot, lambda: isinstance(app.screen, ExplorerScreen), "the explorer")
+        await pilot.pause()
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen), "the compare view")
+        await pilot.pause()
+        rows = app.screen.comparison.table.rows
+        assert [row.indicator for row in rows] == ["central-group-study-sessions"]

@@ -20,15 +20,16 @@ from textual.screen import Screen
 from textual.theme import BUILTIN_THEMES
 from textual.widgets import Input
 
-from partybuild_tui.model import Report
+from partybuild_tui.model import Metric, Report
 from partybuild_tui.ui.chrome import AppChrome
 from partybuild_tui.ui.i18n import set_language, t
 from partybuild_tui.ui.keys import KeySequencer
+from partybuild_tui.ui.messages import Highlight
 from partybuild_tui.ui.palette import GoToSectionProvider
 from partybuild_tui.ui.screens.explorer import ExplorerScreen
 from partybuild_tui.ui.screens.explorer_keys import REPORT_BINDINGS, ExplorerCommands
 from partybuild_tui.ui.screens.help import HelpScreen
-from partybuild_tui.ui.session import AppOptions, Session, SessionApp
+from partybuild_tui.ui.session import AppOptions, OpenReport, Session, SessionApp
 from partybuild_tui.ui.widgets.bindings import localize_bindings
 from partybuild_tui.ui.widgets.detail_pane import DetailPane
 from partybuild_tui.ui.widgets.section_tree import SectionTree
@@ -127,6 +128,16 @@ class PartyBuildApp(SessionApp, AppChrome):
 
     def get_default_screen(self) -> Screen:
         return ExplorerScreen(self.session.current)
+
+    def open_report_at(self, opened: OpenReport, metric: Metric) -> None:
+        """Show an open report in an explorer of its own at ``metric``'s quote (the compare
+        view's Enter on a report that is not on the stack)."""
+        self.push_screen(ExplorerScreen(opened))
+        self.call_after_refresh(self._land_on, opened, metric)
+
+    def _land_on(self, opened: OpenReport, metric: Metric) -> None:
+        highlight = Highlight.of_metric(metric)
+        self.session.go_to(metric.section_id, highlight=highlight, report_id=opened.id)
 
     def _print_error_renderables(self) -> None:
         """After a crash: a short message and a hint, the traceback only with --debug."""

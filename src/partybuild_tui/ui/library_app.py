@@ -14,9 +14,11 @@ from textual.binding import BindingType
 from textual.screen import Screen
 
 from partybuild_tui.library import Library
+from partybuild_tui.model import Metric
 from partybuild_tui.ui.app import AppOptions, PartyBuildApp
 from partybuild_tui.ui.screens.library import LibraryScreen
 from partybuild_tui.ui.widgets.library.strings import tr
+from partybuild_tui.ui.session import OpenReport
 
 
 class LibraryApp(PartyBuildApp):
@@ -45,6 +47,18 @@ class LibraryApp(PartyBuildApp):
 
     def get_default_screen(self) -> Screen:
         return LibraryScreen(self.library)
+
+    def open_report_at(self, opened: OpenReport, metric: Metric) -> None:
+        """The compare view's Enter: the report in the library's explorer (H returns to the
+        library), at the figure's quote."""
+        from partybuild_tui.ui.screens.library_explorer import LibraryExplorerScreen
+
+        library = next((s for s in self.screen_stack if isinstance(s, LibraryScreen)), None)
+        if library is None:
+            super().open_report_at(opened, metric)
+            return
+        self.push_screen(LibraryExplorerScreen(library.open_neighbour, opened))
+        self.call_after_refresh(self._land_on, opened, metric)
 
 
 def make_library_app(library: Library, options: AppOptions | None = None) -> LibraryApp:

@@ -32,7 +32,9 @@ from partybuild_tui.compare.example import example_library_paths
 from partybuild_tui.compare.figures import collect_figures
 from partybuild_tui.library import Library, open_library
 from partybuild_tui.model import Metric, Report, ReportError, bundled_report_path
+from partybuild_tui.ui.messages import Highlight
 from partybuild_tui.ui.screens.compare import CompareScreen, comparison_title, words
+from partybuild_tui.ui.session import OpenReport, session_of
 
 
 def _same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
@@ -42,14 +44,12 @@ def _same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
         return False
 
 
-def library_for(app: App[Any]) -> Library:
+def library_for(app: App[Any], opened: OpenReport | None = None) -> Library:
     """The library ``c`` compares within (see the module docstring)."""
-    for owner in (app, getattr(app, "session", None)):
-        library = getattr(owner, "library", None)
-        if isinstance(library, Library):
-            return library
-    options = getattr(app, "options", None)
-    path = getattr(options, "report_path", None)
+    library = getattr(app, "library", None)
+    if isinstance(library, Library):
+        return library
+    path = opened.path if opened is not None else session_of(app).current.path
     if path is None or _same_file(path, bundled_report_path()):
         paths = example_library_paths()
     else:
@@ -64,15 +64,6 @@ def library_for(app: App[Any]) -> Library:
 _OPENED: dict[tuple[str, ...], Library] = {}
 """The library opened for ``c`` outside a library (the example one, or a report's own),
 kept so that the next ``c`` answers from the same figure index."""
-
-
-def _figure_of(library: Library, report: Report, metric: Metric) -> Figure | None:
-    pairs = [(e.report, e.path) for e in library.entries if e.report is not None]
-    _, figures = collect_figures(pairs, library_links(library))
-    for figure in figures:
-        if figure.column.report_id == report.meta.id and figure.metric.id == metric.id:
-            return figure
-    return None
 
 
 def comparison_for_metric(
@@ -95,24 +86,39 @@ def comparison_for_metric(
 
 def open_figure(screen: Screen[Any], figure: Figure, comparison: Comparison) -> None:
     """Leave the compare view for the figure's report, its quote highlighted: the explorer
-    already showing that report if there is one (screens over it are closed), else the
-    report opened by the app (``open_report_at``)."""
+    already showing that report if there is one (the screens over it are closed), else a
+    new one (``app.open_report_at``). A jump: recorded in that report's history."""
     app = screen.app
+    session = session_of(app)
     app.pop_screen()
-    # An explorer is any screen that can show a metric; no import of the explorer here,
-    # which imports this module's caller (the layer contracts forbid the cycle).
-    explorers = [s for s in app.screen_stack if callable(getattr(s, "show_metric", None))]
-    for explorer in reversed(explorers):
-        shown = getattr(explorer, "report", None)
-        if shown is not None and shown.meta.id == figure.column.report_id:
-            while app.screen is not explorer and len(app.screen_stack) > 1:
-                app.pop_screen()  # the metrics table (or another report) the view came from
-            explorer.show_metric(figure.metric)
-            return
     report = comparison.reports.get(figure.column.report_id)
+    if report is None:
+        return
+    # The same report may be open as another object (the bundled report in the app and
+    # in the example library): it is the same report when the id is.
+    opened = session.find(report) or next(
+        (o for o in session.reports.values() if o.report.meta.id == report.meta.id), None
+    )
+    if opened is None:
+        path = figure.column.path
+        opened = session.add(report, str(path) if path is not None else None)
+    metric = opened.report.get_metric(figure.metric.id) or figure.metric
+    # An explorer is a screen holding ``opened`` that can go to a section; not imported
+    # here (the explorer imports this module's caller: the layers forbid the cycle).
+    explorers = [
+        s
+        for s in app.screen_stack
+        if getattr(s, "opened", None) is opened and hasattr(s, "go_to_section")
+    ]
+    session.open(opened.id)
+    if explorers:
+        while app.screen is not explorers[-1] and len(app.screen_stack) > 1:
+            app.pop_screen()  # the metrics table (or another report) the view came from
+        session.go_to(metric.section_id, highlight=Highlight.of_metric(metric), report_id=opened.id)
+        return
     open_report_at = getattr(app, "open_report_at", None)
-    if report is not None and callable(open_report_at):
-        open_report_at(report, figure.metric)
+    if callable(open_report_at):
+        open_report_at(opened, metric)
 
 
 def push_compare(
@@ -163,21 +169,22 @@ def comparison_for_metrics(
     return compare_library(library, indicators=indicators, links=links), []
 
 
-def compare_metric(screen: Screen[Any], report: Report, metric: Metric) -> None:
+def compare_metric(screen: Screen[Any], opened: OpenReport, metric: Metric) -> None:
     """``c`` on a figure: load and compare in a thread, then show the view."""
-    compare_metrics(screen, report, [metric])
+    compare_metrics(screen, opened, [metric])
 
 
-def compare_metrics(screen: Screen[Any], report: Report, metrics: Sequence[Metric]) -> None:
+def compare_metrics(screen: Screen[Any], opened: OpenReport, metrics: Sequence[Metric]) -> None:
     """``c`` on figures (one, or a section's): load and compare in a thread, then show."""
     app = screen.app
+    report = opened.report
     if not metrics:
         app.notify(words("No figures here to compare.", "这里没有可比较的数据。"), timeout=3)
         return
 
     def work() -> None:
         try:
-            library = library_for(app)
+            library = library_for(app, opened)
             comparison, suggestions = comparison_for_metrics(library, report, metrics)
         except ReportError as error:
             app.call_from_thread(app.notify, str(error), severity="error", markup=False)
@@ -187,18 +194,21 @@ def compare_metrics(screen: Screen[Any], report: Report, metrics: Sequence[Metri
     app.run_worker(work, thread=True, group="compare", exclusive=True)
 
 
-def compare_from_explorer(screen: Any) -> None:
-    """``c`` in the explorer: the figure last shown (from the metrics table, a search hit)
-    when it is in the section on screen, else every figure of that section."""
-    section = screen.current_section
+def compare_from_explorer(
+    screen: Screen[Any], opened: OpenReport, highlight: Highlight | None
+) -> None:
+    """``c`` in the explorer: the figure whose quote the last jump marked (from the metrics
+    table, a search hit) when it is in the section on screen, else every figure there."""
+    section = opened.section
     if section is None:
         screen.app.notify(words("Open a section first.", "请先打开一个部分。"), timeout=3)
         return
-    shown = getattr(screen, "shown_metric", None)
-    if shown is not None and shown.section_id == section.id:
-        compare_metrics(screen, screen.report, [shown])
-    else:
-        compare_metrics(screen, screen.report, list(section.metrics))
+    current = highlight.current if highlight is not None else None
+    for metric in section.metrics:
+        if current is not None and (metric.paragraph_index, metric.quote_start) == current[:2]:
+            compare_metrics(screen, opened, [metric])
+            return
+    compare_metrics(screen, opened, list(section.metrics))
 
 
 def compare_reports_marked(

@@ -114,6 +114,8 @@ class ExplorerScreen(Screen[None]):
         self._sidebar_choice: bool | None = None
         """The user's own show/hide choice for the sidebar; ``None`` until they make one."""
         self._rest_timer: Timer | None = None
+        self.last_highlight: Highlight | None = None
+        """What the last jump marked (a metric's quote): ``c`` compares that figure."""
 
     @property
     def session(self) -> Session:
@@ -221,6 +223,7 @@ class ExplorerScreen(Screen[None]):
         if event.report_id != self.opened.id:
             return
         self._cancel_rest()
+        self.last_highlight = event.highlight
         self._show_place(event.place, event.highlight)
         if event.highlight is not None:  # a search hit or a metric: read it
             self.query_one(DetailPane).focus()
@@ -313,6 +316,9 @@ class ExplorerScreen(Screen[None]):
 
     def action_bookmarks(self) -> None:
         self.actions.bookmarks()
+
+    def action_compare(self) -> None:
+        self.actions.compare(self.last_highlight)
 
     def action_back(self) -> None:
         self._cancel_rest()

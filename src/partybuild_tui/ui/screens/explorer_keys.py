@@ -18,6 +18,7 @@ from textual.screen import Screen
 
 from partybuild_tui.ui.clipboard import copy_text
 from partybuild_tui.ui.i18n import t
+from partybuild_tui.ui.messages import Highlight
 from partybuild_tui.ui.screens.bookmarks import BookmarksScreen
 from partybuild_tui.ui.screens.export_dialog import ExportDialog, ExportJob
 from partybuild_tui.ui.session import OpenReport, Session
@@ -43,6 +44,13 @@ REPORT_BINDINGS = [
         "H,backspace", "back", "Back", key_display="H", tooltip="Back to where you were", show=False
     ),
     Binding("L", "forward", "Forward", tooltip="Forward again after going back", show=False),
+    Binding(
+        "c",
+        "compare",
+        "Compare",
+        tooltip="This figure across the library (compare view)",
+        show=False,
+    ),
 ]
 
 
@@ -65,6 +73,12 @@ class ReportActions:
         if not app.is_screen_installed(name):
             app.install_screen(MetricsScreen(self.opened), name)
         app.push_screen(name)
+
+    def compare(self, highlight: Highlight | None) -> None:
+        """The compare view of the figure last highlighted here, else of the section's."""
+        from partybuild_tui.ui.screens.compare_open import compare_from_explorer
+
+        compare_from_explorer(self.screen, self.opened, highlight)
 
     def back(self) -> None:
         if not self.session.back(self.opened.id):

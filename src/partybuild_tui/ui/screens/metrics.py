@@ -217,7 +217,7 @@ class MetricsScreen(Screen[None]):
 
         metric = self.table.current_metric
         if metric is not None:
-            compare_metric(self, self.report, metric)
+            compare_metric(self, self.opened, metric)
 
     def action_copy(self) -> None:
         table = self.table
