@@ -148,7 +148,20 @@ def compare_library(
     Chosen ``indicators`` are read from the library's ``FigureIndex``, so only their
     figures are looked at (the compare view of one indicator).
     """
-    if indicators is not None and shared_by is None:
+    if shared_by is not None:
+        index = figure_index(library, links)
+        chosen = set(shared_by)
+        columns = tuple(c for c in index.columns if c.report_id in chosen)
+        figures = [
+            f for group in index.by_indicator.values() for f in group
+            if f.column.report_id in chosen
+        ]  # fmt: skip
+        shared = shared_indicators(figures, chosen)
+        table = build_table(columns, figures, library.registry, indicators=shared)
+        return Comparison(
+            table, columns, tuple(figures), library.registry, tuple(shared), index.reports
+        )
+    if indicators is not None:
         index = figure_index(library, links)
         figures = index.figures(indicators)
         table = build_table(index.columns, figures, library.registry, indicators=indicators)

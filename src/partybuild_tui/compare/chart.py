@@ -129,9 +129,10 @@ def chart_columns(
     row: IndicatorRow, columns: Sequence[Column], focus: Column | None = None
 ) -> tuple[list[Column], str]:
     """The columns to draw and, when cut down, what they are (``晋城市`` or ``2025``)."""
-    present = [column for column in columns if row.cell(column) is not None]
-    if len(present) <= MAX_BARS:
-        return present, ""
+    cells = row.cells
+    if len(cells) <= MAX_BARS:
+        return [column for column in columns if column.report_id in cells], ""
+    present = [column for column in columns if column.report_id in cells]
     focus = focus if focus is not None and row.cell(focus) is not None else present[-1]
     same_region = [c for c in present if c.region_key == focus.region_key]
     if len(same_region) > 1:

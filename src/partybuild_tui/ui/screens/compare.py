@@ -67,6 +67,7 @@ class CompareScreen(Screen[None]):
         self.open_figure = open_figure
         self.suggestions = list(suggestions or [])
         self.accept = accept
+        self._chart_key: tuple[object, ...] | None = None
         self.layout_name: Layout = "by_report" if len(comparison.table.rows) <= 1 else "matrix"
         if not comparison.table.rows and comparison.targets:
             self.layout_name = "targets"
@@ -102,8 +103,8 @@ class CompareScreen(Screen[None]):
             counts += f" × {len(table.columns)} " + words("reports", "份报告")
         title.append(f"  · {counts}", style="dim")
         self.query_one("#compare-title", Static).update(title)
-        self.table.show(comparison, self.layout_name)
-        self._update_detail()
+        self._chart_key = None
+        self.table.show(comparison, self.layout_name)  # its Moved message fills the lines below
 
     # -- the lines under the table ---------------------------------------------------------
 
@@ -131,6 +132,12 @@ class CompareScreen(Screen[None]):
         self._update_chart(place.indicator if place else None)
 
     def _update_chart(self, indicator: str | None) -> None:
+        place = self.table.current_place
+        focus = place.figure.column if place is not None and place.figure is not None else None
+        key = (self.layout_name, indicator, focus.region_key if focus else None)
+        if key == self._chart_key:
+            return  # the same chart: moving along one region's row changes nothing
+        self._chart_key = key
         comparison = self.comparison
         language = get_language()
         if self.layout_name == "targets":

@@ -31,7 +31,7 @@ GridCell = tuple[str, str]
 """A cell's text and its style (``""``, ``"bold"``, ``"dim"``…): never markup."""
 MAX_CELL = 40
 """A column is at most this wide; longer text is cut with … (the line under shows it all)."""
-SAMPLE_ROWS = 100
+SAMPLE_ROWS = 20
 """Column widths are measured on this many rows from the top and from the bottom (a
 figure's text takes a handful of shapes); rows are made only when drawn or sampled."""
 
@@ -104,6 +104,7 @@ class CompareGrid(ScrollView, can_focus=True):
                 *range(max(0, row_count - SAMPLE_ROWS), row_count),
             }
         )
+        self.widths = [0] * len(self.header)
         rows = [self.row(i) for i in sample]
         self.widths = [
             min(MAX_CELL, max([cell_len(head[0])] + [cell_len(r[c][0]) for r in rows]))
@@ -123,6 +124,11 @@ class CompareGrid(ScrollView, can_focus=True):
         made = self._made.get(index)
         if made is None:
             made = self._made[index] = self._row_at(index)
+            widths = self.widths
+            for column, (text, _style) in enumerate(made[: len(widths)]):
+                if widths[column] < MAX_CELL and cell_len(text) > widths[column]:
+                    widths[column] = min(MAX_CELL, cell_len(text))  # wider than the sample
+                    self.refresh()
         return made
 
     @property
