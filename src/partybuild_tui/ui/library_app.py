@@ -17,8 +17,8 @@ from partybuild_tui.library import Library
 from partybuild_tui.model import Metric
 from partybuild_tui.ui.app import AppOptions, PartyBuildApp
 from partybuild_tui.ui.screens.library import LibraryScreen
-from partybuild_tui.ui.widgets.library.strings import tr
 from partybuild_tui.ui.session import OpenReport
+from partybuild_tui.ui.widgets.library.strings import tr
 
 
 class LibraryApp(PartyBuildApp):
