@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -225,3 +226,23 @@ def test_export_metrics_as_xlsx(capsys, tmp_path: Path) -> None:
     assert header[:6] == ("section_id", "section_path", "metric_id", "label", "value", "unit")
     assert [r[4] for r in rows[1:]] == [m.value for m in report.metrics]
     assert [r[9] for r in rows[1:]] == [m.quote for m in report.metrics]
+
+
+def test_text_on_a_terminal_draws_the_chart_after_the_table(capsys, monkeypatch) -> None:
+    import sys
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _ = run(capsys, str(LIBRARY), "-i", "study-sessions")
+    assert code == 0
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", out)  # bold and dim stay under NO_COLOR
+    bars = [line for line in plain.splitlines() if "│" in line]
+    assert [line.split("│")[0].strip() for line in bars] == [
+        "2023 晋城市",
+        "2024 晋城市",
+        "2024 阳城县",
+        "2025 晋城市",
+        "2025 阳城县",
+    ]
+    assert all("█" in line for line in bars) and bars[3].rstrip().endswith("38次")
