@@ -71,7 +71,13 @@ class LibraryScreen(Screen[None]):
             tooltip="Filter the list as you type; Enter searches every report",
         ),
         Binding("escape", "clear", "Back", show=False),
-        Binding("c", "compare", "Compare", tooltip="Compare the marked reports (Space marks)"),
+        Binding(
+            "c",
+            "compare",
+            "Compare",
+            tooltip="Compare the marked reports (Space marks)",
+            show=False,
+        ),
     ]
 
     def __init__(self, library: Library) -> None:

@@ -40,7 +40,13 @@ class ReportList(DataTable[Text]):
         Binding("g", "scroll_top", "First", show=False),
         Binding("G", "scroll_bottom", "Last", show=False),
         Binding("s", "sort", "Sort", tooltip="Sort by this column (again: reverse, off)"),
-        Binding("space", "mark", "Mark", tooltip="Mark the report (c compares the marked ones)"),
+        Binding(
+            "space",
+            "mark",
+            "Mark",
+            tooltip="Mark the report (c compares the marked ones)",
+            show=False,
+        ),
     ]
 
     @dataclass
