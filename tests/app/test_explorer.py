@@ -152,10 +152,9 @@ async def test_figures_table_lists_the_section_metrics(app_factory, report: Repo
 
 async def test_help_lists_every_key(app_factory) -> None:
     app = app_factory(language="en")
-    async with app.run_test(size=(120, 50)) as pilot:
+    async with app.run_test(size=(120, 70)) as pilot:
         await pilot.press("question_mark")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "the help screen")
         text = screen_text(app)
         for owner in (type(app), SectionTree, DetailPane):
             for binding in owner.BINDINGS:

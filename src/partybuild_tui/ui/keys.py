@@ -26,6 +26,7 @@ from collections.abc import Awaitable, Callable
 from textual import events
 from textual.app import App
 from textual.dom import DOMNode
+from textual.screen import Screen
 from textual.timer import Timer
 
 STUCK_SECONDS = 0.5
@@ -51,6 +52,7 @@ class KeySequencer:
         self._waiting: deque[events.Key] = deque()
         self._in_flight: events.Key | None = None
         self._stuck: Timer | None = None
+        self._screen: Screen[object] | None = None
 
     async def key(self, event: events.Key) -> None:
         """A key read from the terminal."""
@@ -61,7 +63,11 @@ class KeySequencer:
     async def _next(self) -> None:
         if self._in_flight is not None or not self._waiting:
             return
-        if not self.app.screen.is_mounted:  # a screen the last key opened: let it start
+        screen = self.app.screen
+        if screen is not self._screen or not screen.is_mounted:
+            # A screen the last key opened (or closed to): keys wait for its first refresh,
+            # when it is composed and has its focus.
+            self._screen = screen
             self.app.call_after_refresh(self._next)
             return
         key = self._in_flight = self._waiting.popleft()
