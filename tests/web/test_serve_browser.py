@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from partybuild_tui.web.server import session_dir
 
-from .conftest import Served
+from .conftest import Served, free_port, wait_until_listening
 
 FIRST_SECTION = "导语"
 TERMINAL_TEXT = """() => {
@@ -122,3 +126,53 @@ def test_export_is_a_browser_download(browser, served: Served, tmp_path_factory)
         assert not (served.cwd / download.suggested_filename).exists()  # nothing on the server
     finally:
         context.close()
+
+
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is ``pid`` (a served tab's app is a child of the server)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def test_stopping_the_server_ends_the_tabs_apps(browser, tmp_path) -> None:
+    port = free_port()
+    env = dict(os.environ, PARTYBUILD_TUI_STATE_DIR=str(tmp_path / "state"))
+    server = subprocess.Popen(
+        [sys.executable, "-m", "partybuild_tui", "serve", "--port", str(port)],
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    context = None
+    try:
+        wait_until_listening(port, server)
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{port}")
+        wait_for_text(page, FIRST_SECTION)
+        tabs = _children(server.pid)
+        assert tabs, "the tab's app is not a child of the server"
+        for pid in tabs:  # the app itself, so the server's signal reaches it (not a shell)
+            command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+            assert command[0] != b"/bin/sh" and b"partybuild_tui" in command, command
+        server.terminate()  # with the tab still open
+        server.wait(timeout=30)
+        end = time.monotonic() + 30
+        while any(Path(f"/proc/{pid}").exists() for pid in tabs) and time.monotonic() < end:
+            time.sleep(0.05)  # polling the process table: the condition is checked each round
+        left = [pid for pid in tabs if Path(f"/proc/{pid}").exists()]
+        assert left == [], f"the tabs' apps outlived the server: {left}"
+    finally:
+        if context is not None:
+            context.close()
+        if server.poll() is None:
+            server.kill()

@@ -49,7 +49,8 @@ def is_loopback(host: str) -> bool:
 def serve_command(paths: list[Path], extra: list[str]) -> str:
     """The shell command each tab runs: this Python, this package, these paths."""
     words = [sys.executable, "-m", "partybuild_tui", *(str(p) for p in paths), *extra]
-    return shlex.join(words)
+    # exec: the shell textual-serve starts becomes the app, so a signal to it reaches the app
+    return "exec " + shlex.join(words)
 
 
 def session_dir(root: Path, token: str) -> Path:
@@ -77,6 +78,11 @@ class _TabService(AppService):
         environment.update(self._extra_environment)
         return environment
 
+    def terminate(self) -> None:
+        """End the tab's app now (it saves its place on SIGTERM, as on q)."""
+        if self._process is not None and self._process.returncode is None:
+            self._process.terminate()
+
 
 class ReportServer(Server):
     """textual-serve's server with our page, our script and per-browser state."""
@@ -92,6 +98,8 @@ class ReportServer(Server):
         )
         self.state_root = state_root
         self._script = terminal_script()
+        self._tabs: set[_TabService] = set()
+        """The running tabs' apps: ended with the server, never left behind."""
 
     async def _make_app(self) -> web.Application:
         app = await super()._make_app()
@@ -151,6 +159,7 @@ class ReportServer(Server):
                 download_manager=self.download_manager,
                 debug=self.debug,
             )
+            self._tabs.add(service)
             await service.start(width, height)
             try:
                 await self._process_messages(websocket, service)
@@ -162,8 +171,13 @@ class ReportServer(Server):
             log.exception(error)
         finally:
             if service is not None:
+                self._tabs.discard(service)
                 await service.stop()
         return websocket
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        for service in list(self._tabs):
+            service.terminate()
 
     async def on_startup(self, app: web.Application) -> None:
         print(f"partybuild-tui: serving {self.title} on http://{self.host}:{self.port}", flush=True)
