@@ -9,13 +9,13 @@ load through the cache layer (``state.cache.load_report``), which calls
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
 from partybuild_tui.model.build import build_report
+from partybuild_tui.model.collector import collector_paused
 from partybuild_tui.model.errors import DataPath, Invalid, ReportError
 from partybuild_tui.model.report import Report
 from partybuild_tui.model.source import DEFAULT_MAX_SIZE, check_characters, decode, read_bytes
@@ -45,8 +45,11 @@ def load_text(text: str, path: str = "<report>") -> Report:
 
 def _load(text: str, path: str) -> Report:
     """Parse and validate ``text``, whose characters ``check_characters`` has accepted."""
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # parsing makes millions of small objects and no cycles
+    with collector_paused():  # parsing makes millions of small objects and no cycles
+        return _parse_and_build(text, path)
+
+
+def _parse_and_build(text: str, path: str) -> Report:
     try:
         if path.lower().endswith(".json"):
             from partybuild_tui.model.json_reader import locate_json, parse_json
@@ -70,9 +73,6 @@ def _load(text: str, path: str) -> Report:
         raise ReportError(path, "not enough memory to load this report") from None
     except RecursionError:
         raise ReportError(path, "the report is nested too deeply") from None
-    finally:
-        if gc_was_enabled:
-            gc.enable()
 
 
 def load_bytes(path: str, data: bytes) -> Report:
