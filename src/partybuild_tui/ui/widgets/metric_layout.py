@@ -31,6 +31,15 @@ from partybuild_tui.ui.metric_rows import (
 )
 from partybuild_tui.ui.text_wrap import pad_cells, short_title
 
+CELL_STYLES = {
+    "value": "metric-table--value",
+    "qualifier": "metric-table--muted",
+    "baseline": "metric-table--muted",
+    "change": "metric-table--change",
+}
+"""The component class of each column's cells (themed in metrics.tcss)."""
+
+
 MIN_FLEX = 8
 """Narrowest a label is drawn."""
 MIN_SECTION = 14

@@ -2,10 +2,8 @@
 
 A Line-API widget (``ScrollView``): only the rows on screen are drawn, and the
 table holds positions into ``report.metrics`` rather than rows of cells, so
-filtering, sorting and grouping 100,000 metrics cost a list operation each.
-(Textual's ``DataTable`` needs seconds to add and measure that many rows, and
-would parse plain ``str`` cells as markup.) Cells are drawn as plain segments:
-report text never goes near markup.
+filtering, sorting and grouping 100,000 metrics cost a list operation each
+(``DataTable`` needs seconds for that many rows and parses ``str`` cells as markup).
 
 Columns are aligned by display width (a CJK character takes two cells) and placed
 by ``metric_layout`` (labels first; empty columns take no room). The header row
@@ -40,6 +38,7 @@ from partybuild_tui.ui.metric_rows import (
 from partybuild_tui.ui.text_wrap import pad_cells
 from partybuild_tui.ui.widgets.bindings import localize_bindings
 from partybuild_tui.ui.widgets.metric_layout import (
+    CELL_STYLES,
     Layout,
     compute_layout,
     filled_columns,
@@ -47,13 +46,6 @@ from partybuild_tui.ui.widgets.metric_layout import (
     metric_strip,
     natural_widths,
 )
-
-CELL_STYLES = {
-    "value": "metric-table--value",
-    "qualifier": "metric-table--muted",
-    "baseline": "metric-table--muted",
-    "change": "metric-table--change",
-}
 
 
 class MetricTable(ScrollView, can_focus=True):
