@@ -17,7 +17,7 @@ async def test_bookmarks_list_moves_with_j_k_g_G_and_d_deletes_that_row(
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         for section in sections:
-            app.go_to_section(section.id)
+            app.session.go_to(section.id)
             await pilot.press("b")
         await pilot.press("B")
         await pilot.pause()

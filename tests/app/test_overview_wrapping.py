@@ -32,7 +32,7 @@ async def test_overview_lines_follow_the_line_breaking_rules(
     app = app_factory(start_section=parents[0].id)
     async with app.run_test(size=size) as pilot:
         for section in parents:
-            app.go_to_section(section.id)
+            app.session.go_to(section.id)
             await pilot.pause()
             overview = app.screen.query_one(SectionOverview)
             # All of it, as wrapped for its width …

@@ -1,15 +1,10 @@
 """The metrics table: every metric of a report, sortable, filterable and groupable.
 
-A Line-API widget (``ScrollView``): only the rows on screen are drawn, and the
-table holds positions into ``report.metrics`` rather than rows of cells, so
-filtering, sorting and grouping 100,000 metrics cost a list operation each.
-(Textual's ``DataTable`` needs seconds to add and measure that many rows, and
-would parse plain ``str`` cells as markup.) Cells are drawn as plain segments:
-report text never goes near markup.
-
-Columns are aligned by display width (a CJK character takes two cells) and placed
-by ``metric_layout`` (labels first; empty columns take no room). The header row
-stays on top; it marks the column under the cursor and the sort column (▼ ▲).
+A Line-API widget (``ScrollView``) holding positions into ``report.metrics``: only
+the rows on screen are drawn, and filtering, sorting and grouping 100,000 metrics
+cost a list operation each (``DataTable`` needs seconds for that many rows and parses
+``str`` cells as markup). Columns are placed by ``metric_layout`` (labels first;
+empty columns take no room); the header marks the cursor's and the sort column.
 """
 
 from __future__ import annotations
@@ -198,10 +193,7 @@ class MetricTable(ScrollView, can_focus=True):
         self._rebuild(None)
 
     def sort_by(self, key: str | None, descending: bool | None = None) -> None:
-        """Sort by column ``key`` (``None``: report order); numbers largest first by default.
-
-        The cursor goes to the top: a sort is made to see what comes first.
-        """
+        """Sort by ``key`` (``None``: report order), numbers largest first; cursor to the top."""
         self.sort_key = key
         self.descending = (
             natural_descending(key) if descending is None and key else bool(descending)
