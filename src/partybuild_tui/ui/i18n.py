@@ -234,6 +234,13 @@ _ZH: dict[str, str] = {
     "closes": "关闭",
     "Nothing to go back to.": "没有可后退的位置。",
     "Nothing to go forward to.": "没有可前进的位置。",
+    # Habits from less, vim, ranger, visidata (E, search history, figures, cells)
+    "Edit the report": "编辑报告",
+    "Open the report in $EDITOR at this section; read again on exit": (
+        "在 $EDITOR 中打开报告并定位到本部分;退出编辑器后重新读取"
+    ),
+    "This report has no file to edit.": "这份报告没有可编辑的文件。",
+    "Report read again after editing.": "编辑后已重新读取报告。",
     "Last time you were reading {place}. Press H to go back there.": (
         "上次读到:{place}。按 H 回到那里。"
     ),

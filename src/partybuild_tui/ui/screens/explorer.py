@@ -38,7 +38,7 @@ from partybuild_tui.ui.widgets.section_tree import SectionTree, section_label
 TYPED_IN_A_FIELD = frozenset(
     {"focus_search", "previous_section", "next_section", "toggle_sidebar", "next_hit"}
     | {"previous_hit", "toggle_filter", "metrics", "export", "copy", "bookmark", "bookmarks"}
-    | {"back", "forward"}
+    | {"back", "forward", "edit_report"}
 )
 """Actions on printable keys: in the search bar those keys are text (the footer then
 lists the search bar's own keys instead)."""
@@ -109,7 +109,7 @@ class ExplorerScreen(Screen[None]):
         self.opened = opened
         self.report = opened.report
         session = self.app.session
-        self.actions = ReportActions(self, session, opened)
+        self.actions = ReportActions(self, session, opened, self._report_replaced)
         self.search = ExplorerSearch(self, session, opened)
         self._sidebar_choice: bool | None = None
         """The user's own show/hide choice for the sidebar; ``None`` until they make one."""
@@ -328,6 +328,15 @@ class ExplorerScreen(Screen[None]):
         self._cancel_rest()
         self.actions.forward()
 
+    async def action_edit_report(self) -> None:
+        await self.actions.edit()
+
+    async def _report_replaced(self) -> None:
+        """The report was read again (E): every widget drawn anew from it, same place."""
+        self.report = self.opened.report
+        await self.recompose()
+        self.on_mount()
+
     # -- search ------------------------------------------------------------------------
 
     def action_focus_search(self) -> None:
@@ -346,6 +355,8 @@ class ExplorerScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in TYPED_IN_A_FIELD and isinstance(self.focused, Input):
             return False  # typed as text in the search bar: neither acted on nor offered
+        if action == "edit_report":  # served in a browser, the terminal is not the user's
+            return not self.app.is_web and self.opened.path is not None
         if action in ("next_hit", "previous_hit", "toggle_filter", "clear_search"):
             return self.query_one(SearchPanel).active or (
                 action == "toggle_filter" and self.search.filtering

@@ -10,7 +10,7 @@ neither, and together they bring the search engine and every export format.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -51,14 +51,29 @@ REPORT_BINDINGS = [
         tooltip="This figure across the library (compare view)",
         show=False,
     ),
+    Binding(
+        "E",
+        "edit_report",
+        "Edit the report",
+        tooltip="Open the report in $EDITOR at this section; read again on exit",
+        show=False,
+    ),
 ]
 
 
 class ReportActions:
     """The report keys' actions for one open report, shown from ``screen``."""
 
-    def __init__(self, screen: Screen[None], session: Session, opened: OpenReport) -> None:
+    def __init__(
+        self,
+        screen: Screen[None],
+        session: Session,
+        opened: OpenReport,
+        redraw: Callable[[], Awaitable[None]],
+    ) -> None:
         self.screen = screen
+        self.redraw = redraw
+        """Draw the screen anew from ``opened.report`` (after E read it again)."""
         self.session = session
         self.opened = opened
 
@@ -125,6 +140,34 @@ class ReportActions:
             return
         text = section_clip_text(section, report)
         copy_text(self.screen, text, f"{section_label(section)} · Markdown")
+
+    # -- the user's editor -----------------------------------------------------------------
+
+    async def edit(self) -> None:
+        """``E``: the report in ``$EDITOR`` at this section, then read again (``ui/editor.py``)."""
+        from partybuild_tui.ui import editor
+
+        path, app = self.opened.path, self.screen.app
+        if path is None:
+            self.screen.notify(t("This report has no file to edit."), timeout=3)
+            return
+        problem = editor.run_editor(app, path, self.opened.here or None)
+        if problem is not None:
+            self.screen.notify(problem, title=t("Edit the report"), severity="error", markup=False)
+            return
+        result = editor.reload(path)
+        if isinstance(result, str):  # the edit broke it: say where, keep what we had
+            self.screen.notify(
+                result, title=t("Edit the report"), severity="error", markup=False, timeout=15
+            )
+            return
+        self.opened.report = result
+        self.opened.index = None  # built again for the new text (the screen asks for it)
+        name = f"{METRICS_SCREEN} {self.opened.id}"
+        if app.is_screen_installed(name):
+            app.uninstall_screen(name)  # it shows the old report's metrics
+        await self.redraw()
+        app.notify(t("Report read again after editing."), timeout=3)
 
     # -- bookmarks --------------------------------------------------------------------------
 
