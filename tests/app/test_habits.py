@@ -87,3 +87,17 @@ async def test_e_is_not_offered_without_a_file(app_factory) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert app.screen.check_action("edit_report", ()) is False
+
+
+@pytest.mark.parametrize(
+    ("language", "words"), [("en", "Open the report in $EDITOR"), ("zh", "在 $EDITOR 中打开报告")]
+)
+async def test_e_is_listed_in_the_help_screen_in_both_languages(
+    app_factory, language: str, words: str
+) -> None:
+    app = app_factory(language=language)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: app.screen.query("#help-text"), "the help screen")
+        help_text = str(app.screen.query_one("#help-text").render())
+        assert any(line.startswith("E ") and words in line for line in help_text.splitlines())
