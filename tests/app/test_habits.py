@@ -101,3 +101,21 @@ async def test_e_is_listed_in_the_help_screen_in_both_languages(
         await wait_for(pilot, lambda: app.screen.query("#help-text"), "the help screen")
         help_text = str(app.screen.query_one("#help-text").render())
         assert any(line.startswith("E ") and words in line for line in help_text.splitlines())
+
+
+async def test_e_in_the_metrics_table_opens_the_editor_at_the_metric(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, copy = _app(tmp_path)
+    log = _editor(tmp_path, monkeypatch, "unchanged", "unchanged")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("m")
+        await wait_for(pilot, lambda: app.screen.query("#metrics-table"), "the metrics table")
+        table = app.screen.query_one("#metrics-table")
+        await wait_for(pilot, lambda: table.current_metric is not None, "a metric row")
+        metric = table.current_metric
+        await pilot.press("E")
+        await wait_for(pilot, log.exists, "the editor to run")
+        line = _line_of(copy, f"- id: {metric.id}")
+        assert log.read_text(encoding="utf-8").endswith(f"'+{line}', '{copy}']")
+        await wait_for(pilot, lambda: app.session.current.here == metric.section_id, "its section")

@@ -239,6 +239,9 @@ _ZH: dict[str, str] = {
     "Open the report in $EDITOR at this section; read again on exit": (
         "在 $EDITOR 中打开报告并定位到本部分;退出编辑器后重新读取"
     ),
+    "Open the report in $EDITOR at this metric; read again on exit": (
+        "在 $EDITOR 中打开报告并定位到本指标;退出编辑器后重新读取"
+    ),
     "This report has no file to edit.": "这份报告没有可编辑的文件。",
     "Report read again after editing.": "编辑后已重新读取报告。",
     "Last time you were reading {place}. Press H to go back there.": (

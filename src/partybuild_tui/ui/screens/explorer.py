@@ -328,8 +328,8 @@ class ExplorerScreen(Screen[None]):
         self._cancel_rest()
         self.actions.forward()
 
-    async def action_edit_report(self) -> None:
-        await self.actions.edit()
+    async def action_edit_report(self, item_id: str = "") -> None:
+        await self.actions.edit(item_id or None)
 
     async def _report_replaced(self) -> None:
         """The report was read again (E): every widget drawn anew from it, same place."""

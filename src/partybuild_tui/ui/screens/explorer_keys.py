@@ -143,15 +143,16 @@ class ReportActions:
 
     # -- the user's editor -----------------------------------------------------------------
 
-    async def edit(self) -> None:
-        """``E``: the report in ``$EDITOR`` at this section, then read again (``ui/editor.py``)."""
+    async def edit(self, item_id: str | None = None) -> None:
+        """``E``: the report in ``$EDITOR`` at this section (or the metric ``item_id``),
+        then read again (``ui/editor.py``)."""
         from partybuild_tui.ui import editor
 
         path, app = self.opened.path, self.screen.app
         if path is None:
             self.screen.notify(t("This report has no file to edit."), timeout=3)
             return
-        problem = editor.run_editor(app, path, self.opened.here or None)
+        problem = editor.run_editor(app, path, item_id or self.opened.here or None)
         if problem is not None:
             self.screen.notify(problem, title=t("Edit the report"), severity="error", markup=False)
             return
@@ -167,6 +168,9 @@ class ReportActions:
         if app.is_screen_installed(name):
             app.uninstall_screen(name)  # it shows the old report's metrics
         await self.redraw()
+        metric = result.get_metric(item_id) if item_id else None
+        if metric is not None and result.get_section(metric.section_id) is not None:
+            self.session.go_to(metric.section_id, report_id=self.opened.id)  # after the redraw
         app.notify(t("Report read again after editing."), timeout=3)
 
     # -- bookmarks --------------------------------------------------------------------------

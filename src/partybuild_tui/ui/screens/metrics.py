@@ -60,6 +60,13 @@ class MetricsScreen(Screen[None]):
         Binding("y", "copy", "Copy", tooltip="Copy the current metric with its quote (OSC 52)"),
         Binding("c", "compare", "Compare", tooltip="This figure across the library", show=False),
         Binding(
+            "E",
+            "edit_report",
+            "Edit the report",
+            tooltip="Open the report in $EDITOR at this metric; read again on exit",
+            show=False,
+        ),
+        Binding(
             "escape,m", "close", "Close", key_display="Esc", tooltip="Back to the text (also H)"
         ),
         # Back, as in the explorer; listed with Esc above (no description: not in the help twice).
@@ -211,6 +218,15 @@ class MetricsScreen(Screen[None]):
             self.app.session.go_to(
                 metric.section_id, highlight=Highlight.of_metric(metric), report_id=self.opened.id
             )
+
+    async def action_edit_report(self) -> None:
+        """E: the editor at the metric's ``id:`` line, then the text at its section."""
+        metric = self.table.current_metric
+        if metric is None or self.opened.path is None or self.app.is_web:
+            return
+        app = self.app
+        await app.pop_screen()  # the explorer reads the report again and shows the section
+        await app.run_action(f"edit_report({metric.id!r})", app.screen)
 
     def action_compare(self) -> None:
         from partybuild_tui.ui.screens.compare_open import compare_metric
