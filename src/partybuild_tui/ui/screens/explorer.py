@@ -333,6 +333,7 @@ class ExplorerScreen(Screen[None]):
 
     async def _report_replaced(self) -> None:
         """The report was read again (E): every widget drawn anew from it, same place."""
+        self._cancel_rest()
         self.report = self.opened.report
         await self.recompose()
         self.on_mount()
