@@ -16,12 +16,11 @@ import sys
 from pathlib import Path
 
 from partybuild_tui.commands.common import print_error
-from partybuild_tui.commands.export import check_destination
+from partybuild_tui.commands.export import check_destination, write_output
 from partybuild_tui.compare import Comparison, compare_library
 from partybuild_tui.compare.example import example_library_paths
 from partybuild_tui.compare.outputs import FORMATS, to_csv, to_json, to_markdown
 from partybuild_tui.model import ReportError
-from partybuild_tui.state.atomic_write import DestinationExists, atomic_write_bytes
 
 EXIT_BAD_INPUT = 2
 _SUFFIXES = {".txt": "text", ".json": "json", ".csv": "csv", ".md": "markdown", ".xlsx": "xlsx"}
@@ -142,13 +141,7 @@ def _write_file(output: Path, data: bytes, args: argparse.Namespace) -> int:
         if problem:
             print_error(problem)
             return EXIT_BAD_INPUT
-    try:
-        atomic_write_bytes(output, data, overwrite=args.force)
-    except DestinationExists:
-        print_error(f"{output}: file exists; refusing to overwrite it (use --force to replace it)")
-        return EXIT_BAD_INPUT
-    except OSError as error:
-        print_error(f"{output}: cannot write: {error.strerror or error}")
+    if not write_output(output, data, force=args.force):
         return EXIT_BAD_INPUT
     print_error(f"wrote the comparison to {output}")
     return 0

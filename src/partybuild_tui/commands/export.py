@@ -169,6 +169,19 @@ def _xlsx(report: Report, section: Section | None, *, descendants: bool) -> byte
     return metrics_xlsx(metrics)
 
 
+def write_output(output: Path, data: bytes, *, force: bool) -> bool:
+    """Write ``data`` to ``output`` atomically; on failure say why in one line (False)."""
+    try:
+        atomic_write_bytes(output, data, overwrite=force)
+    except DestinationExists:
+        print_error(f"{output}: file exists; refusing to overwrite it (use --force to replace it)")
+        return False
+    except OSError as error:
+        print_error(f"{output}: cannot write: {error.strerror or error}")
+        return False
+    return True
+
+
 def _write_stdout(data: bytes) -> None:
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is not None:
@@ -231,13 +244,7 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         print_error(problem)
         return EXIT_BAD_INPUT
-    try:
-        atomic_write_bytes(output, data, overwrite=args.force)
-    except DestinationExists:
-        print_error(f"{output}: file exists; refusing to overwrite it (use --force to replace it)")
-        return EXIT_BAD_INPUT
-    except OSError as error:
-        print_error(f"{output}: cannot write: {error.strerror or error}")
+    if not write_output(output, data, force=args.force):
         return EXIT_BAD_INPUT
     what = _describe(report, section, args, fmt)
     print_error(f"wrote {what} as {fmt} to {output}")
@@ -289,13 +296,7 @@ def run_library(args: argparse.Namespace, fmt: str, output: Path | None) -> int:
     if output is None:
         _write_stdout(data)
         return 0
-    try:
-        atomic_write_bytes(output, data, overwrite=args.force)
-    except DestinationExists:
-        print_error(f"{output}: file exists; refusing to overwrite it (use --force to replace it)")
-        return EXIT_BAD_INPUT
-    except OSError as error:
-        print_error(f"{output}: cannot write: {error.strerror or error}")
+    if not write_output(output, data, force=args.force):
         return EXIT_BAD_INPUT
     metrics = sum(r.total_metrics for r in library.reports)
     print_error(f"wrote {metrics} metrics of {len(library.reports)} reports as {fmt} to {output}")
