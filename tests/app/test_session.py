@@ -85,3 +85,26 @@ async def test_where_the_user_is_lives_in_the_session(app_factory, report: Repor
         assert opened.section is report.ordered[3]
         assert app.session.back() and opened.here == report.ordered[1].id
         await wait_for(pilot, lambda: detail.section is report.ordered[1], "back")
+
+
+async def test_the_state_file_is_read_off_the_ui_thread(app_factory, monkeypatch) -> None:
+    """Issue 18.6: a large state file must not freeze the screen while it is read."""
+    import threading
+
+    from partybuild_tui.ui.session import OpenReport
+
+    threads: list[bool] = []
+    real = OpenReport.read_saved
+
+    def watching(self: OpenReport):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(self)
+
+    monkeypatch.setattr(OpenReport, "read_saved", watching)
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        opened = app.session.current
+        await wait_for(pilot, lambda: opened.saved is not None, "the saved state")
+        assert threads == [False]
+        await pilot.press("right_square_bracket", "b")  # bookmarks work once it is there
+        await wait_for(pilot, lambda: opened.saved.bookmarks, "the bookmark")

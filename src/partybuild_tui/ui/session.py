@@ -76,21 +76,26 @@ class OpenReport:
         """The section the user is in (``None``: the report card)."""
         return self.report.get_section(self.here) if self.here else None
 
-    def open_saved(self, started_at_section: bool) -> tuple[list[str], Section | None]:
-        """Read the bookmarks and last position; seed the history with that position.
+    def read_saved(self) -> ReportSession:
+        """Bookmarks and last position from disk (no Textual: run off the UI thread)."""
+        ids = self.report.section_ids()
+        if self.path is None:  # nothing to key the state by: in memory only
+            return ReportSession(StateStore(), None, ReportState(), [], ids)
+        return ReportSession.open(self.report.meta.id, self.path, ids)
+
+    def apply_saved(
+        self, saved: ReportSession, started_at_section: bool
+    ) -> tuple[list[str], Section | None]:
+        """Keep ``saved`` and seed the history with its position.
 
         Returns the warnings to show and, when it was put behind the start, the section
         the user was reading last time.
         """
-        ids = self.report.section_ids()
-        if self.path is None:  # nothing to key the state by: in memory only
-            self.saved = ReportSession(StateStore(), None, ReportState(), [], ids)
-        else:
-            self.saved = ReportSession.open(self.report.meta.id, self.path, ids)
-        previous = None if started_at_section else self.saved.last_section
+        self.saved = saved
+        previous = None if started_at_section else saved.last_section
         seeded = self.navigation.start(previous)
         section = self.report.get_section(previous) if seeded and previous else None
-        return list(self.saved.warnings), section
+        return list(saved.warnings), section
 
     def save(self) -> None:
         """Remember where the user is, for the next start (H goes back there)."""
@@ -201,6 +206,22 @@ class Session:
             self._app.call_from_thread(self._index_built, opened, index)
 
         self._app.run_worker(build, thread=True, group="index", name=f"index {opened.id}")
+
+    def load_saved(
+        self,
+        report_id: str,
+        started_at_section: bool,
+        then: Callable[[list[str], Section | None], None],
+    ) -> None:
+        """Read a report's state file in a thread (a large one must not freeze the
+        screen), keep it, then call ``then(warnings, last_section)`` on the UI thread."""
+        opened = self.get(report_id)
+
+        def read() -> None:
+            saved = opened.read_saved()
+            self._app.call_from_thread(lambda: then(*opened.apply_saved(saved, started_at_section)))
+
+        self._app.run_worker(read, thread=True, group="state", name=f"state {opened.id}")
 
     def _index_built(self, opened: OpenReport, index: SearchIndex) -> None:
         opened.index = index

@@ -141,18 +141,16 @@ class ExplorerScreen(Screen[None]):
         self.call_after_refresh(self._after_first_refresh)
 
     def _after_first_refresh(self) -> None:
-        if self.opened.saved is None:
-            self._open_saved()
+        if self.opened.saved is None:  # bookmarks and last position, read off the UI thread
+            at_section = self.session.options.start_section is not None
+            self.session.load_saved(self.opened.id, at_section, self._saved_loaded)
         self.set_timer(0.05, self._after_first_frame)
 
     def _after_first_frame(self) -> None:
         self.session.first_frame_shown()
         self.session.request_index(self.opened.id)
 
-    def _open_saved(self) -> None:
-        """Bookmarks and last position (the state file waits for the first frame)."""
-        started_at_section = self.session.options.start_section is not None
-        warnings, previous = self.opened.open_saved(started_at_section)
+    def _saved_loaded(self, warnings: list[str], previous: Section | None) -> None:
         for warning in warnings:
             self.notify(warning, title=t("Bookmarks"), severity="warning", markup=False, timeout=10)
         if previous is not None:
