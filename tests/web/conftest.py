@@ -87,8 +87,10 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
             process.wait()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
+    """Playwright's sync API runs an event loop in this thread while it is open: closed with
+    the module, so the async pilot tests a worker runs next get a thread without one."""
     if CHROMIUM is None:
         pytest.skip(
             "no Chromium on this machine: apt-get install -y chromium fonts-noto-cjk "
