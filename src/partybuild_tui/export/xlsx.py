@@ -13,6 +13,7 @@ from typing import Any
 
 import xlsxwriter
 
+from partybuild_tui.export.json_export import metric_row
 from partybuild_tui.export.values import section_path
 from partybuild_tui.model import Metric
 
@@ -53,19 +54,10 @@ def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
 
 
 def metric_record(metric: Metric) -> dict[str, Any]:
-    return {
-        "section_id": metric.section_id,
-        "section_path": section_path(metric.breadcrumb),
-        "metric_id": metric.id,
-        "label": metric.label,
-        "value": metric.value,
-        "unit": metric.unit,
-        "qualifier": metric.qualifier,
-        "baseline": metric.baseline,
-        "change": metric.change,
-        "quote": metric.quote,
-        "note": metric.note,
-    }
+    """``json_export.metric_row`` with the section path as one string, the id as ``metric_id``."""
+    row = metric_row(metric)
+    row["section_path"] = section_path(metric.breadcrumb)
+    return {("metric_id" if key == "id" else key): value for key, value in row.items()}
 
 
 def metrics_xlsx(metrics: Iterable[Metric], *, title: str = "metrics") -> bytes:
