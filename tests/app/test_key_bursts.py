@@ -57,7 +57,9 @@ async def test_escape_then_a_letter_read_as_alt_is_two_keys(app_factory) -> None
         await wait_for(pilot, lambda: isinstance(app.screen, MetricsScreen), "the metrics view")
         explorer = app.screen_stack[0]
         assert isinstance(explorer, ExplorerScreen)
-        assert explorer.query_one(SearchPanel).input.value == ""  # Esc closed the search
+        panel = explorer.query_one(SearchPanel)
+        # Esc closed the search (the panel clears its input in a message of its own)
+        await wait_for(pilot, lambda: panel.input.value == "", "the search bar emptied by Esc")
 
 
 def test_escape_and_m_sent_together_to_a_real_terminal(tmp_path: Path) -> None:
