@@ -18,6 +18,13 @@ import pytest
 from partybuild_tui.state.locations import CACHE_ENV, STATE_ENV
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """Twice the cores for ``-n auto``: a pilot test spends most of its time waiting
+    (each key press idles at least 40 ms in Textual's pilot), so a worker per core
+    leaves the cores half idle; two per core keep them busy."""
+    return 2 * (os.cpu_count() or 1)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _private_report_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     previous = {name: os.environ.get(name) for name in (CACHE_ENV, STATE_ENV)}

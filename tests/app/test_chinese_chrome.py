@@ -22,7 +22,12 @@ async def test_palette_and_footer_speak_chinese(app_factory) -> None:
         assert "命令面板" in footer and "palette" not in footer
         await pilot.press("ctrl+p")
         await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette")
-        await wait_for(pilot, lambda: "截图" in screen_text(app), "the palette's commands")
+        # The report's sections are offered too, and may arrive first: wait for all three.
+        await wait_for(
+            pilot,
+            lambda: all(word in screen_text(app) for word in ("主题", "退出", "截图")),
+            "the palette's commands",
+        )
         text = screen_text(app)
         assert "搜索命令…" in text and "Search for commands" not in text
         for english, chinese in [("Theme", "主题"), ("Quit", "退出"), ("Screenshot", "截图")]:
