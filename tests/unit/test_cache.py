@@ -282,34 +282,36 @@ def test_only_the_most_recently_used_entries_are_kept(tmp_path, cache_dir, cold_
     assert entry[paths[1]] not in left and entry[paths[2]] not in left
 
 
-def test_a_hit_builds_a_sections_metrics_only_when_they_are_read(generated, cache_dir):
+def test_a_hit_reads_a_sections_text_and_metrics_only_when_they_are_used(generated, cache_dir):
     from partybuild_tui.state import lazy
 
     cold = load_report(generated)
-    built: list[tuple[int, int]] = []
-    real = lazy.MetricStore.__init__
+    decoded: list[int] = []
+    real = lazy.SectionStore.__init__
 
-    def watching(self, bounds, make):
-        def counting(start, end):
-            built.append((start, end))
-            return make(start, end)
+    def watching(self, bounds, decode, fallback=None):
+        def counting(order):
+            decoded.append(order)
+            return decode(order)
 
-        real(self, bounds, counting)
+        real(self, bounds, counting, fallback)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(lazy.MetricStore, "__init__", watching)
+        patch.setattr(lazy.SectionStore, "__init__", watching)
         hit = load_report(generated)
-    # What a first frame needs costs no metric at all.
+    # What a first frame needs (the tree, the counts) decodes no section at all.
     assert hit.total_metrics == cold.total_metrics > 0
     assert [s.total_metrics for s in hit.ordered] == [s.total_metrics for s in cold.ordered]
-    assert built == []
+    assert [len(s.paragraphs) for s in hit.ordered] == [len(s.paragraphs) for s in cold.ordered]
+    assert decoded == []
     shown = next(s for s in hit.ordered if s.total_metrics and s.depth > 0)
     assert shown.metrics == cold.section(shown.id).metrics
-    assert len(built) == 1
+    assert shown.paragraphs == cold.section(shown.id).paragraphs
+    assert decoded == [shown.order]
     assert shown.metrics[0] is shown.metrics[0]  # built once, then kept
     assert hit.metrics == cold.metrics  # everything, on first use of the whole list
     assert hit.metric(shown.metrics[0].id) is shown.metrics[0]
-    assert len(built) == len({m.section_id for m in cold.metrics})
+    assert sorted(decoded) == list(range(len(cold.ordered)))
 
 
 def test_metrics_read_from_two_threads_are_the_same_objects(generated, cache_dir):

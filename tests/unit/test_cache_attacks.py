@@ -117,8 +117,8 @@ def test_even_a_signed_entry_is_sanitised_on_decode(dirs, report_path):
     [
         b"",
         b"\xc1\xc1\xc1",
-        msgpack.packb([codec.FINGERPRINT, "partybuild-report/1", [], [], [], []]),
-        msgpack.packb([codec.FINGERPRINT, "partybuild-report/1", None, 1, 2, 3]),
+        msgpack.packb([codec.FINGERPRINT, "partybuild-report/1", [], [], [], [], []]),
+        msgpack.packb([codec.FINGERPRINT, "partybuild-report/1", None, 1, 2, 3, 4]),
         msgpack.packb({"a": 1}),
         msgpack.packb([[[[[[[[[[]]]]]]]]]]),
     ],
@@ -135,10 +135,16 @@ def test_a_malformed_signed_entry_is_a_miss_not_a_crash(dirs, report_path, paylo
 
 
 def _tampered(report_path: Path, change) -> bytes:
-    """The real payload with one value changed (columns: index of the field)."""
+    """The real payload with one value changed: ``change(payload, columns)`` where
+    ``columns`` are the metric columns of the first section that has metrics (kept in
+    that section's blob, written back after the change)."""
     real = load_report(report_path, use_cache=False)
     data = msgpack.unpackb(codec.encode_report(real), raw=False)
-    change(data)
+    sections, blobs = data[4], data[6]
+    first = next(i for i, row in enumerate(sections) if row[2] >= 2)
+    part = msgpack.unpackb(blobs[first], raw=False)
+    change(data, part[1])
+    blobs[first] = msgpack.packb(part, use_bin_type=True)
     return msgpack.packb(data, use_bin_type=True)
 
 
@@ -149,14 +155,14 @@ def _column(name: str) -> int:
 @pytest.mark.parametrize(
     "change",
     [
-        lambda d: d[5][_column("value")].__setitem__(0, float("nan")),
-        lambda d: d[5][_column("value")].__setitem__(0, 10**19),
-        lambda d: d[5][_column("value")].__setitem__(0, "38"),
-        lambda d: d[5][_column("quote_start")].__setitem__(0, 10**6),
-        lambda d: d[5][_column("qualifier")].__setitem__(0, "maybe"),
-        lambda d: d[5][_column("id")].__setitem__(1, d[5][_column("id")][0]),
-        lambda d: d[4][0].__setitem__(1, 10**6),
-        lambda d: d[4].__setitem__(1, d[4][0]),
+        lambda d, c: c[_column("value")].__setitem__(0, float("nan")),
+        lambda d, c: c[_column("value")].__setitem__(0, 10**19),
+        lambda d, c: c[_column("value")].__setitem__(0, "38"),
+        lambda d, c: c[_column("quote_start")].__setitem__(0, 10**6),
+        lambda d, c: c[_column("qualifier")].__setitem__(0, "maybe"),
+        lambda d, c: d[5].__setitem__(1, d[5][0]),
+        lambda d, c: d[4][0].__setitem__(1, 10**6),
+        lambda d, c: d[4].__setitem__(1, d[4][0]),
     ],
     ids=[
         "nan",
@@ -175,10 +181,13 @@ def test_a_signed_entry_breaking_the_models_rules_is_a_miss(dirs, report_path, c
     load_report(report_path)
     key = cache.secret()
     assert key is not None
-    _write_entry(cache_dir, report_path, _tampered(report_path, change), key)
+    entry = _write_entry(cache_dir, report_path, _tampered(report_path, change), key)
+    planted = entry.read_bytes()
     with pytest.raises(ValueError):
         codec.decode_report(_tampered(report_path, change))
+    # A section is checked when first read (comparing reads them all): still a miss.
     assert load_report(report_path) == expected
+    assert not entry.exists() or entry.read_bytes() != planted
 
 
 def test_a_huge_entry_is_not_read(dirs, report_path, monkeypatch):

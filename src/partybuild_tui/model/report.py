@@ -68,7 +68,8 @@ class Section:
 
     id: str
     title: str
-    paragraphs: tuple[str, ...]
+    paragraphs: Sequence[str]
+    """A tuple, or (from the load cache) a sequence that reads them when first used."""
     metrics: Sequence[Metric]
     """A tuple, or (from the load cache) a sequence that builds its metrics when first read."""
     children: tuple[Section, ...]

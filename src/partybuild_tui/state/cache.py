@@ -35,12 +35,14 @@ from pathlib import Path
 from typing import Any
 
 from partybuild_tui import __version__
+from partybuild_tui.model.errors import ReportError
 from partybuild_tui.model.loader import load_bytes
 from partybuild_tui.model.report import Report
 from partybuild_tui.model.source import DEFAULT_MAX_SIZE, read_bytes
 from partybuild_tui.state import locations
 from partybuild_tui.state.codec import FINGERPRINT, decode_report, encode_report
 from partybuild_tui.state.digest import content_hash, remember
+from partybuild_tui.state.lazy import Part
 
 __all__ = ["decode_report", "encode_report", "load_report", "notices", "sign", "verify"]
 
@@ -226,7 +228,26 @@ class _Background(threading.Thread):
         return self._result
 
 
-def _lookup(place: _Place, digest: _Background) -> Report | None:
+def _from_file(place: _Place, max_size: int) -> Callable[[int], Part]:
+    """Section ``order`` from the report file: where a section whose blob breaks a rule
+    is read from (it never should: the entry is signed), so that is a miss too."""
+    fresh: list[Report] = []
+
+    def part(order: int) -> Part:
+        if not fresh:
+            data = read_bytes(place.absolute, max_size)
+            if content_hash(data) != place.digest:
+                raise ReportError(place.absolute, "the file changed while open; open it again")
+            fresh.append(load_bytes(place.absolute, data))
+            with contextlib.suppress(OSError):
+                place.path.unlink()
+        section = fresh[0].ordered[order]
+        return tuple(section.paragraphs), list(section.metrics)
+
+    return part
+
+
+def _lookup(place: _Place, digest: _Background, max_size: int) -> Report | None:
     """The report in ``place``'s entry if it is ours, current and well-formed; else ``None``.
 
     The entry is decoded (which checks everything) while its signature and the
@@ -246,7 +267,7 @@ def _lookup(place: _Place, digest: _Background) -> Report | None:
     header = msgpack.unpackb(body[_LENGTH.size : _LENGTH.size + length], raw=False)
     if not isinstance(header, dict) or {**header, "content": ""} != place.key():
         return None  # stale: another file, size, mtime, version or model
-    report = decode_report(body[_LENGTH.size + length :])
+    report = decode_report(body[_LENGTH.size + length :], _from_file(place, max_size))
     if signed.result() is not True:
         return None  # not written by this user's app, or changed since
     if header["content"] != digest.result():
@@ -322,7 +343,7 @@ def load_report(
                 digest = _Background(content_hash, data)
                 digest.start()
                 try:
-                    report = _lookup(place, digest)
+                    report = _lookup(place, digest, max_size)
                 except Exception:  # whatever is wrong with an entry, it is just a miss
                     report = None
                 place.digest = digest.result() or ""

@@ -1,96 +1,129 @@
-"""The load cache's explicit lazy loader: metrics built when first read.
+"""The load cache's explicit lazy loader: a section's text and metrics read when first used.
 
-A cache hit of the 37 MB report holds 100,000 metrics; building them all before
-the first frame would double a warm start, and the first frame shows one
-section's. ``decode_report`` checks every column of the entry at once (types,
-ranges, inert text, quote positions: nothing is left to check later), then gives
-each section a ``SectionMetrics`` and the report an ``AllMetrics`` and a
-``MetricsById``: sequences and a mapping over one ``MetricStore`` that builds a
-section's ``Metric`` objects the first time any of them is read. A lock makes
-the search thread and the screen share one set of objects. The model itself
-stays plain dataclasses; these are ordinary read-only ``Sequence``/``Mapping``
-types that compare equal to the tuples and dicts a fresh load builds.
+A cache hit of the 37 MB report holds 10,000 sections and 100,000 metrics; the
+first frame shows one section. ``decode_report`` checks the entry's skeleton at
+once (the section tree, titles, every id) and keeps each section's paragraphs and
+metrics as one signed blob that is decoded and checked, by the same rules as a
+fresh load, the first time anything in that section is read. ``SectionStore``
+holds those; ``SectionParagraphs``, ``SectionMetrics``, ``AllMetrics`` and
+``MetricsById`` are ordinary read-only ``Sequence``/``Mapping`` types over it that
+compare equal to the tuples and dicts a fresh load builds. A lock makes the
+search thread and the screen share one set of objects.
+
+A blob that breaks the rules (it cannot, unless our own writer has a bug: the
+entry is authenticated) is a miss all the same: ``fallback`` reads that section
+from the report file instead, so nothing wrong is shown and nothing crashes.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any, overload
+from typing import Any, Generic, TypeVar, overload
 
 from partybuild_tui.model.report import Metric
 
+T = TypeVar("T")
+Part = tuple[tuple[str, ...], list[Metric]]
+"""A section's paragraphs and its metrics."""
 
-class MetricStore:
-    """Checked metric columns of a whole report; ``Metric`` objects made on demand."""
+
+class SectionStore:
+    """Every section's paragraphs and metrics, decoded (and checked) on first read."""
 
     def __init__(
-        self, bounds: list[tuple[int, int]], make: Callable[[int, int], list[Metric]]
+        self,
+        bounds: list[tuple[int, int]],
+        decode: Callable[[int], Part],
+        fallback: Callable[[int], Part] | None = None,
     ) -> None:
-        """``bounds``: each section's ``(start, end)``; ``make(start, end)`` builds those."""
-        self._bounds = [b for b in bounds if b[1] > b[0]]
-        self._make = make
-        self._built: list[Metric | None] = [None] * (self._bounds[-1][1] if self._bounds else 0)
-        self._complete = not self._built
+        """``bounds``: each section's metrics ``(start, end)`` in reading order;
+        ``decode(order)`` checks and builds one section's part (``ValueError`` if it
+        breaks a rule); ``fallback(order)`` gives it from the report file instead."""
+        self._bounds = bounds
+        self._decode = decode
+        self._fallback = fallback
+        self._paragraphs: list[tuple[str, ...] | None] = [None] * len(bounds)
+        self._metrics: list[Metric | None] = [None] * (bounds[-1][1] if bounds else 0)
         self._lock = threading.Lock()
+        self._complete = not bounds
         self._by_id: dict[str, Metric] | None = None
 
     def __len__(self) -> int:
-        return len(self._built)
+        """How many metrics in all."""
+        return len(self._metrics)
 
-    def range(self, start: int, end: int) -> list[Metric]:
-        """Metrics ``start`` to ``end``: one section's, or all (``0, len``); built once."""
-        built = self._built
-        whole = start == 0 and end == len(built)
-        if end > start and not self._complete and (whole or built[start] is None):
+    def part(self, order: int) -> Part:
+        """Section ``order``'s paragraphs and metrics, built once."""
+        paragraphs = self._paragraphs[order]
+        if paragraphs is None:
             with self._lock:
-                if not whole:  # one section's
-                    if built[start] is None:
-                        built[start:end] = self._make(start, end)
-                elif not self._complete:
-                    for low, high in self._bounds:
-                        if built[low] is None:
-                            built[low:high] = self._make(low, high)
-                    self._complete = True
-        return built[start:end]  # type: ignore[return-value]
+                paragraphs = self._paragraphs[order]
+                if paragraphs is None:
+                    paragraphs = self._fill(order)
+        start, end = self._bounds[order]
+        return paragraphs, self._metrics[start:end]  # type: ignore[return-value]
+
+    def _fill(self, order: int) -> tuple[str, ...]:
+        try:
+            paragraphs, metrics = self._decode(order)
+        except ValueError:
+            if self._fallback is None:
+                raise
+            paragraphs, metrics = self._fallback(order)
+        start, end = self._bounds[order]
+        self._metrics[start:end] = metrics
+        self._paragraphs[order] = paragraphs  # last: readers test this without the lock
+        return paragraphs
+
+    def load_all(self) -> None:
+        """Decode every section now (the eager mode: any broken rule raises here)."""
+        if not self._complete:
+            for order in range(len(self._bounds)):
+                self.part(order)
+            self._complete = True
+
+    def all_metrics(self) -> list[Metric]:
+        self.load_all()
+        return self._metrics  # type: ignore[return-value]
 
     def by_id(self) -> dict[str, Metric]:
         if self._by_id is None:
-            everything = self.range(0, len(self))
+            everything = self.all_metrics()
             with self._lock:
                 self._by_id = {m.id: m for m in everything}
         return self._by_id
 
 
-class _Slice(Sequence[Metric]):
-    """Metrics ``start`` to ``end`` of a store, as a read-only sequence."""
+class _Lazy(Sequence[T], Generic[T]):
+    """A read-only sequence of known length whose items come from a ``SectionStore``."""
 
-    __slots__ = ("_end", "_start", "_store")
+    __slots__ = ("_length", "_order", "_store")
 
-    def __init__(self, store: MetricStore, start: int, end: int) -> None:
-        self._store, self._start, self._end = store, start, end
+    def __init__(self, store: SectionStore, order: int, length: int) -> None:
+        self._store, self._order, self._length = store, order, length
 
-    def _all(self) -> list[Metric]:
-        return self._store.range(self._start, self._end)
+    def _all(self) -> Sequence[T]:
+        raise NotImplementedError
 
     def __len__(self) -> int:
-        return self._end - self._start
+        return self._length
 
     @overload
-    def __getitem__(self, index: int) -> Metric: ...
+    def __getitem__(self, index: int) -> T: ...
     @overload
-    def __getitem__(self, index: slice) -> Sequence[Metric]: ...
-    def __getitem__(self, index: int | slice) -> Metric | Sequence[Metric]:
+    def __getitem__(self, index: slice) -> Sequence[T]: ...
+    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
         if isinstance(index, slice):
             return tuple(self._all()[index])
         return self._all()[index]
 
-    def __iter__(self) -> Iterator[Metric]:
+    def __iter__(self) -> Iterator[T]:
         return iter(self._all())
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Sequence) and not isinstance(other, (str, bytes)):
-            return tuple(self) == tuple(other)
+            return len(self) == len(other) and tuple(self) == tuple(other)
         return NotImplemented
 
     def __hash__(self) -> int:
@@ -103,19 +136,34 @@ class _Slice(Sequence[Metric]):
         return (tuple, (tuple(self),))
 
 
-class SectionMetrics(_Slice):
+class SectionParagraphs(_Lazy[str]):
+    """One section's paragraphs."""
+
+    __slots__ = ()
+
+    def _all(self) -> Sequence[str]:
+        return self._store.part(self._order)[0]
+
+
+class SectionMetrics(_Lazy[Metric]):
     """One section's metrics."""
 
     __slots__ = ()
 
+    def _all(self) -> Sequence[Metric]:
+        return self._store.part(self._order)[1]
 
-class AllMetrics(_Slice):
+
+class AllMetrics(_Lazy[Metric]):
     """Every metric of the report in reading order."""
 
     __slots__ = ()
 
-    def __init__(self, store: MetricStore) -> None:
-        super().__init__(store, 0, len(store))
+    def __init__(self, store: SectionStore) -> None:
+        super().__init__(store, -1, len(store))
+
+    def _all(self) -> Sequence[Metric]:
+        return self._store.all_metrics()
 
 
 class MetricsById(Mapping[str, Metric]):
@@ -123,7 +171,7 @@ class MetricsById(Mapping[str, Metric]):
 
     __slots__ = ("_store",)
 
-    def __init__(self, store: MetricStore) -> None:
+    def __init__(self, store: SectionStore) -> None:
         self._store = store
 
     def __getitem__(self, key: str) -> Metric:
