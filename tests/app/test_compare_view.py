@@ -92,6 +92,20 @@ async def test_enter_on_the_real_cell_opens_its_quote_highlighted(app_factory, r
         content = app.screen.query_one(SectionText).content
         current = [s for s in content.spans if s.style == ".section-text--current-match"]
         assert [content.plain[s.start : s.end] for s in current] == [metric.quote]
+        visit = app.screen
+        # H from the figure: back to the compare view, the cursor on the same cell; the
+        # jump is undone, so the explorer underneath is where it was (the report card).
+        await pilot.press("H")
+        await wait_for(pilot, lambda: app.screen is screen, "the compare view again")
+        assert (table.cursor_row, table.cursor_column) == (row, 1)
+        assert visit not in app.screen_stack
+        assert app.session.current.navigation.here == ""
+        await pilot.press("escape")  # the metrics table the view came from
+        await wait_for(pilot, lambda: app.screen.query("#metrics-table"), "the metrics table")
+        await pilot.press("m")  # m there stays on it; Esc goes on to the explorer
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExplorerScreen), "the explorer")
+        assert app.screen.query_one(DetailPane).section is None
 
 
 async def test_enter_on_an_example_cell_opens_that_report_marked_as_example(
@@ -116,6 +130,19 @@ async def test_enter_on_an_example_cell_opens_that_report_marked_as_example(
         content = app.screen.query_one(SectionText).content
         current = [s for s in content.spans if s.style == ".section-text--current-match"]
         assert [content.plain[s.start : s.end] for s in current] == ["学习30次"]
+        # Moved away from the figure (to the section before it), H goes back along
+        # the report's history first; the H after it, from the figure, returns to the view.
+        navigation = app.screen.opened.navigation
+        landing = navigation.here
+        await pilot.press("left_square_bracket")  # the section before it: a jump
+        await wait_for(pilot, lambda: navigation.here != landing, "the section before")
+        await pilot.press("H")
+        await wait_for(pilot, lambda: navigation.here == landing, "back at the figure")
+        assert isinstance(app.screen, ExplorerScreen)
+        await pilot.press("H")
+        await wait_for(pilot, lambda: app.screen is screen, "the compare view again")
+        assert (table.cursor_row, table.cursor_column) == (0, 1)
+        assert app.session.current.report is report
 
 
 async def test_t_shows_targets_against_results(app_factory, report) -> None:
@@ -208,6 +235,20 @@ def test_snapshot_80x24(snap_compare) -> None:
     assert snap_compare(app, terminal_size=(80, 24), run_before=to_compare)
 
 
+def test_snapshot_120x40(snap_compare) -> None:
+    """A wider, taller terminal: the table, the quote and the whole chart at once."""
+    from partybuild_tui.model import bundled_report_path, load_report
+    from partybuild_tui.ui.app import AppOptions, make_app
+
+    report = load_report(bundled_report_path())
+    app = make_app(report, AppOptions(language="zh"))
+
+    async def to_compare(pilot) -> None:
+        await open_compare(pilot, report)
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=to_compare)
+
+
 async def test_c_on_marked_reports_in_the_library_compares_what_they_share(
     tmp_path: Path,
 ) -> None:
@@ -257,6 +298,11 @@ async def test_c_on_marked_reports_in_the_library_compares_what_they_share(
         content = app.screen.query_one(SectionText).content
         current = [s for s in content.spans if s.style == ".section-text--current-match"]
         assert [content.plain[s.start : s.end] for s in current] == ["学习38次"]
+        row, column = table.cursor_row, table.cursor_column
+        compare = next(s for s in app.screen_stack if isinstance(s, CompareScreen))
+        await pilot.press("H")  # back to the compare view (not to the library), same cell
+        await wait_for(pilot, lambda: app.screen is compare, "the compare view again")
+        assert (table.cursor_row, table.cursor_column) == (row, column)
 
 
 async def test_c_in_the_explorer_compares_the_section_s_figures(app_factory, report) -> None:

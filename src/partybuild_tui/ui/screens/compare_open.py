@@ -85,12 +85,12 @@ def comparison_for_metric(
 
 
 def open_figure(screen: Screen[Any], figure: Figure, comparison: Comparison) -> None:
-    """Leave the compare view for the figure's report, its quote highlighted: the explorer
-    already showing that report if there is one (the screens over it are closed), else a
-    new one (``app.open_report_at``). A jump: recorded in that report's history."""
+    """Open the figure's report at its quote, highlighted, in an explorer pushed over the
+    compare view (``app.open_report_at``): the view stays underneath, so H from the figure
+    returns to it with the cursor on the same cell. A jump: recorded in that report's
+    history (and undone by that H)."""
     app = screen.app
     session = session_of(app)
-    app.pop_screen()
     report = comparison.reports.get(figure.column.report_id)
     if report is None:
         return
@@ -103,22 +103,11 @@ def open_figure(screen: Screen[Any], figure: Figure, comparison: Comparison) -> 
         path = figure.column.path
         opened = session.add(report, str(path) if path is not None else None)
     metric = opened.report.get_metric(figure.metric.id) or figure.metric
-    # An explorer is a screen holding ``opened`` that can go to a section; not imported
-    # here (the explorer imports this module's caller: the layers forbid the cycle).
-    explorers = [
-        s
-        for s in app.screen_stack
-        if getattr(s, "opened", None) is opened and hasattr(s, "go_to_section")
-    ]
+    previous = session.current.id
     session.open(opened.id)
-    if explorers:
-        while app.screen is not explorers[-1] and len(app.screen_stack) > 1:
-            app.pop_screen()  # the metrics table (or another report) the view came from
-        session.go_to(metric.section_id, highlight=Highlight.of_metric(metric), report_id=opened.id)
-        return
     open_report_at = getattr(app, "open_report_at", None)
     if callable(open_report_at):
-        open_report_at(opened, metric)
+        open_report_at(opened, metric, previous)
 
 
 def push_compare(
