@@ -52,19 +52,50 @@ def test_a_real_utf16_article_is_still_read(
     assert load_report(tmp_path / "u16.yaml").metrics[0].value == 120
 
 
-def test_numerals_that_overflow_are_left_out_and_said(
+@pytest.mark.parametrize(
+    ("body", "where", "says"),
+    [
+        ("完成" + "一" * 400 + "个。", "3:5", "400 characters: 一一一一一一一一一一一一…"),
+        ("完成" + "一" * 400 + "项工作。", "3:5", "400 characters"),  # no unit: still no number
+        ("另有" + "9" * 400 + "个。", "3:5", "400 characters: 999999999999…"),
+        ("另有" + "1" * 5000 + "个。", "3:5", "5000 characters"),
+        ("另有" + "3" * 20 + ".5万个。", "3:5", "22 characters"),
+        ("另有999999999999万元。", "3:5", "12 characters: 999999999999"),  # 10^15 and over
+        ("正常12个,另有" + "1" * 17 + "名党员。", "3:11", "17 characters"),
+    ],
+    ids=["chinese-unit", "chinese-bare", "arabic-400", "arabic-5000", "decimal", "large", "17"],
+)
+def test_numerals_that_overflow_refuse_the_import(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, body: str, where: str, says: str
+) -> None:
+    """No report holds them, so none is made: one line ``FILE:LINE:COLUMN: …``, exit 2,
+    nothing written (they were left out with a note, exit 0)."""
+    article = tmp_path / "big.txt"
+    article.write_text("某县党建工作综述\n\n\u3000\u3000" + body + "\n", encoding="utf-8")
+    status, out, err = run(capsys, str(article), "-o", str(tmp_path / "big.yaml"))
+    assert status == 2
+    assert (
+        err
+        == (
+            f"partybuild-tui import: {article}:{where}: a number too long or too large for a "
+            f"figure ({says}"
+        )
+        + err.split(says, 1)[1]
+    )
+    assert err.count("\n") == 1 and "at most 16 digits" in err
+    assert out == ""
+    assert not (tmp_path / "big.yaml").exists()
+
+
+def test_long_numbers_that_are_no_figure_still_import(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    article = tmp_path / "big.txt"
-    article.write_text(
-        "标题\n完成" + "一" * 400 + "个，另有" + "9" * 400 + "个，" + "1" * 5000 + "个，"
-        + "3" * 20 + ".5万个，正常12个。\n",
-        encoding="utf-8",
-    )  # fmt: skip
-    status, out, _ = run(capsys, str(article), "-o", str(tmp_path / "big.yaml"))
+    """A long run of digits without a measure word is a code or a name, as before."""
+    article = tmp_path / "code.txt"
+    article.write_text("标题\n统一社会信用代码" + "1" * 40 + ",发展党员12名。\n", encoding="utf-8")
+    status, _, _ = run(capsys, str(article), "-o", str(tmp_path / "code.yaml"))
     assert status == 0
-    assert "too long or too large for a figure" in out
-    report = load_report(tmp_path / "big.yaml")
+    report = load_report(tmp_path / "code.yaml")
     assert [m.value for m in report.metrics] == [12]
 
 

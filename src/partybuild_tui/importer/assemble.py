@@ -8,6 +8,7 @@ plus what the importer was unsure about.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from partybuild_tui.importer.quotes import Section, shortest_quote
 from partybuild_tui.importer.segment import Part, build_parts, find_body
 from partybuild_tui.importer.targets import TargetFinder, plan_period
 from partybuild_tui.model.build import SCHEMA
+from partybuild_tui.model.errors import ArticleError
 
 
 @dataclass
@@ -48,6 +50,40 @@ def _metric(found: Found, quote: str, ids: Ids) -> dict[str, Any]:
     if found.note:
         metric["note"] = found.note
     return metric
+
+
+class _Overflow(Exception):
+    """A number too long or too large for a figure at ``paragraph[start:end]``."""
+
+    def __init__(self, paragraph: str, start: int, end: int) -> None:
+        super().__init__(paragraph, start, end)
+        self.paragraph, self.start, self.end = paragraph, start, end
+
+
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+_CHINESE_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿")
+
+
+def _refuse(overflow: _Overflow, lines: Sequence[str], indents: Sequence[int], name: str) -> str:
+    """``NAME:LINE:COLUMN: …`` for the first number that overflows (a paragraph is a line of
+    the article, verbatim; the column counts characters, the line's indentation included)."""
+    at = next((i for i, line in enumerate(lines) if line == overflow.paragraph), None)
+    paragraph, start, end = overflow.paragraph, overflow.start, overflow.end
+    digits = _DIGITS if paragraph[start] in _DIGITS else _CHINESE_NUMERALS
+    while start > 0 and paragraph[start - 1] in digits:  # a run cut where a long paragraph
+        start -= 1  # was read in pieces: said from its start
+    while end < len(paragraph) and paragraph[end] in digits:
+        end += 1
+    number = paragraph[start:end]
+    shown = number if len(number) <= 24 else f"{number[:12]}…{number[-8:]}"
+    what = (
+        f"a number too long or too large for a figure ({len(number)} characters: {shown}); "
+        "an imported figure has at most 16 digits and is under 10^15"
+    )
+    if at is None:
+        return f"{name}: {what}"
+    column = (indents[at] if at < len(indents) else 0) + start + 1
+    return f"{name}:{at + 1}:{column}: {what}"
 
 
 class _Assembler:
@@ -88,6 +124,8 @@ class _Assembler:
             for name in findings.names:
                 self.not_metrics.setdefault(name, None)
             self.unsure.extend(findings.unsure)
+            if findings.overflow:
+                raise _Overflow(paragraph, *findings.overflow[0])
             for found in findings.metrics:
                 quote = shortest_quote(located, index, found.start, found.end)
                 if quote is None:
@@ -126,10 +164,22 @@ def _report_id(name: str, region: str | None, period: str | None, title: str) ->
 
 
 def import_lines(
-    lines: tuple[str, ...], name: str = "article.txt", title: str | None = None
+    lines: tuple[str, ...],
+    name: str = "article.txt",
+    title: str | None = None,
+    indents: Sequence[int] = (),
 ) -> ImportResult:
-    """Import an article given as its lines (already decoded and stripped). ``title``
-    overrides the header's (and is needed when the page has no title line)."""
+    """Import an article given as its lines (already decoded and stripped; ``indents``: what
+    was stripped from the start of each). ``title`` overrides the header's (and is needed
+    when the page has no title line). ``ArticleError`` (``NAME:LINE:COLUMN: …``) for a
+    number too long or too large for a figure: no report holds it, so none is made."""
+    try:
+        return _import_lines(lines, name, title)
+    except _Overflow as overflow:
+        raise ArticleError(_refuse(overflow, lines, indents, name)) from None
+
+
+def _import_lines(lines: tuple[str, ...], name: str, title: str | None) -> ImportResult:
     header = parse_header(lines)
     body = find_body(lines, header.body_start)
     parts = build_parts(body.paragraphs)
