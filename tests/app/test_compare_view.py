@@ -340,3 +340,29 @@ async def test_c_after_a_jump_to_a_figure_compares_that_figure(app_factory, repo
         await pilot.pause()
         rows = app.screen.comparison.table.rows
         assert [row.indicator for row in rows] == ["central-group-study-sessions"]
+
+
+async def test_the_view_is_kept_and_shows_the_next_figure(app_factory, report) -> None:
+    """The next ``c`` shows its comparison on the same view (composing a new one is most of
+    the cost of opening it), from the top, with its own rows, quote and chart."""
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        first = await open_compare(pilot, report)
+        table = first.query_one(CompareTable)
+        table.move_cursor(row=3, column=1)
+        await pilot.press("escape")  # back to the metrics table
+        await wait_for(pilot, lambda: app.screen.query("#metrics-table"), "the metrics table")
+        metrics = app.screen.query_one("#metrics-table")
+        metric = report.metric("central-group-study-sessions")
+        metrics.move_to_row(metrics.rows.index(report.metrics.index(metric)))
+        await pilot.pause()
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen), "the view again")
+        await pilot.pause()
+        assert app.screen is first
+        assert [row.indicator for row in first.comparison.table.rows] == [
+            "central-group-study-sessions"
+        ]
+        assert (table.cursor_row, table.cursor_column) == (0, 1)
+        text = screen_text(app)
+        assert "市委理论学习中心组学习" in text and "市委常委会“第一议题”学习" not in text

@@ -133,10 +133,26 @@ def push_compare(
     title = comparison_title(comparison, root)
     if suggestions and not comparison.table.rows:
         title = suggestions[0].figure.metric.label + " · " + words("suggestions", "建议匹配")
-    screen = CompareScreen(
-        comparison, title=title, open_figure=opener, suggestions=list(suggestions), accept=accept
-    )
+    suggested = list(suggestions)
+    # One view per app, kept between uses (like the metrics view): showing a comparison on
+    # it costs a third of composing a new one. A new one only when it is on the stack
+    # already (``c`` in a report opened from it).
+    kept = app.get_screen(COMPARE_SCREEN) if app.is_screen_installed(COMPARE_SCREEN) else None
+    if isinstance(kept, CompareScreen) and kept not in app.screen_stack:
+        kept.show_comparison(
+            comparison, title=title, open_figure=opener, suggestions=suggested, accept=accept
+        )
+        screen = kept
+    else:
+        screen = CompareScreen(
+            comparison, title=title, open_figure=opener, suggestions=suggested, accept=accept
+        )
+        if kept is None:
+            app.install_screen(screen, COMPARE_SCREEN)
     app.push_screen(screen)
+
+
+COMPARE_SCREEN = "compare"
 
 
 def comparison_for_metrics(
