@@ -159,3 +159,40 @@ def test_repeated_figures_import_in_linear_time(tmp_path: Path) -> None:
     assert t_large < 8 * t_small * 2.5 + 0.2  # 8x the input, far under 64x (quadratic)
     _, result = import_article(str(large))
     assert any("left out" in note for note in result.unsure)  # said, not silent
+
+
+def test_a_section_of_unplaceable_figures_stops_being_read(tmp_path: Path) -> None:
+    """``1个`` × 1,500 per line: after 1,000 figures left out in one section its other
+    paragraphs are kept as text only, and the summary says so (a million of them took 40 s)."""
+    from partybuild_tui.importer.assemble import MAX_LEFT_OUT
+
+    article = tmp_path / "ones.txt"
+    article.write_text("标题\n" + "\n".join(["1个" * 1500] * 40) + "\n", encoding="utf-8")
+    _, result = import_article(str(article))
+    left_out = next(note for note in result.unsure if "figures left out:" in note)
+    assert MAX_LEFT_OUT <= int(left_out.split()[0]) < MAX_LEFT_OUT + 1500  # one line read
+    assert any("its other 39 paragraphs were not read for figures" in n for n in result.unsure)
+    assert result.counts["metrics"] == 12 and result.counts["paragraphs"] == 40
+
+
+def test_past_the_article_s_figure_bound_a_long_number_still_refuses_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Paragraphs past ``MAX_FIGURES`` are not read for figures, except one holding a number
+    that would refuse the import: the bound never lets such an article through."""
+    import partybuild_tui.importer.assemble as assemble
+
+    monkeypatch.setattr(assemble, "MAX_FIGURES", 3)
+    lines = [f"第{n}项工作完成{n + 10}个。" for n in range(1, 8)]
+    article = tmp_path / "many.txt"
+    article.write_text("标题\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    _, result = import_article(str(article))
+    assert result.counts["metrics"] == 3
+    assert "more than 3 figures in the article: its last 4 paragraphs were not read" in "".join(
+        result.unsure
+    )
+    article.write_text(
+        "标题\n" + "\n".join([*lines, "另有" + "9" * 400 + "个。"]) + "\n", encoding="utf-8"
+    )
+    status, _, err = run(capsys, str(article), "-o", str(tmp_path / "many.yaml"))
+    assert status == 2 and f"{article}:9:3: a number too long" in err

@@ -8,6 +8,7 @@ plus what the importer was unsure about.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +51,22 @@ def _metric(found: Found, quote: str, ids: Ids) -> dict[str, Any]:
     if found.note:
         metric["note"] = found.note
     return metric
+
+
+MAX_FIGURES = 50_000
+"""Figures read from one article, after which its paragraphs are kept as text only: the
+bundled article has 108, 60 government work reports some 20,000; 200,000 lines ``N. 完成1个``
+(4 MiB) would take a minute to import and make a 40 MB report. Said in the summary."""
+MAX_LEFT_OUT = 1000
+"""Figures left out in one section (their words repeat so often that no short quote points
+at them) after which its other paragraphs are not read for figures: no prose does that, and
+reading ``1个`` × a million costs a minute for nothing. Said in the summary."""
+# What could still overflow (a run of 8+ digits, with a 亿 after it, or of 19+ numerals):
+# a paragraph holding one is still read, so the import refuses it as it would.
+_LONG_NUMBER = re.compile(
+    "[0-9０-９](?:[0-9０-９]|[ \u00a0\u2009\u202f\u3000.．](?=[0-9０-９])){7,}"
+    "|[零〇一二两三四五六七八九十百千万亿]{19,}"
+)
 
 
 class _Overflow(Exception):
@@ -98,6 +115,10 @@ class _Assembler:
         self.chinese: list[str] = []
         self.counts = {"sections": 0, "subtopics": 0, "paragraphs": 0, "metrics": 0}
         self.titled_by_clause: list[str] = []
+        self.not_read: dict[str, int] = {}
+        """Paragraphs no longer read for figures, by section title (``MAX_LEFT_OUT``), and
+        under ``""`` those after the article's first ``MAX_FIGURES`` figures."""
+        self.found = 0
         self.guessed: dict[str, list[str]] = {
             "spaced numbers joined": [],
             "ordinals read as names": [],
@@ -115,8 +136,17 @@ class _Assembler:
         section_id = self.section_ids.take(wanted)
         metrics = []
         located = Section(part.paragraphs)
+        left_out = len(self.unplaced)
         for index, paragraph in enumerate(part.paragraphs):
+            full = self.found >= MAX_FIGURES
+            if (full or len(self.unplaced) - left_out >= MAX_LEFT_OUT) and not _LONG_NUMBER.search(
+                paragraph
+            ):
+                where = "" if full else part.title
+                self.not_read[where] = self.not_read.get(where, 0) + 1
+                continue  # only a long number could still matter: it refuses the import
             findings = find_metrics(paragraph)
+            self.found += len(findings.metrics)
             targets = TargetFinder(paragraph, plan, self.period, self.published_year)
             self.guessed["spaced numbers joined"].extend(findings.spaced)
             self.guessed["ordinals read as names"].extend(findings.ordinals)
@@ -242,6 +272,14 @@ def _import_lines(lines: tuple[str, ...], name: str, title: str | None) -> Impor
             "section that no short quote points at them: "
             + "、".join(assembler.unplaced[:20])
             + ("…" if len(assembler.unplaced) > 20 else "")
+        )
+    for title, count in assembler.not_read.items():
+        unsure.append(
+            f"more than {MAX_FIGURES} figures in the article: its last {count} paragraphs "
+            "were not read for figures"
+            if not title
+            else f"section “{title}”: more than {MAX_LEFT_OUT} figures left out, so its "
+            f"other {count} paragraphs were not read for figures"
         )
     unsure.extend(assembler.unsure)
     for key, found in assembler.guessed.items():
