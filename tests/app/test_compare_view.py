@@ -366,3 +366,28 @@ async def test_the_view_is_kept_and_shows_the_next_figure(app_factory, report) -
         assert (table.cursor_row, table.cursor_column) == (0, 1)
         text = screen_text(app)
         assert "市委理论学习中心组学习" in text and "市委常委会“第一议题”学习" not in text
+
+
+async def test_m_in_a_report_opened_from_the_view_goes_back_to_its_metrics_table(
+    app_factory, report
+) -> None:
+    """The metrics view is one per report: under the compare view already, ``m`` in the
+    report opened from it goes back down to it instead of pushing it a second time."""
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_compare(pilot, report)
+        metrics = next(s for s in app.screen_stack if s.query("#metrics-table"))
+        table = screen.query_one(CompareTable)
+        row = next(
+            i
+            for i in range(table.row_count)
+            if table.place(i, 1).figure
+            and table.place(i, 1).figure.column.report_id == report.meta.id
+        )
+        table.move_cursor(row=row, column=1)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExplorerScreen), "the explorer")
+        await pilot.press("m")
+        await wait_for(pilot, lambda: app.screen is metrics, "the metrics table")
+        assert app.screen_stack.count(metrics) == 1
+        assert not any(isinstance(s, CompareScreen) for s in app.screen_stack)
