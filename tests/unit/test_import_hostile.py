@@ -3,6 +3,7 @@ report its own loader refuses, never a raw control character, and linear time.""
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -196,3 +197,17 @@ def test_past_the_article_s_figure_bound_a_long_number_still_refuses_it(
     )
     status, _, err = run(capsys, str(article), "-o", str(tmp_path / "many.yaml"))
     assert status == 2 and f"{article}:9:3: a number too long" in err
+
+
+def test_a_typed_title_reaches_neither_the_file_nor_the_terminal_raw(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """``--title`` is typed by the user: made inert as the article's own lines are, so the
+    YAML (``-o -`` prints it) carries no bidi override or escape sequence either."""
+    article = tmp_path / "a.txt"
+    article.write_text("标题\n全县发展党员120名。\n", encoding="utf-8")
+    title = "X\x1b]0;pwned\x07\u202eY"
+    status, out, err = run(capsys, str(article), "-o", "-", "--title", title)
+    assert status == 0
+    assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", out + err)
+    assert "title: X␛]0;pwned␇\ufffdY" in out

@@ -24,6 +24,7 @@ from partybuild_tui.importer.segment import Part, build_parts, find_body
 from partybuild_tui.importer.targets import TargetFinder, plan_period
 from partybuild_tui.model.build import SCHEMA
 from partybuild_tui.model.errors import ArticleError
+from partybuild_tui.model.sanitize import sanitize_text
 
 
 @dataclass
@@ -215,7 +216,8 @@ def _import_lines(lines: tuple[str, ...], name: str, title: str | None) -> Impor
     parts = build_parts(body.paragraphs)
     text = "\n".join(body.paragraphs)
     guessed: dict[str, list[str]] = {}
-    if title:
+    if title:  # typed by the user: made inert as the article's lines are (split_lines)
+        title = sanitize_text(title)
         header.title, header.subtitle = title, header.subtitle if header.title else None
         header.notes = [note for note in header.notes if "--title" not in note]
         header.missing = [field for field in header.missing if field != "title"]
