@@ -8,7 +8,10 @@ Generates (once, into ``--workdir``) a library of N reports: regions × years
 indicator and 2 are targets for the next year, plus a registry. The library is
 opened once (its own cache); then each run times, in a headless app at 80×24:
 working out the comparison of one indicator (``comparison_for_metric``), pushing
-the compare view and waiting for its first refresh. Target: ≤ 100 ms.
+the compare view and waiting for its first refresh. Target: ≤ 100 ms. The first
+run is the first ``c`` of a session (a new view is composed, the comparison worked
+out); later ones show the kept view and the kept comparison, as a user's next
+``c`` does: both are printed.
 """
 
 from __future__ import annotations
@@ -194,8 +197,9 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"| compare view, 1 indicator × {len(library.reports)} reports | ≤ {TARGET * 1000:.0f} ms "
         f"| {median * 1000:.0f} ms ({min(walls) * 1000:.0f}–{max(walls) * 1000:.0f}) | {verdict} "
-        f"| CPU {statistics.median(cpus) * 1000:.0f} ms; a bare screen "
-        f"{statistics.median(bare) * 1000:.0f} ms; load {load} |"
+        f"| CPU {statistics.median(cpus) * 1000:.0f} ms; the first `c` (a new view, the "
+        f"comparison worked out) {walls[0] * 1000:.0f} ms, CPU {cpus[0] * 1000:.0f} ms; a bare "
+        f"screen {statistics.median(bare) * 1000:.0f} ms; load {load} |"
     )
     return 0 if verdict == "pass" else 1
 

@@ -92,6 +92,20 @@ async def test_enter_on_the_real_cell_opens_its_quote_highlighted(app_factory, r
         content = app.screen.query_one(SectionText).content
         current = [s for s in content.spans if s.style == ".section-text--current-match"]
         assert [content.plain[s.start : s.end] for s in current] == [metric.quote]
+        visit = app.screen
+        # H from the figure: back to the compare view, the cursor on the same cell; the
+        # jump is undone, so the explorer underneath is where it was (the report card).
+        await pilot.press("H")
+        await wait_for(pilot, lambda: app.screen is screen, "the compare view again")
+        assert (table.cursor_row, table.cursor_column) == (row, 1)
+        assert visit not in app.screen_stack
+        assert app.session.current.navigation.here == ""
+        await pilot.press("escape")  # the metrics table the view came from
+        await wait_for(pilot, lambda: app.screen.query("#metrics-table"), "the metrics table")
+        await pilot.press("m")  # m there stays on it; Esc goes on to the explorer
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExplorerScreen), "the explorer")
+        assert app.screen.query_one(DetailPane).section is None
 
 
 async def test_enter_on_an_example_cell_opens_that_report_marked_as_example(
@@ -116,6 +130,19 @@ async def test_enter_on_an_example_cell_opens_that_report_marked_as_example(
         content = app.screen.query_one(SectionText).content
         current = [s for s in content.spans if s.style == ".section-text--current-match"]
         assert [content.plain[s.start : s.end] for s in current] == ["学习30次"]
+        # Moved away from the figure (to the section before it), H goes back along
+        # the report's history first; the H after it, from the figure, returns to the view.
+        navigation = app.screen.opened.navigation
+        landing = navigation.here
+        await pilot.press("left_square_bracket")  # the section before it: a jump
+        await wait_for(pilot, lambda: navigation.here != landing, "the section before")
+        await pilot.press("H")
+        await wait_for(pilot, lambda: navigation.here == landing, "back at the figure")
+        assert isinstance(app.screen, ExplorerScreen)
+        await pilot.press("H")
+        await wait_for(pilot, lambda: app.screen is screen, "the compare view again")
+        assert (table.cursor_row, table.cursor_column) == (0, 1)
+        assert app.session.current.report is report
 
 
 async def test_t_shows_targets_against_results(app_factory, report) -> None:
@@ -208,6 +235,20 @@ def test_snapshot_80x24(snap_compare) -> None:
     assert snap_compare(app, terminal_size=(80, 24), run_before=to_compare)
 
 
+def test_snapshot_120x40(snap_compare) -> None:
+    """A wider, taller terminal: the table, the quote and the whole chart at once."""
+    from partybuild_tui.model import bundled_report_path, load_report
+    from partybuild_tui.ui.app import AppOptions, make_app
+
+    report = load_report(bundled_report_path())
+    app = make_app(report, AppOptions(language="zh"))
+
+    async def to_compare(pilot) -> None:
+        await open_compare(pilot, report)
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=to_compare)
+
+
 async def test_c_on_marked_reports_in_the_library_compares_what_they_share(
     tmp_path: Path,
 ) -> None:
@@ -257,6 +298,11 @@ async def test_c_on_marked_reports_in_the_library_compares_what_they_share(
         content = app.screen.query_one(SectionText).content
         current = [s for s in content.spans if s.style == ".section-text--current-match"]
         assert [content.plain[s.start : s.end] for s in current] == ["学习38次"]
+        row, column = table.cursor_row, table.cursor_column
+        compare = next(s for s in app.screen_stack if isinstance(s, CompareScreen))
+        await pilot.press("H")  # back to the compare view (not to the library), same cell
+        await wait_for(pilot, lambda: app.screen is compare, "the compare view again")
+        assert (table.cursor_row, table.cursor_column) == (row, column)
 
 
 async def test_c_in_the_explorer_compares_the_section_s_figures(app_factory, report) -> None:
@@ -294,3 +340,54 @@ async def test_c_after_a_jump_to_a_figure_compares_that_figure(app_factory, repo
         await pilot.pause()
         rows = app.screen.comparison.table.rows
         assert [row.indicator for row in rows] == ["central-group-study-sessions"]
+
+
+async def test_the_view_is_kept_and_shows_the_next_figure(app_factory, report) -> None:
+    """The next ``c`` shows its comparison on the same view (composing a new one is most of
+    the cost of opening it), from the top, with its own rows, quote and chart."""
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        first = await open_compare(pilot, report)
+        table = first.query_one(CompareTable)
+        table.move_cursor(row=3, column=1)
+        await pilot.press("escape")  # back to the metrics table
+        await wait_for(pilot, lambda: app.screen.query("#metrics-table"), "the metrics table")
+        metrics = app.screen.query_one("#metrics-table")
+        metric = report.metric("central-group-study-sessions")
+        metrics.move_to_row(metrics.rows.index(report.metrics.index(metric)))
+        await pilot.pause()
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen), "the view again")
+        await pilot.pause()
+        assert app.screen is first
+        assert [row.indicator for row in first.comparison.table.rows] == [
+            "central-group-study-sessions"
+        ]
+        assert (table.cursor_row, table.cursor_column) == (0, 1)
+        text = screen_text(app)
+        assert "市委理论学习中心组学习" in text and "市委常委会“第一议题”学习" not in text
+
+
+async def test_m_in_a_report_opened_from_the_view_goes_back_to_its_metrics_table(
+    app_factory, report
+) -> None:
+    """The metrics view is one per report: under the compare view already, ``m`` in the
+    report opened from it goes back down to it instead of pushing it a second time."""
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_compare(pilot, report)
+        metrics = next(s for s in app.screen_stack if s.query("#metrics-table"))
+        table = screen.query_one(CompareTable)
+        row = next(
+            i
+            for i in range(table.row_count)
+            if table.place(i, 1).figure
+            and table.place(i, 1).figure.column.report_id == report.meta.id
+        )
+        table.move_cursor(row=row, column=1)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExplorerScreen), "the explorer")
+        await pilot.press("m")
+        await wait_for(pilot, lambda: app.screen is metrics, "the metrics table")
+        assert app.screen_stack.count(metrics) == 1
+        assert not any(isinstance(s, CompareScreen) for s in app.screen_stack)

@@ -103,3 +103,21 @@ def test_choosing_indicators_and_shared_reports():
         "satisfaction-rate",
     ]
     assert [c.report_id for c in shared.columns] == ["jc-2023", "yc-2025"]
+
+
+def test_a_library_comparison_of_chosen_indicators_is_kept():
+    """``c`` on the same figure again answers from the library's figure index, without
+    working the table out again; another library object (an accepted link) starts afresh."""
+    from tests.compare_library import LIBRARY
+
+    from partybuild_tui.compare import compare_library
+    from partybuild_tui.library import Library, open_library
+
+    library = open_library([LIBRARY], use_cache=False)
+    first = compare_library(library, indicators=["study-sessions"])
+    assert compare_library(library, indicators=["study-sessions"]) is first
+    other = compare_library(library, indicators=["party-members"])
+    assert other is not first and [r.indicator for r in other.table.rows] == ["party-members"]
+    fresh = Library(library.root, library.entries, library.registry, library.registry_path)
+    again = compare_library(fresh, indicators=["study-sessions"])
+    assert again is not first and again.table == first.table

@@ -74,6 +74,9 @@ def test_an_empty_path_is_a_usage_error(
         ["export", "--section", ESCAPES, "--format", "json"],
         ["search", ESCAPES + "x" * 1000 + ESCAPES],
         ["search", "党建 >" + ESCAPES],
+        ["search", "\u202e党建" + ESCAPES, "--json"],
+        ["export", "--format", "x" + ESCAPES],
+        ["compare", "--indicator", ESCAPES, "data/report.yaml"],
     ],
     ids=[
         "section",
@@ -83,14 +86,17 @@ def test_an_empty_path_is_a_usage_error(
         "export-section",
         "long-query",
         "bad-term",
+        "search-json",
+        "export-format",
+        "compare-indicator",
     ],
 )
 def test_error_lines_never_echo_control_characters(
     argv: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     status, out, err = run(capsys, *argv)
-    assert status in (1, 2)  # search: 1 = no hits; the rest: usage or bad input
-    assert err.strip(), "an error or a summary was expected"
+    assert status in (0, 1, 2)  # search: 0/1 = hits or none; the rest: usage or bad input
+    assert err.strip() or out.strip(), "an error, a summary or a document was expected"
     assert not TERMINAL_ACTIVE.search(err), repr(err)
     assert not TERMINAL_ACTIVE.search(out), repr(out)
 
@@ -109,3 +115,36 @@ def test_the_internal_error_text_is_one_definition(
     assert status == 1
     assert err == internal_error_text(RuntimeError("boom" + ESCAPES)) + "\n"
     assert not TERMINAL_ACTIVE.search(err)
+
+
+def test_search_json_echoes_the_query_inert(capsys: pytest.CaptureFixture[str]) -> None:
+    """``search $'\u202e党建' --json``: the query's control and bidi characters are
+    dropped (invisible noise from a paste), so it finds 党建 and echoes nothing active."""
+    import json
+
+    status, out, _ = run(capsys, "search", "\u202e党建\u200f\x1b", "--json")
+    document = json.loads(out)
+    assert status == 0 and document["total"] > 0  # 党建 still found
+    assert document["query"] == "党建"
+    assert not TERMINAL_ACTIVE.search(out), repr(out)
+
+
+def test_library_search_json_names_files_inert(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A file name is user input too: ``path`` in the library document is inert."""
+    import json
+    import shutil
+
+    from tests.compare_library import LIBRARY
+
+    folder = tmp_path / "lib"
+    shutil.copytree(LIBRARY, folder)
+    for path in folder.glob("*.yaml"):
+        path.rename(folder / ("\x1b]0;t\x07\u202e" + path.name))
+    status, out, err = run(capsys, "search", "学习\u202e", str(folder), "--json", "--limit", "0")
+    assert status == 0
+    assert not TERMINAL_ACTIVE.search(out), repr(out)
+    assert not TERMINAL_ACTIVE.search(err), repr(err)
+    paths = [report["path"] for report in json.loads(out)["reports"]]
+    assert paths and all("␛]0;t␇\ufffd" in path for path in paths)

@@ -3,6 +3,7 @@ report its own loader refuses, never a raw control character, and linear time.""
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -52,19 +53,50 @@ def test_a_real_utf16_article_is_still_read(
     assert load_report(tmp_path / "u16.yaml").metrics[0].value == 120
 
 
-def test_numerals_that_overflow_are_left_out_and_said(
+@pytest.mark.parametrize(
+    ("body", "where", "says"),
+    [
+        ("完成" + "一" * 400 + "个。", "3:5", "400 characters: 一一一一一一一一一一一一…"),
+        ("完成" + "一" * 400 + "项工作。", "3:5", "400 characters"),  # no unit: still no number
+        ("另有" + "9" * 400 + "个。", "3:5", "400 characters: 999999999999…"),
+        ("另有" + "1" * 5000 + "个。", "3:5", "5000 characters"),
+        ("另有" + "3" * 20 + ".5万个。", "3:5", "22 characters"),
+        ("另有999999999999万元。", "3:5", "12 characters: 999999999999"),  # 10^15 and over
+        ("正常12个,另有" + "1" * 17 + "名党员。", "3:11", "17 characters"),
+    ],
+    ids=["chinese-unit", "chinese-bare", "arabic-400", "arabic-5000", "decimal", "large", "17"],
+)
+def test_numerals_that_overflow_refuse_the_import(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, body: str, where: str, says: str
+) -> None:
+    """No report holds them, so none is made: one line ``FILE:LINE:COLUMN: …``, exit 2,
+    nothing written (they were left out with a note, exit 0)."""
+    article = tmp_path / "big.txt"
+    article.write_text("某县党建工作综述\n\n\u3000\u3000" + body + "\n", encoding="utf-8")
+    status, out, err = run(capsys, str(article), "-o", str(tmp_path / "big.yaml"))
+    assert status == 2
+    assert (
+        err
+        == (
+            f"partybuild-tui import: {article}:{where}: a number too long or too large for a "
+            f"figure ({says}"
+        )
+        + err.split(says, 1)[1]
+    )
+    assert err.count("\n") == 1 and "at most 16 digits" in err
+    assert out == ""
+    assert not (tmp_path / "big.yaml").exists()
+
+
+def test_long_numbers_that_are_no_figure_still_import(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    article = tmp_path / "big.txt"
-    article.write_text(
-        "标题\n完成" + "一" * 400 + "个，另有" + "9" * 400 + "个，" + "1" * 5000 + "个，"
-        + "3" * 20 + ".5万个，正常12个。\n",
-        encoding="utf-8",
-    )  # fmt: skip
-    status, out, _ = run(capsys, str(article), "-o", str(tmp_path / "big.yaml"))
+    """A long run of digits without a measure word is a code or a name, as before."""
+    article = tmp_path / "code.txt"
+    article.write_text("标题\n统一社会信用代码" + "1" * 40 + ",发展党员12名。\n", encoding="utf-8")
+    status, _, _ = run(capsys, str(article), "-o", str(tmp_path / "code.yaml"))
     assert status == 0
-    assert "too long or too large for a figure" in out
-    report = load_report(tmp_path / "big.yaml")
+    report = load_report(tmp_path / "code.yaml")
     assert [m.value for m in report.metrics] == [12]
 
 
@@ -128,3 +160,54 @@ def test_repeated_figures_import_in_linear_time(tmp_path: Path) -> None:
     assert t_large < 8 * t_small * 2.5 + 0.2  # 8x the input, far under 64x (quadratic)
     _, result = import_article(str(large))
     assert any("left out" in note for note in result.unsure)  # said, not silent
+
+
+def test_a_section_of_unplaceable_figures_stops_being_read(tmp_path: Path) -> None:
+    """``1个`` × 1,500 per line: after 1,000 figures left out in one section its other
+    paragraphs are kept as text only, and the summary says so (a million of them took 40 s)."""
+    from partybuild_tui.importer.assemble import MAX_LEFT_OUT
+
+    article = tmp_path / "ones.txt"
+    article.write_text("标题\n" + "\n".join(["1个" * 1500] * 40) + "\n", encoding="utf-8")
+    _, result = import_article(str(article))
+    left_out = next(note for note in result.unsure if "figures left out:" in note)
+    assert MAX_LEFT_OUT <= int(left_out.split()[0]) < MAX_LEFT_OUT + 1500  # one line read
+    assert any("its other 39 paragraphs were not read for figures" in n for n in result.unsure)
+    assert result.counts["metrics"] == 12 and result.counts["paragraphs"] == 40
+
+
+def test_past_the_article_s_figure_bound_a_long_number_still_refuses_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Paragraphs past ``MAX_FIGURES`` are not read for figures, except one holding a number
+    that would refuse the import: the bound never lets such an article through."""
+    import partybuild_tui.importer.assemble as assemble
+
+    monkeypatch.setattr(assemble, "MAX_FIGURES", 3)
+    lines = [f"第{n}项工作完成{n + 10}个。" for n in range(1, 8)]
+    article = tmp_path / "many.txt"
+    article.write_text("标题\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    _, result = import_article(str(article))
+    assert result.counts["metrics"] == 3
+    assert "more than 3 figures in the article: its last 4 paragraphs were not read" in "".join(
+        result.unsure
+    )
+    article.write_text(
+        "标题\n" + "\n".join([*lines, "另有" + "9" * 400 + "个。"]) + "\n", encoding="utf-8"
+    )
+    status, _, err = run(capsys, str(article), "-o", str(tmp_path / "many.yaml"))
+    assert status == 2 and f"{article}:9:3: a number too long" in err
+
+
+def test_a_typed_title_reaches_neither_the_file_nor_the_terminal_raw(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """``--title`` is typed by the user: made inert as the article's own lines are, so the
+    YAML (``-o -`` prints it) carries no bidi override or escape sequence either."""
+    article = tmp_path / "a.txt"
+    article.write_text("标题\n全县发展党员120名。\n", encoding="utf-8")
+    title = "X\x1b]0;pwned\x07\u202eY"
+    status, out, err = run(capsys, str(article), "-o", "-", "--title", title)
+    assert status == 0
+    assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", out + err)
+    assert "title: X␛]0;pwned␇\ufffdY" in out

@@ -19,7 +19,7 @@ from partybuild_tui.commands.library_args import add_paths_argument, is_library,
 from partybuild_tui.model import Report
 from partybuild_tui.model.display import breadcrumb_text
 from partybuild_tui.model.errors import EXIT_BAD_INPUT
-from partybuild_tui.model.sanitize import sanitize_text
+from partybuild_tui.model.sanitize import drop_unsafe, sanitize_text
 from partybuild_tui.search import SearchHit, SearchIndex, SearchResult, make_snippet
 
 if TYPE_CHECKING:
@@ -165,6 +165,10 @@ def _summary(result: SearchResult) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    # The query is echoed (the summary, --json's "query" and "understood"): its control
+    # and bidi characters (a U+202E would turn the line around) are dropped, not shown as
+    # placeholders: they are invisible noise from a paste, and never in a report's text.
+    args.query = drop_unsafe(args.query)
     if args.limit < 0:
         print("partybuild-tui search: --limit must be 0 or more", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -198,7 +202,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def library_json(library: Library, result: LibraryResult) -> dict[str, Any]:
-    paths = {id(e.report): str(e.path) for e in library.entries if e.report is not None}
+    # A file name is user input: inert in the output as report text is.
+    paths = {
+        id(e.report): sanitize_text(str(e.path)) for e in library.entries if e.report is not None
+    }
     hits: list[dict[str, Any]] = []
     reports: list[dict[str, Any]] = []
     for group in result.groups:
@@ -297,5 +304,5 @@ def run_library(args: argparse.Namespace) -> int:
         else:
             _print_library_plain(result)
         sys.stdout.flush()
-        print(_library_summary(library, result), file=sys.stderr)
+        print(sanitize_text(_library_summary(library, result)), file=sys.stderr)
     return EXIT_HITS if result.total else EXIT_NO_HITS

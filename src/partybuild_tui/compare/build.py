@@ -105,12 +105,16 @@ class FigureIndex:
     by_indicator: dict[str, tuple[Figure, ...]]
     links: dict[LinkKey, str]
     reports: dict[str, Report]
+    comparisons: dict[tuple[str, ...], Comparison] = field(default_factory=dict, compare=False)
+    """The last comparisons of chosen indicators (``c`` on the same figure again answers at
+    once); at most ``KEPT_COMPARISONS``."""
 
     def figures(self, indicators: Sequence[str]) -> list[Figure]:
         return [f for name in dict.fromkeys(indicators) for f in self.by_indicator.get(name, ())]
 
 
 _INDEXES: dict[int, tuple[weakref.ref[Any], FigureIndex]] = {}
+KEPT_COMPARISONS = 16
 
 
 def figure_index(library: Library, links: dict[LinkKey, str] | None = None) -> FigureIndex:
@@ -163,11 +167,19 @@ def compare_library(
         )
     if indicators is not None:
         index = figure_index(library, links)
+        key = tuple(indicators)
+        kept = index.comparisons.get(key)
+        if kept is not None and kept.registry is library.registry:
+            return kept
         figures = index.figures(indicators)
         table = build_table(index.columns, figures, library.registry, indicators=indicators)
-        return Comparison(
-            table, index.columns, tuple(figures), library.registry, tuple(indicators), index.reports
+        comparison = Comparison(
+            table, index.columns, tuple(figures), library.registry, key, index.reports
         )
+        while len(index.comparisons) >= KEPT_COMPARISONS:
+            index.comparisons.pop(next(iter(index.comparisons)))
+        index.comparisons[key] = comparison
+        return comparison
     return compare_reports(
         library_reports(library),
         library.registry,

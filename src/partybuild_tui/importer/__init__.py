@@ -28,9 +28,10 @@ from partybuild_tui.importer.writer import dump
 def import_article(
     path: str, max_size: int = DEFAULT_MAX_ARTICLE_SIZE, title: str | None = None
 ) -> tuple[Article, ImportResult]:
-    """Read and import the article at ``path``; ``ArticleError`` if it cannot be read."""
+    """Read and import the article at ``path``; ``ArticleError`` if it cannot be read or
+    holds a number no report can hold (``PATH:LINE:COLUMN: …``)."""
     article = read_article(path, max_size)
-    return article, import_lines(article.lines, path, title)
+    return article, import_lines(article.lines, path, title, article.indents)
 
 
 __all__ = [

@@ -92,6 +92,8 @@ class Findings:
     """Numbers read across a space (2 468名, 86 个): guessed, so listed."""
     ordinals: list[str] = field(default_factory=list)
     bounds: list[str] = field(default_factory=list)
+    overflow: list[tuple[int, int]] = field(default_factory=list)
+    """Numbers too long or too large for a figure (``start, end``): the import is refused."""
 
 
 def _context(text: str, start: int, end: int, width: int = 8) -> str:
@@ -101,6 +103,7 @@ def _context(text: str, start: int, end: int, width: int = 8) -> str:
 MAX_PIECE = 3000  # characters; the genre's paragraphs are shorter
 MAX_ENUMERATION = 300  # characters of a clause read as one 、 list
 MAX_DIGITS = 16  # no figure of the genre has more; longer runs are codes or attacks
+MAX_CHINESE_RUN = MAX_DIGITS + 2  # 九千九百九十九万九千九百九十九 is 15: more is no number
 MAX_VALUE = Decimal(10) ** 15  # well inside the model's ±1e18, and exact as a float
 
 

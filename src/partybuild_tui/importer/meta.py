@@ -78,9 +78,12 @@ def guess_region(title: str, subtitle: str | None) -> str | None:
     return None
 
 
+_HAN = re.compile("[\u4e00-\u9fff]+")
+
+
 def guess_language(text: str) -> str | None:
     """``zh-CN`` for simplified Chinese, ``zh-TW`` for traditional, None without Chinese."""
-    han = sum("\u4e00" <= char <= "\u9fff" for char in text)
+    han = sum(map(len, _HAN.findall(text)))  # a regex: 4 MiB counted char by char took 1 s
     if han < len(text.strip()) // 4 or han == 0:
         return None
     traditional = sum(text.count(char) for char in _TRADITIONAL)

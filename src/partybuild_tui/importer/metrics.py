@@ -39,6 +39,7 @@ from partybuild_tui.importer.figures import (
     _TENTHS,
     _WORD,
     _WORD_END,
+    MAX_CHINESE_RUN,
     MAX_ENUMERATION,
     MAX_PIECE,
     Findings,
@@ -82,6 +83,10 @@ class _Scanner:
         self.clause_marks: list[int] | None = None
         self.name_set = set(names)
 
+    def overflow(self, start: int, end: int) -> None:
+        self.found.overflow.append((start, end))
+        self.take(start, end)
+
     def take(self, start: int, end: int) -> None:
         for index in range(start, end):
             self.masked[index] = True
@@ -122,7 +127,9 @@ class _Scanner:
 
     def number(self, match: re.Match[str]) -> None:
         start = match.start()
-        if _ARABIC_DIGIT.match(match.group()):
+        if len(match.group()) > MAX_CHINESE_RUN and not _ARABIC_DIGIT.match(match.group()):
+            self.overflow(start, match.end())  # 400 一 in a row: no number of any kind
+        elif _ARABIC_DIGIT.match(match.group()):
             shapes = (self.change, self.range, self.fraction, self.named, self.date)
             if not any(shape(match) for shape in shapes):
                 self.count(match, arabic=True)
@@ -300,11 +307,11 @@ class _Scanner:
             return
         value = _decimal(count["num"], count["mult"])
         if value is None:
-            if count["unit"] and _value(count["num"]) is None:
-                self.found.unsure.append(
-                    f"a number too long or too large for a figure, left out: {count['num'][:12]}…"
-                )
-            self.take(start, count.end())
+            if count["unit"]:  # digits before a measure word always read: too long or large
+                self.overflow(start, count.end("num"))
+                self.take(start, count.end())
+            else:
+                self.take(start, count.end())
             return
         unit = count["unit"]
         if unit is None:
@@ -384,6 +391,7 @@ def find_metrics(paragraph: str) -> Findings:
         found.spaced.extend(part.spaced)
         found.ordinals.extend(part.ordinals)
         found.bounds.extend(part.bounds)
+        found.overflow.extend((start + offset, end + offset) for start, end in part.overflow)
     found.names = list(names)
     found.unsure.append(
         f"a paragraph of {len(paragraph)} characters was read in pieces of at most "

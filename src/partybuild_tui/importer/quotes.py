@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Sequence
 
 CLAUSE_MARKS = frozenset(",，、;；。:：!！?？(（)）“”《》")
@@ -38,18 +39,35 @@ class Section:
             offset += len(paragraph) + 1
         self.text = "\n".join(paragraphs)
         self.numerals = [match.start() for match in NUMERAL.finditer(self.text)]
-        self.indexes: dict[int, dict[str, list[int]]] = {}
+        self.index: dict[str, list[int]] | None = None  # KEY characters at each numeral
+        self.keys: list[str] = []  # the index's keys, sorted (a shorter key is a prefix)
+        self.shorter: dict[str, list[int]] = {}  # places of shorter keys, once asked
         self.first: dict[str, int] = {}  # quotes found unique, and where
 
     def places(self, key: str) -> list[int]:
-        """Where ``key`` (a numeral and what follows it) stands, in order."""
-        index = self.indexes.get(len(key))
-        if index is None:  # built once per key length (1 to KEY)
-            index = self.indexes[len(key)] = {}
-            text, size = self.text, len(key)
+        """Where ``key`` (a numeral and what follows it, at most ``KEY`` characters) stands,
+        in order. One index of ``KEY`` characters per numeral; a shorter key gathers the
+        places of the index's keys it begins (found by bisection in their sorted list) when
+        first asked: one index instead of one per key length, which was most of the cost
+        of a section of many short numbered lines."""
+        if self.index is None:
+            grouped: defaultdict[str, list[int]] = defaultdict(list)
+            text = self.text
             for at in self.numerals:
-                index.setdefault(text[at : at + size], []).append(at)
-        return index.get(key, [])
+                grouped[text[at : at + KEY]].append(at)
+            self.index = dict(grouped)
+            self.keys = sorted(self.index)
+        if len(key) == KEY:
+            return self.index.get(key, [])
+        found = self.shorter.get(key)
+        if found is None:
+            keys, index, gathered = self.keys, self.index, []
+            at = bisect_left(keys, key)
+            while at < len(keys) and keys[at].startswith(key):
+                gathered.extend(index[keys[at]])
+                at += 1
+            found = self.shorter[key] = sorted(gathered)
+        return found
 
     def first_is(self, start: int, end: int) -> bool | None:
         """Whether ``text[start:end]`` (which holds a numeral) occurs nowhere before

@@ -35,6 +35,8 @@ class Article:
     path: str
     lines: tuple[str, ...]
     encoding: str
+    indents: tuple[int, ...] = ()
+    """How many characters were stripped from the start of each line (for columns)."""
 
 
 def decode_article(data: bytes, path: str = "<article>") -> tuple[str, str]:
@@ -76,7 +78,11 @@ def split_lines(text: str) -> tuple[str, ...]:
     paragraph once the report is loaded.
     """
     # splitlines also breaks at \r, \x85, \u2028 and \u2029 (and \v, \f), as an editor does.
-    return tuple(sanitize_text(line).strip() for line in _ZERO_WIDTH.sub("", text).splitlines())
+    return tuple(line.strip() for line in _raw_lines(text))
+
+
+def _raw_lines(text: str) -> list[str]:
+    return [sanitize_text(line) for line in _ZERO_WIDTH.sub("", text).splitlines()]
 
 
 def read_article(path: str, max_size: int = DEFAULT_MAX_ARTICLE_SIZE) -> Article:
@@ -93,4 +99,7 @@ def read_article(path: str, max_size: int = DEFAULT_MAX_ARTICLE_SIZE) -> Article
         raise ArticleError(f"{path}: a NUL character: not a text file")
     if not text.strip():
         raise ArticleError(f"{path}: the article is empty")
-    return Article(path=path, lines=split_lines(text), encoding=encoding)
+    raw = _raw_lines(text)
+    lines = tuple(line.strip() for line in raw)
+    indents = tuple(len(line) - len(line.lstrip()) for line in raw)
+    return Article(path=path, lines=lines, encoding=encoding, indents=indents)

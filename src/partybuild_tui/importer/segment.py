@@ -47,6 +47,24 @@ STYLES = (
     ("arabic-paren", re.compile(r"^[((][0-9０-９]{1,2}[))]")),
     ("bracket", re.compile(r"^【[^】]{2,30}】")),
 )
+
+
+def _first_characters(pattern: str) -> set[str]:
+    """The characters a ``^``-anchored marker can start with (a literal or a class)."""
+    head = pattern[1:]
+    if head[0] != "[":
+        return {head[0]}
+    chars: set[str] = set()
+    body = head[1 : head.index("]")]
+    for start, _dash, end in re.findall(r"(.)(-(.))?", body):
+        chars.update(chr(c) for c in range(ord(start), ord(end or start) + 1))
+    return chars
+
+
+# Most lines start with none of these: the six markers are then not tried (per line of a
+# 200,000-line article, that was a tenth of the import).
+STYLE_FIRST = frozenset().union(*(_first_characters(marker.pattern) for _, marker in STYLES))
+_HAN = re.compile("[\u4e00-\u9fff]+")
 EDITOR_NOTE = re.compile(r"^[【\[]?编者按[】\]]?\s?[::]")
 NUMBERED_LEAD = re.compile(r"^(?P<lead>[^。!?!?;;::]{2,40})[。::]")
 SENTENCE_END = re.compile(r"[。!?!?]")
@@ -138,14 +156,14 @@ def heading_style(line: str) -> str | None:
     A numbered line is a heading when short and one phrase; a plain one when short,
     unpunctuated at its end and mostly hanzi."""
     line = fold(line)
-    for style, marker in STYLES:
+    for style, marker in STYLES if line[:1] in STYLE_FIRST else ():
         if marker.match(line):
             if len(line) <= MAX_NUMBERED_HEADING and not SENTENCE_END.search(line.rstrip("。")):
                 return style
             return None
     if len(line) > MAX_HEADING or line[-1] in END_PUNCTUATION or SENTENCE_END.search(line):
         return None
-    han = sum("\u4e00" <= char <= "\u9fff" for char in line)
+    han = sum(map(len, _HAN.findall(line)))
     if line[0].isdigit() or line.startswith(("图", "(", "(")):
         return None  # 1.5万名党员…: a figure opens a sentence, not a heading
     return "plain" if han >= 4 else None
@@ -155,7 +173,7 @@ def numbered_lead(line: str) -> tuple[str, str] | None:
     """``(style, title)`` for a numbered paragraph opening with a short phrase:
     ``(一)聚焦高质量发展,经济实力稳步提升。全年…`` -> its marker and first sentence."""
     folded = fold(line)
-    for style, marker in STYLES:
+    for style, marker in STYLES if folded[:1] in STYLE_FIRST else ():
         found = marker.match(folded)
         if found and style != "bracket":
             lead = NUMBERED_LEAD.match(folded, found.end())

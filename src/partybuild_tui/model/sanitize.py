@@ -57,3 +57,11 @@ def sanitize_text(text: str) -> str:
 def is_safe(text: str) -> bool:
     """True when ``sanitize_text`` would leave ``text`` unchanged."""
     return _UNSAFE.search(text) is None
+
+
+def drop_unsafe(text: str) -> str:
+    """``text`` without its terminal-active characters (a tab becomes a space): for what a
+    user types to look for (a query), where the invisible ones are noise from a paste."""
+    if _UNSAFE.search(text) is None:
+        return text
+    return _UNSAFE.sub(lambda match: " " if match.group() == "\t" else "", text)

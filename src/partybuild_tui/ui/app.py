@@ -129,15 +129,19 @@ class PartyBuildApp(SessionApp, AppChrome):
     def get_default_screen(self) -> Screen:
         return ExplorerScreen(self.session.current)
 
-    def open_report_at(self, opened: OpenReport, metric: Metric) -> None:
-        """Show an open report in an explorer of its own at ``metric``'s quote (the compare
-        view's Enter on a report that is not on the stack)."""
-        self.push_screen(ExplorerScreen(opened))
-        self.call_after_refresh(self._land_on, opened, metric)
+    def open_report_at(self, opened: OpenReport, metric: Metric, previous: str) -> None:
+        """The compare view's Enter: the report in an explorer of its own over the view, at
+        ``metric``'s quote; H there returns to the view (``previous``: the report current
+        before, current again then)."""
+        screen = ExplorerScreen(opened)
+        self.push_screen(screen)
+        self.call_after_refresh(self._land_on, screen, metric, previous)
 
-    def _land_on(self, opened: OpenReport, metric: Metric) -> None:
+    def _land_on(self, screen: ExplorerScreen, metric: Metric, previous: str) -> None:
+        before = screen.opened.navigation.history.cursor
         highlight = Highlight.of_metric(metric)
-        self.session.go_to(metric.section_id, highlight=highlight, report_id=opened.id)
+        self.session.go_to(metric.section_id, highlight=highlight, report_id=screen.opened.id)
+        screen.actions.landed_from_compare(before, previous)
 
     def _print_error_renderables(self) -> None:
         """After a crash: a short message and a hint, the traceback only with --debug."""

@@ -48,17 +48,18 @@ class LibraryApp(PartyBuildApp):
     def get_default_screen(self) -> Screen:
         return LibraryScreen(self.library)
 
-    def open_report_at(self, opened: OpenReport, metric: Metric) -> None:
-        """The compare view's Enter: the report in the library's explorer (H returns to the
-        library), at the figure's quote."""
+    def open_report_at(self, opened: OpenReport, metric: Metric, previous: str) -> None:
+        """The compare view's Enter: the report in the library's explorer (H from the
+        figure returns to the view, as in the app on one report), at the figure's quote."""
         from partybuild_tui.ui.screens.library_explorer import LibraryExplorerScreen
 
         library = next((s for s in self.screen_stack if isinstance(s, LibraryScreen)), None)
         if library is None:
-            super().open_report_at(opened, metric)
+            super().open_report_at(opened, metric, previous)
             return
-        self.push_screen(LibraryExplorerScreen(library.open_neighbour, opened))
-        self.call_after_refresh(self._land_on, opened, metric)
+        screen = LibraryExplorerScreen(library.open_neighbour, opened)
+        self.push_screen(screen)
+        self.call_after_refresh(self._land_on, screen, metric, previous)
 
 
 def make_library_app(library: Library, options: AppOptions | None = None) -> LibraryApp:

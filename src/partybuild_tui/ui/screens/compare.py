@@ -62,15 +62,33 @@ class CompareScreen(Screen[None]):
     ) -> None:
         super().__init__()
         localize_bindings(self)
+        self._chart_key: tuple[object, ...] | None = None
+        self.show_comparison(
+            comparison, title=title, open_figure=open_figure, suggestions=suggestions, accept=accept
+        )
+
+    def show_comparison(
+        self,
+        comparison: Comparison,
+        *,
+        title: str,
+        open_figure: OpenFigure | None = None,
+        suggestions: list[Suggestion] | None = None,
+        accept: AcceptSuggestion | None = None,
+    ) -> None:
+        """Show ``comparison`` (the screen is kept and shown again for the next ``c``:
+        composing and styling a new one costs more than the rest of opening the view)."""
         self.comparison = comparison
         self.title_text = title
         self.open_figure = open_figure
         self.suggestions = list(suggestions or [])
         self.accept = accept
-        self._chart_key: tuple[object, ...] | None = None
         self.layout_name: Layout = "by_report" if len(comparison.table.rows) <= 1 else "matrix"
         if not comparison.table.rows and comparison.targets:
             self.layout_name = "targets"
+        if self.is_mounted:
+            self._show()
+            self.table.focus()
 
     def compose(self) -> ComposeResult:
         yield Static(id="compare-title")

@@ -85,12 +85,12 @@ def comparison_for_metric(
 
 
 def open_figure(screen: Screen[Any], figure: Figure, comparison: Comparison) -> None:
-    """Leave the compare view for the figure's report, its quote highlighted: the explorer
-    already showing that report if there is one (the screens over it are closed), else a
-    new one (``app.open_report_at``). A jump: recorded in that report's history."""
+    """Open the figure's report at its quote, highlighted, in an explorer pushed over the
+    compare view (``app.open_report_at``): the view stays underneath, so H from the figure
+    returns to it with the cursor on the same cell. A jump: recorded in that report's
+    history (and undone by that H)."""
     app = screen.app
     session = session_of(app)
-    app.pop_screen()
     report = comparison.reports.get(figure.column.report_id)
     if report is None:
         return
@@ -103,22 +103,11 @@ def open_figure(screen: Screen[Any], figure: Figure, comparison: Comparison) -> 
         path = figure.column.path
         opened = session.add(report, str(path) if path is not None else None)
     metric = opened.report.get_metric(figure.metric.id) or figure.metric
-    # An explorer is a screen holding ``opened`` that can go to a section; not imported
-    # here (the explorer imports this module's caller: the layers forbid the cycle).
-    explorers = [
-        s
-        for s in app.screen_stack
-        if getattr(s, "opened", None) is opened and hasattr(s, "go_to_section")
-    ]
+    previous = session.current.id
     session.open(opened.id)
-    if explorers:
-        while app.screen is not explorers[-1] and len(app.screen_stack) > 1:
-            app.pop_screen()  # the metrics table (or another report) the view came from
-        session.go_to(metric.section_id, highlight=Highlight.of_metric(metric), report_id=opened.id)
-        return
     open_report_at = getattr(app, "open_report_at", None)
     if callable(open_report_at):
-        open_report_at(opened, metric)
+        open_report_at(opened, metric, previous)
 
 
 def push_compare(
@@ -144,10 +133,26 @@ def push_compare(
     title = comparison_title(comparison, root)
     if suggestions and not comparison.table.rows:
         title = suggestions[0].figure.metric.label + " · " + words("suggestions", "建议匹配")
-    screen = CompareScreen(
-        comparison, title=title, open_figure=opener, suggestions=list(suggestions), accept=accept
-    )
+    suggested = list(suggestions)
+    # One view per app, kept between uses (like the metrics view): showing a comparison on
+    # it costs a third of composing a new one. A new one only when it is on the stack
+    # already (``c`` in a report opened from it).
+    kept = app.get_screen(COMPARE_SCREEN) if app.is_screen_installed(COMPARE_SCREEN) else None
+    if isinstance(kept, CompareScreen) and kept not in app.screen_stack:
+        kept.show_comparison(
+            comparison, title=title, open_figure=opener, suggestions=suggested, accept=accept
+        )
+        screen = kept
+    else:
+        screen = CompareScreen(
+            comparison, title=title, open_figure=opener, suggestions=suggested, accept=accept
+        )
+        if kept is None:
+            app.install_screen(screen, COMPARE_SCREEN)
     app.push_screen(screen)
+
+
+COMPARE_SCREEN = "compare"
 
 
 def comparison_for_metrics(

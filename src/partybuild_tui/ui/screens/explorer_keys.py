@@ -76,6 +76,9 @@ class ReportActions:
         """Draw the screen anew from ``opened.report`` (after E read it again)."""
         self.session = session
         self.opened = opened
+        self.compare_return: tuple[str, int | None, str] | None = None
+        """Opened from the compare view: the section landed on, the history's cursor after
+        that jump (``None``: no jump, it was there), the report current before."""
 
     def metrics(self) -> None:
         """Open the metrics view (the same one each time: filter, sort and row are kept)."""
@@ -87,6 +90,11 @@ class ReportActions:
         name = f"{METRICS_SCREEN} {self.opened.id}"  # one per open report
         if not app.is_screen_installed(name):
             app.install_screen(MetricsScreen(self.opened), name)
+        installed = app.get_screen(name)
+        if installed in app.screen_stack:  # under a compare view: back down to it, not twice
+            while app.screen is not installed:
+                app.pop_screen()
+            return
         app.push_screen(name)
 
     def compare(self, highlight: Highlight | None) -> None:
@@ -95,7 +103,35 @@ class ReportActions:
 
         compare_from_explorer(self.screen, self.opened, highlight)
 
+    def landed_from_compare(self, before: int, previous: str) -> None:
+        """This explorer was opened by Enter on a compare cell and has just jumped to the
+        figure (``before``: the history's cursor before that jump; ``previous``: the report
+        that was current): H from the figure's section returns to the compare view."""
+        navigation = self.opened.navigation
+        cursor = navigation.history.cursor
+        self.compare_return = (navigation.here, cursor if cursor != before else None, previous)
+
+    def back_to_compare(self) -> bool:
+        """H on the section the compare view opened: this explorer closes, so the compare
+        view is back with its cursor on the cell, and the jump is undone (the screens below
+        show what they showed). ``False`` anywhere else: H goes back along the history."""
+        if self.compare_return is None:
+            return False
+        landing, jump, previous = self.compare_return
+        navigation = self.opened.navigation
+        if navigation.here != landing or navigation.history.current != landing:
+            return False
+        self.compare_return = None
+        if jump is not None and navigation.history.cursor == jump:
+            self.session.back(self.opened.id)  # not when the saved state reset the history
+        if previous in self.session.reports:
+            self.session.open(previous)
+        self.screen.app.pop_screen()
+        return True
+
     def back(self) -> None:
+        if self.back_to_compare():
+            return
         if not self.session.back(self.opened.id):
             self.screen.notify(t("Nothing to go back to."), timeout=2)
 

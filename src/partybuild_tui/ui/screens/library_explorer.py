@@ -69,6 +69,8 @@ class LibraryExplorerScreen(ExplorerScreen):
     def action_back(self) -> None:
         """Back along the report's jumps; from the first one, back to the library."""
         self._cancel_rest()
+        if self.actions.back_to_compare():
+            return
         if not self.session.back(self.opened.id):
             self.action_to_library()
 
