@@ -2,12 +2,16 @@
 
 Textual's own wrapping (``Static``) cuts ``1635人`` in two and starts lines with
 "，"; every piece of report text on screen goes through ``text_wrap`` instead.
+Lines are drawn one at a time (``render_line``), only those on screen: Textual's
+default renders the whole text on every refresh, which freezes on a long one.
 """
 
 from __future__ import annotations
 
 from textual.content import Content
 from textual.geometry import Size
+from textual.strip import Strip
+from textual.visual import Visual
 from textual.widget import Widget
 
 from partybuild_tui.ui.text_wrap import wrap_content
@@ -39,5 +43,16 @@ class WrappedText(Widget):
     def render(self) -> Content:
         return Content("\n").join(self.lines(max(1, self.content_region.width)))
 
+    def render_line(self, y: int) -> Strip:
+        return draw_line(self, self.lines(max(1, self.size.width)), y)
+
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self.lines(max(1, width)))
+
+
+def draw_line(widget: Widget, lines: list[Content], y: int) -> Strip:
+    """Line ``y`` of already wrapped ``lines``, styled as ``widget`` draws its content."""
+    width = widget.size.width
+    if not 0 <= y < len(lines) or width <= 0:
+        return Strip.blank(width, widget.visual_style.rich_style)
+    return Visual.to_strips(widget, lines[y], width, 1, widget.visual_style)[0]
