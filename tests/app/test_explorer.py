@@ -166,6 +166,14 @@ async def test_help_lists_every_key(app_factory) -> None:
         assert not isinstance(app.screen, HelpScreen)
 
 
+def _first_option(app) -> str:
+    """The palette's first offer ("" while it has none)."""
+    options = app.screen.query(OptionList)
+    if not options or options.first().option_count == 0:
+        return ""
+    return str(options.first().get_option_at_index(0).prompt)
+
+
 async def test_palette_jumps_to_a_section(app_factory, report: Report) -> None:
     target = report.ordered[-2]
     fragment = target.title[1:5]
@@ -174,7 +182,7 @@ async def test_palette_jumps_to_a_section(app_factory, report: Report) -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*fragment)
-        await pilot.pause(0.5)
+        await wait_for(pilot, lambda: fragment in _first_option(app), "the section offered")
         await pilot.press("enter")
         await pilot.pause()
         section = _detail(app).section
@@ -191,9 +199,7 @@ async def test_palette_finds_a_section_by_the_pinyin_of_its_title(
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"dyyt")  # 第一议题, by its initials
-        await pilot.pause(0.5)
-        shown = app.screen.query_one(OptionList).get_option_at_index(0).prompt
-        assert "第一议题" in str(shown)
+        await wait_for(pilot, lambda: "第一议题" in _first_option(app), "第一议题 offered first")
         await pilot.press("enter")
         await pilot.pause()
         section = _detail(app).section

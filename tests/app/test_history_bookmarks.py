@@ -19,7 +19,7 @@ from partybuild_tui.ui.widgets.detail_pane import DetailPane
 from partybuild_tui.ui.widgets.metric_table import MetricTable
 from partybuild_tui.ui.widgets.section_tree import SectionTree, section_label
 
-from .helpers import screen_text
+from .helpers import screen_text, wait_for
 
 
 def shown(app) -> str | None:
@@ -297,11 +297,9 @@ async def test_the_palette_offers_the_metrics_table(app_factory) -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"数据表")
-        await pilot.pause(0.5)
-        assert "数据表" in screen_text(app)
+        await wait_for(pilot, lambda: "全部数据的表格" in screen_text(app), "the command offered")
         await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, MetricsScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, MetricsScreen), "the metrics view")
 
 
 async def test_help_lists_the_new_keys_and_the_tmux_note(app_factory) -> None:

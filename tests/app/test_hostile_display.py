@@ -12,7 +12,7 @@ from partybuild_tui.model import load_report
 from partybuild_tui.ui.widgets.detail_pane import DetailPane
 from partybuild_tui.ui.widgets.section_tree import SectionTree
 
-from .helpers import screen_text
+from .helpers import screen_text, wait_for
 from .pty_app import PtyApp
 
 HOSTILE = Path(__file__).resolve().parents[1] / "fixtures" / "hostile_display.yaml"
@@ -84,9 +84,7 @@ async def test_search_snippets_and_palette_show_markup_as_written(app_factory, h
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"点我")
-        await pilot.pause(0.5)
-        text = screen_text(app)
-        assert "[@click=app.quit]点我" in text
+        await wait_for(pilot, lambda: "[@click=app.quit]点我" in screen_text(app), "the offer")
         await pilot.press("escape")
         await pilot.pause()
         assert app.is_running
