@@ -32,6 +32,7 @@ from partybuild_tui.ui.screens.help import HelpScreen
 from partybuild_tui.ui.session import AppOptions, OpenReport, Session, SessionApp
 from partybuild_tui.ui.widgets.bindings import localize_bindings
 from partybuild_tui.ui.widgets.detail_pane import DetailPane
+from partybuild_tui.ui.widgets.search_panel import SearchInput
 from partybuild_tui.ui.widgets.section_tree import SectionTree
 
 DEFAULT_THEME = "textual-dark"
@@ -101,6 +102,11 @@ class PartyBuildApp(SessionApp, AppChrome):
         if not self.is_headless:
             self._catch_signals()
 
+    def on_unmount(self) -> None:
+        """The app ends (``q``, Ctrl+C…): the screens saved their positions as they went;
+        the search history is saved with them here."""
+        self.session.save()
+
     async def on_event(self, event: events.Event) -> None:
         """Keys from the terminal go through the sequencer (``ui/keys.py``): in order."""
         if isinstance(event, events.Key) and not event.is_forwarded:
@@ -169,6 +175,7 @@ class PartyBuildApp(SessionApp, AppChrome):
             ("Keys everywhere", explorer),
             ("Keys in the tree", SectionTree.BINDINGS),
             ("Keys in the text", DetailPane.BINDINGS),
+            ("Keys in search", SearchInput.BINDINGS),
             ("History, bookmarks, export", REPORT_BINDINGS),
             ("Keys in the metrics table", MetricsScreen.BINDINGS),
             ("Keys in the metrics table", MetricTable.BINDINGS),

@@ -235,6 +235,12 @@ _ZH: dict[str, str] = {
     "Nothing to go back to.": "没有可后退的位置。",
     "Nothing to go forward to.": "没有可前进的位置。",
     # Habits from less, vim, ranger, visidata (E, search history, figures, cells)
+    "Previous result; in an empty search bar: earlier searches": (
+        "上一条结果;搜索栏为空时:以前的搜索"
+    ),
+    "Next result (after ↑: a later search)": "下一条结果(按 ↑ 之后:较新的搜索)",
+    "Earlier searches": "以前的搜索",
+    "To the list": "到列表",
     "Edit the report": "编辑报告",
     "Open the report in $EDITOR at this section; read again on exit": (
         "在 $EDITOR 中打开报告并定位到本部分;退出编辑器后重新读取"

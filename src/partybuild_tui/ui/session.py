@@ -33,6 +33,7 @@ from partybuild_tui.ui.navigation import ROOT, Navigation
 
 if TYPE_CHECKING:
     from partybuild_tui.search import SearchIndex
+    from partybuild_tui.state.search_history import SearchHistory
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,7 @@ class Session:
         self._reports: dict[str, OpenReport] = {}
         self._current: str | None = None
         self._first_frame_shown = False
+        self._search_history: SearchHistory | None = None
 
     # -- the reports ----------------------------------------------------------------
 
@@ -228,6 +230,17 @@ class Session:
         opened._indexing = False
         self.announce(lambda: IndexReady(opened.id, index))
 
+    # -- the search history ------------------------------------------------------------------
+
+    @property
+    def search_history(self) -> SearchHistory:
+        """Earlier queries, for every report (read when first wanted: a small file)."""
+        if self._search_history is None:
+            from partybuild_tui.state.search_history import SearchHistory  # not on the first frame
+
+            self._search_history = SearchHistory.load()
+        return self._search_history
+
     # -- start and end ------------------------------------------------------------------------
 
     def first_frame_shown(self) -> None:
@@ -245,9 +258,12 @@ class Session:
             self._app.run_worker(run_jobs, thread=True, group="deferred")
 
     def save(self) -> None:
-        """Save every open report's position (on quit, and when the terminal goes away)."""
+        """Save every open report's position and the search history (on quit, and when the
+        terminal goes away)."""
         for opened in self._reports.values():
             opened.save()
+        if self._search_history is not None:
+            self._search_history.save()
 
     # -- telling the screens -------------------------------------------------------------------
 

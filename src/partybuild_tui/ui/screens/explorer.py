@@ -128,7 +128,7 @@ class ExplorerScreen(Screen[None]):
                 yield SectionTree(self.report, id="tree")
             with BlankContainer(id="reading"):
                 yield DetailPane(self.report, id="detail")
-                yield SearchPanel(id="search")
+                yield SearchPanel(id="search", history=lambda: self.session.search_history)
         yield Footer()  # the "window too small" message is mounted when first needed
 
     def on_mount(self) -> None:

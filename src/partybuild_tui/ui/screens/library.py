@@ -33,15 +33,28 @@ from partybuild_tui.ui.session import session_of
 from partybuild_tui.ui.widgets.library.report_list import ReportList
 from partybuild_tui.ui.widgets.library.results import LibraryResults, hit_count
 from partybuild_tui.ui.widgets.library.strings import localize, tr
+from partybuild_tui.ui.widgets.query_recall import HistorySource, QueryRecall
 
 
 class FilterInput(Input):
-    """The filter bar: ↓ goes to the list below, keeping the filter."""
+    """The filter bar: ↓ goes to the list below, keeping the filter; ↑ in the empty bar
+    (and ↓ after it) walks the earlier searches, the explorer's too (``QueryRecall``)."""
 
-    BINDINGS = [Binding("down", "to_list", "To the list", show=False)]
+    BINDINGS = [
+        Binding("down", "to_list", "To the list", show=False),
+        Binding("up", "recall", "Earlier searches", show=False),
+    ]
+
+    def __init__(self, *, placeholder: str, id: str, history: HistorySource) -> None:
+        super().__init__(placeholder=placeholder, id=id)
+        self.recall = QueryRecall(self, history)
 
     def action_to_list(self) -> None:
-        self.screen.query_one(ReportList).focus()
+        if not self.recall.newer():
+            self.screen.query_one(ReportList).focus()
+
+    def action_recall(self) -> None:
+        self.recall.older()
 
 
 class LibraryScreen(Screen[None]):
@@ -94,6 +107,7 @@ class LibraryScreen(Screen[None]):
         yield FilterInput(
             placeholder=tr("Filter: title, region, period, pinyin — Enter searches every report"),
             id="library-filter",
+            history=lambda: session_of(self.app).search_history,
         )
         with Vertical(id="library-body"):
             yield ReportList(self.rows, id="library-list")
@@ -182,6 +196,7 @@ class LibraryScreen(Screen[None]):
 
     @on(Input.Submitted, "#library-filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
+        self.query_one(FilterInput).recall.remember(event.value)
         if event.value.strip():
             self.search(event.value)
         else:
@@ -231,6 +246,7 @@ class LibraryScreen(Screen[None]):
             )
             return
         if bar.value or self.has_class("-filtering"):
+            bar.recall.remember(bar.value)
             bar.value = ""
             self.remove_class("-filtering")
             self.query_one(ReportList).show(self.rows)

@@ -26,6 +26,7 @@ from textual.widgets.option_list import Option
 from partybuild_tui.ui.i18n import pick, t
 from partybuild_tui.ui.text_wrap import fit_cells, wrap_lines
 from partybuild_tui.ui.widgets.bindings import localize_bindings
+from partybuild_tui.ui.widgets.query_recall import HistorySource, QueryRecall
 from partybuild_tui.ui.widgets.search_rows import (
     hit_prompt,
     label_width,
@@ -42,24 +43,40 @@ PAGE = 100
 
 
 class SearchInput(Input):
-    """The query field; ↑/↓ and Enter act on the results below it."""
+    """The query field; ↑/↓ and Enter act on the results below it, ↑ in an empty field
+    (and ↓ after it) on the earlier queries (``QueryRecall``)."""
 
     BINDINGS = [
         Binding("escape", "close", "Clear search", key_display="Esc"),
         Binding("enter", "submit", "Open hit", key_display="Enter"),
-        Binding("down", "results_down", "Next result", show=False),
-        Binding("up", "results_up", "Previous result", show=False),
+        Binding(
+            "down",
+            "results_down",
+            "Next result",
+            show=False,
+            tooltip="Next result (after ↑: a later search)",
+        ),
+        Binding(
+            "up",
+            "results_up",
+            "Previous result",
+            show=False,
+            tooltip="Previous result; in an empty search bar: earlier searches",
+        ),
     ]
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, history: HistorySource | None = None) -> None:
         super().__init__(placeholder=t("search: type text, pinyin or a number"), id=id)
         localize_bindings(self)
+        self.recall = QueryRecall(self, history)
 
     def action_results_down(self) -> None:
-        self.parent_panel.move(1)
+        if not self.recall.newer():
+            self.parent_panel.move(1)
 
     def action_results_up(self) -> None:
-        self.parent_panel.move(-1)
+        if not self.recall.older():
+            self.parent_panel.move(-1)
 
     def action_close(self) -> None:
         self.parent_panel.close()
@@ -124,8 +141,10 @@ class SearchPanel(Vertical):
         def control(self) -> SearchPanel:
             return self.panel
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, history: HistorySource | None = None) -> None:
         super().__init__(id=id)
+        self._history = history
+        """The session's earlier queries (↑ in the empty bar); each one searched is added."""
         self.index: SearchIndex | None = None
         self.result: SearchResult | None = None
         self.query_text = ""
@@ -137,7 +156,7 @@ class SearchPanel(Vertical):
         self._parts: tuple[Static, SearchResults] | None = None
 
     def compose(self) -> ComposeResult:
-        yield SearchInput(id="search-input")
+        yield SearchInput(id="search-input", history=self._history)
 
     def on_mount(self) -> None:
         if self.app.is_headless:
@@ -267,6 +286,7 @@ class SearchPanel(Vertical):
             self._draw()
 
     def on_descendant_blur(self) -> None:
+        self.input.recall.remember(self.input.value)  # read, left to read the hits: searched
         if self._parts is not None:
             self._parts[1].display = False
 
@@ -299,6 +319,7 @@ class SearchPanel(Vertical):
     @on(Input.Submitted, "#search-input")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self.input.recall.remember(event.value)
         hit = self.current_hit()
         if hit is not None and self.result is not None:
             self.post_message(self.Jump(self, hit, self.result.query))
@@ -312,7 +333,8 @@ class SearchPanel(Vertical):
             self.post_message(self.Jump(self, hit, self.result.query))
 
     def close(self, restore: bool = True) -> None:
-        """Clear the query and the results, and say so."""
+        """Clear the query and the results, and say so (the query stays recallable: ↑)."""
+        self.input.recall.remember(self.input.value)
         self.input.value = ""
         with self._search_lock:
             self._search_pending = None
