@@ -240,6 +240,17 @@ _ZH: dict[str, str] = {
     ),
     "Next result (after ↑: a later search)": "下一条结果(按 ↑ 之后:较新的搜索)",
     "Earlier searches": "以前的搜索",
+    "Next figure": "下一个数据",
+    "Previous figure": "上一个数据",
+    "Next figure of the text: marked, its metric shown below": (
+        "正文中的下一个数据:标出,并在下方显示其指标"
+    ),
+    "Previous figure of the text": "正文中的上一个数据",
+    "Figure {n} of {total}": "数据 {n}/{total}",
+    "Quote: “{quote}”": "原文:“{quote}”",
+    "No figures in this text.": "这段正文中没有数据。",
+    "Past the last figure: back to the first": "已过最后一个数据,回到第一个",
+    "Before the first figure: on to the last": "已到第一个数据之前,转到最后一个",
     "To the list": "到列表",
     "Edit the report": "编辑报告",
     "Open the report in $EDITOR at this section; read again on exit": (

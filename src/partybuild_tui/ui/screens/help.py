@@ -23,6 +23,8 @@ _KEY_NAMES = {
     "left_square_bracket": "[",
     "right_square_bracket": "]",
     "slash": "/",
+    "full_stop": ".",
+    "comma": ",",
     "question_mark": "?",
     "pagedown": "PgDn",
     "pageup": "PgUp",

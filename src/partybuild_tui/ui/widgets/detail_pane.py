@@ -23,6 +23,7 @@ from partybuild_tui.ui.widgets.bindings import localize_bindings
 from partybuild_tui.ui.widgets.section_overview import SectionOverview
 
 if TYPE_CHECKING:
+    from partybuild_tui.ui.widgets.figure_steps import FigureInfo
     from partybuild_tui.ui.widgets.figures_table import FiguresTable
     from partybuild_tui.ui.widgets.section_text import SectionText, Spans
 
@@ -38,6 +39,22 @@ class DetailPane(VerticalScroll, can_focus=True):
         Binding("k,up", "scroll_up", "Scroll up", show=False),
         Binding("g", "scroll_home", "First", show=False),
         Binding("G", "scroll_end", "Last", show=False),
+        Binding(
+            "full_stop",
+            "step_figure(1)",
+            "Next figure",
+            key_display=".",
+            show=False,
+            tooltip="Next figure of the text: marked, its metric shown below",
+        ),
+        Binding(
+            "comma",
+            "step_figure(-1)",
+            "Previous figure",
+            key_display=",",
+            show=False,
+            tooltip="Previous figure of the text",
+        ),
     ]
 
     def __init__(self, report: Report, *, id: str | None = None) -> None:
@@ -47,6 +64,9 @@ class DetailPane(VerticalScroll, can_focus=True):
         self.section: Section | None = None
         self._section_parts: tuple[SectionText, Static, FiguresTable] | None = None
         self._figures_note = ""
+        self.figure: int | None = None
+        """Which of the text's figures (``figures_in_order``) is marked (``.``/``,``)."""
+        self._figure_info: FigureInfo | None = None
 
     def compose(self):
         yield Static(id="detail-title")
@@ -78,6 +98,9 @@ class DetailPane(VerticalScroll, can_focus=True):
     # -- what is shown ------------------------------------------------------------
 
     def _set_frame(self, crumbs: tuple[str, ...], figures: int) -> None:
+        self.figure = None  # another text: no figure marked, no panel
+        if self._figure_info is not None:
+            self._figure_info.show(None)
         self.border_title = Content(breadcrumb_text(crumbs))
         self._figures_note = count(figures, "metrics") if figures else ""
         self._show_position()
@@ -151,6 +174,40 @@ class DetailPane(VerticalScroll, can_focus=True):
         """Ctrl+D / Ctrl+U: half a view down or up, as in less and vim."""
         half = max(1, self.scrollable_content_region.height // 2)
         self.scroll_to(y=self.scroll_y + direction * half, animate=False)
+
+    # -- stepping through the figures (. and ,) ---------------------------------------
+
+    def action_step_figure(self, delta: int) -> None:
+        """Mark the next (previous) figure of the text, show its metric, bring it into view."""
+        from partybuild_tui.ui.widgets.figure_steps import (
+            FigureInfo,
+            figure_marks,
+            figures_in_order,
+            step,
+            wrap_notice,
+        )
+
+        figures = figures_in_order(self.section)
+        if not figures:
+            self.notify(t("No figures in this text."), timeout=2)
+            return
+        self.figure, wrapped = step(self.figure, delta, len(figures))
+        metric = figures[self.figure]
+        paragraph, spans = figure_marks(metric)
+        self._text_and_figures()[0].mark_figure((paragraph, spans))
+        if self._figure_info is None:
+            self._figure_info = FigureInfo(id="figure-info")
+            self.mount(self._figure_info)
+        self._figure_info.show(metric, self.figure, len(figures), wrap_notice(delta, wrapped))
+        self.call_after_refresh(self._reveal, paragraph, spans[0][0] if spans else 0)
+
+    def _reveal(self, paragraph_index: int, offset: int) -> None:
+        """Scroll only when that character of the text is out of view (a third from the top)."""
+        text = self._text_and_figures()[0]
+        y = text.virtual_region.y + text.line_of(paragraph_index, offset)
+        height = self.scrollable_content_region.height
+        if not self.scroll_y <= y < self.scroll_y + height:
+            self.scroll_to(y=max(0, y - height // 3), animate=False)
 
     def action_page_down(self) -> None:
         self.scroll_page_down()

@@ -1,4 +1,5 @@
-"""The style of the one thing the user must find at a glance: the current search hit.
+"""The style of the one thing the user must find at a glance: the current search hit
+(and the current figure, stepped to with ``.``/``,``: ``current_figure_style``).
 
 Textual (8.2) drops ``reverse`` from component-class styles used in ``Content``
 spans and turns an opaque background in them into none at all, so a span styled
@@ -66,4 +67,17 @@ def current_hit_style(widget: Widget) -> Style:
         return Style(background=background, foreground=text, bold=True, reverse=True)
     warning = Color.parse(widget.app.theme_variables.get("warning", "#ffa62b"))
     fill = background + warning
+    return Style(background=fill, foreground=strongest_text(fill), bold=True, underline=True)
+
+
+def current_figure_style(widget: Widget) -> Style:
+    """The style of the figure stepped to with ``.``/``,``: the theme's ``$primary`` behind
+    black or white text, underlined — not the current search hit's ``$warning`` — and,
+    without colour, reverse video underlined (the search hit's is bold, not underlined)."""
+    background = widget.background_colors[1]
+    text = background + widget.styles.color
+    if colourless(widget.app):
+        return Style(background=background, foreground=text, underline=True, reverse=True)
+    primary = Color.parse(widget.app.theme_variables.get("primary", "#0178d4"))
+    fill = background + primary
     return Style(background=fill, foreground=strongest_text(fill), bold=True, underline=True)

@@ -20,10 +20,11 @@ from textual.widget import Widget
 
 from partybuild_tui.model import Section
 from partybuild_tui.ui.text_wrap import line_starts
-from partybuild_tui.ui.widgets.emphasis import current_hit_style
+from partybuild_tui.ui.widgets.emphasis import current_figure_style, current_hit_style
 
 PARAGRAPH_GAP = "\n\n"
 CURRENT = ".section-text--current-match"
+FIGURE = ".section-text--current-figure"
 
 Spans = Sequence[tuple[int, int]]
 
@@ -35,6 +36,7 @@ class SectionText(Widget):
         "section-text--figure",
         "section-text--match",
         "section-text--current-match",
+        "section-text--current-figure",
     }
 
     DEFAULT_CSS = """
@@ -48,6 +50,19 @@ class SectionText(Widget):
         self.content = Content("")
         self._layout: tuple[int, list[Content], list[int]] | None = None
         """(width, lines, first line of each paragraph) for the last width drawn."""
+        self._marks: tuple[Mapping[int, Spans] | None, tuple[int, int, int] | None] = (None, None)
+        """The search marks of the section shown, kept when a figure is marked."""
+
+    def mark_figure(self, figure: tuple[int, Spans] | None) -> None:
+        """Mark one figure (paragraph index, spans) as the current one; ``None``: none."""
+        content = build_section_content(self.section, *self._marks)
+        if figure is not None and figure[0] < len(self._offsets):
+            base = self._offsets[figure[0]]
+            spans = [Span(base + start, base + end, FIGURE) for start, end in figure[1]]
+            content = Content(content.plain, [*content.spans, *spans])
+        self.content = content
+        self._layout = None
+        self.refresh(layout=True)
 
     def show(
         self,
@@ -60,6 +75,7 @@ class SectionText(Widget):
         ``current`` is (paragraph index, start, end) of the match the user jumped to.
         """
         self.section = section
+        self._marks = (matches, current)
         self.content = build_section_content(section, matches, current)
         self._offsets = paragraph_offsets(section)
         self._layout = None
@@ -85,11 +101,16 @@ class SectionText(Widget):
     def render(self) -> Content:
         lines, _ = self._lines(max(1, self.content_region.width))
         content = Content("\n").join(lines)
-        if not any(span.style == CURRENT for span in content.spans):
+        if not any(span.style in (CURRENT, FIGURE) for span in content.spans):
             return content
         # Resolved here, not by the component class: see ``emphasis``.
-        strong = current_hit_style(self)
-        spans = [Span(s.start, s.end, strong) if s.style == CURRENT else s for s in content.spans]
+        strong = {CURRENT: current_hit_style(self), FIGURE: current_figure_style(self)}
+        spans = [
+            Span(s.start, s.end, strong[s.style])
+            if isinstance(s.style, str) and s.style in strong
+            else s
+            for s in content.spans
+        ]
         return Content(content.plain, spans)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
