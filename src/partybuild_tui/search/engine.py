@@ -10,6 +10,7 @@ pass the ``Query`` along; a string is accepted and parsed for convenience.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from partybuild_tui.model import Report
 from partybuild_tui.search.codes import PinyinTable
@@ -61,6 +62,10 @@ class SearchIndex:
         """Forget compiled queries (for benchmarks that time a query typed the first time)."""
         self.matcher.clear()
 
+    def _build_part(self, part: Report) -> SearchIndex:
+        """The index of a part of this report (``in:``), pinyin as here."""
+        return SearchIndex.build(part, pinyin=self.pinyin_table is not None)
+
     def parse(self, query: str) -> Query:
         return parse_query(query)
 
@@ -71,6 +76,14 @@ class SearchIndex:
         gives no hits, and ``understood`` tells why.
         """
         parsed = _parsed(query)
+        if parsed.sections:  # in:ID: the part of the report under those sections
+            from partybuild_tui.search.scope import scoped
+
+            part, described = scoped(self, self.report, parsed, self._build_part)
+            if part is None or described.is_empty:
+                return SearchResult(described, (), 0)
+            found = part.search(replace(described, sections=()), limit)
+            return replace(found, query=described)
         if limit is not None:
             limit = max(0, int(limit))
         if parsed.is_empty:
@@ -88,6 +101,14 @@ class SearchIndex:
         (a filter that filters nothing); never raises because of the query.
         """
         parsed = _parsed(query)
+        if parsed.sections:
+            from partybuild_tui.search.scope import metric_positions, roots_of, scoped
+
+            part, described = scoped(self, self.report, parsed, self._build_part)
+            if part is None:
+                return []
+            found = part.matching_metrics(replace(described, sections=()))
+            return metric_positions(self.report, roots_of(self.report, parsed.sections), found)
         if parsed.is_empty:
             return list(range(len(self.report.metrics)))
         return metric_matches(self.matcher, parsed)

@@ -9,6 +9,8 @@ full-width and half-width forms are equal and case does not matter):
 
 * ``"a phrase"`` (also “…”, 「…」, 『…』): the exact text, spaces included;
 * ``unit:人`` or ``单位:人``: metrics in that unit (several ``unit:`` mean any of them);
+* ``in:ID`` or ``章节:ID``: only in that section and its sub-topics (several: any of them;
+  the app's Ctrl+T writes the current section's);
 * ``>N``, ``>=N``, ``<N``, ``<=N``, ``=N`` (also ``≥``, ``≤``): metric values;
   a ``%`` or a unit after ``N`` restricts the unit (``>=90%``, ``>1万人``);
 * ``A..B`` or ``A~B`` (either end may be left open): metric values in that range;
@@ -24,10 +26,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from partybuild_tui.model import sanitize_text
 from partybuild_tui.search.folding import fold
+from partybuild_tui.search.numbers import LARGEST, Number, number_prefix, parse_number, shown
+
+__all__ = ["LARGEST", "Number", "Query", "TextTerm", "ValueFilter", "number_prefix", "parse_number"]
+__all__ += ["parse_query", "tokenize"]
 
 _QUOTES = {'"': '"', "“": "”", "”": "”", "「": "」", "『": "』"}
 _OPERATORS = (">=", "<=", "==", ">", "<", "=", "≥", "≤")
@@ -35,6 +40,7 @@ _OPERATOR_NAMES = {"≥": ">=", "≤": "<=", "==": "="}
 _PINYIN_TERM = re.compile(r"[a-z]+(?:'[a-z]+)*")
 _RANGE = re.compile(r"(?P<low>[^~]*?)(?:\.\.|~)(?P<high>[^~]*)")
 _UNIT_PREFIX = ("unit:", "单位:")
+_SCOPE_PREFIX = ("in:", "章节:")
 MAX_QUERY = 1000
 """Characters of a query that are read; the rest is ignored, and the summary says so."""
 MAX_WORDS = 10
@@ -45,51 +51,6 @@ _REASONS_ZH = {
     "not a number range": "不是数值范围",
     "a range needs a number": "不是数值范围",
 }
-
-
-# -- numbers as people write them: 17000, 17,000, 1.7万, 2亿, 90% ------------------------
-
-_MULTIPLIERS = {"": 1, "百": 100, "千": 1000, "k": 1000, "万": 10_000, "w": 10_000}
-_MULTIPLIERS |= {"亿": 100_000_000, "万亿": 1_000_000_000_000}
-_NUMBER = re.compile(
-    r"(?P<sign>[+-]?)(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    r"(?P<mult>万亿|[百千k万w亿]?)(?P<percent>%?)"
-)
-
-
-LARGEST = 1e18
-"""Past the model's range, digits are a word, never arithmetic (``1`` and 400 zeros is
-not infinity, and infinity is not "close" to every value)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Number:
-    value: float
-    percent: bool
-    text: str
-    """The number as written (folded)."""
-
-
-def _shown(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:.10g}"
-
-
-def parse_number(text: str) -> Number | None:
-    """The number ``text`` is, whole, or ``None``."""
-    match = _NUMBER.fullmatch(text)
-    if match is None or len(match["digits"]) > 40:
-        return None
-    value = Decimal(match["digits"].replace(",", "")) * _MULTIPLIERS[match["mult"]]
-    if abs(value) > LARGEST:
-        return None
-    return Number(float(-value if match["sign"] == "-" else value), bool(match["percent"]), text)
-
-
-def number_prefix(text: str) -> tuple[Number, str] | None:
-    """A number at the start of ``text`` and what follows it (a unit, perhaps)."""
-    match = _NUMBER.match(text)
-    number = None if match is None else parse_number(match.group())
-    return None if number is None or match is None else (number, text[match.end() :])
 
 
 # -- the query -------------------------------------------------------------------------
@@ -112,7 +73,7 @@ class TextTerm:
         if self.number is not None:
             unit_en = " with unit %" if self.number.percent else ""
             unit_zh = "，单位 %" if self.number.percent else ""
-            value = _shown(self.number.value)
+            value = shown(self.number.value)
             return (
                 f"value = {value}{unit_en} or text “{text}”",
                 f"数值 = {value}{unit_zh}或文字“{text}”",
@@ -160,8 +121,8 @@ class ValueFilter:
         )
 
     def describe(self) -> tuple[str, str]:
-        low = None if self.low is None else _shown(self.low)
-        high = None if self.high is None else _shown(self.high)
+        low = None if self.low is None else shown(self.low)
+        high = None if self.high is None else shown(self.high)
         if low is not None and high is not None and low == high and self.low_inclusive:
             text = f"value = {low}"
         elif low is not None and high is not None:
@@ -195,6 +156,10 @@ class Query:
     """``unit:`` restrictions (folded); a metric must have one of them."""
     ignored: tuple[tuple[str, str, str], ...] = field(default=())
     """(token, reason, reason in Chinese) for each part that could not be used."""
+    sections: tuple[str, ...] = ()
+    """``in:`` section ids: search only them and their sub-topics (``scope``)."""
+    section_titles: tuple[str, ...] = ()
+    """Their titles, once a report has resolved them (the summary names them)."""
 
     @property
     def is_empty(self) -> bool:
@@ -247,6 +212,13 @@ class Query:
             sentence = joiner.join(parts)
             if len(self.terms) > 1:
                 sentence += " (all in the same section)" if lang == 0 else "（同一章节内全部出现）"
+        if self.sections:
+            names = self.section_titles or tuple(f"“{s}”" for s in self.sections)
+            sentence += (
+                f", only in {' / '.join(names)} and its sub-topics"
+                if lang == 0
+                else f"，仅限{'、'.join(names)}及其子部分"
+            )
         why: dict[str, list[str]] = {}  # tokens ignored for the same reason, together
         for token, reason, reason_zh in self.ignored:
             why.setdefault((reason, reason_zh)[lang], []).append(f"“{token}”")
@@ -334,6 +306,7 @@ def parse_query(text: str) -> Query:
     terms: list[TextTerm] = []
     filters: list[ValueFilter] = []
     units: list[str] = []
+    sections: list[str] = []
     ignored: list[tuple[str, str, str]] = []
 
     def ignore(token: str, why: str, why_zh: str) -> None:
@@ -355,6 +328,14 @@ def parse_query(text: str) -> Query:
                 add_term(TextTerm(phrase, phrase=True))
             else:
                 ignore('""', "empty phrase", "空短语")
+            continue
+        scope = next((p for p in _SCOPE_PREFIX if token.startswith(p)), None)
+        if scope is not None:
+            section_id = token[len(scope) :]
+            if not section_id:
+                ignore(token, "no section id after in:", "in: 后没有章节 id")
+            elif section_id not in sections:
+                sections.append(section_id)
             continue
         prefix = next((p for p in _UNIT_PREFIX if token.startswith(p)), None)
         if prefix is not None:
@@ -383,7 +364,8 @@ def parse_query(text: str) -> Query:
     if len(original) > MAX_QUERY:
         cut = original[MAX_QUERY : MAX_QUERY + 10] + "…"
         ignore(cut, f"past {MAX_QUERY} characters", f"超过{MAX_QUERY}字")
-    return Query(original, tuple(terms), tuple(filters), tuple(units), _unique(ignored))
+    parts = (tuple(terms), tuple(filters), tuple(units), _unique(ignored), tuple(sections))
+    return Query(original, *parts)
 
 
 def _unique(ignored: list[tuple[str, str, str]]) -> tuple[tuple[str, str, str], ...]:

@@ -240,6 +240,13 @@ _ZH: dict[str, str] = {
     ),
     "Next result (after ↑: a later search)": "下一条结果(按 ↑ 之后:较新的搜索)",
     "Earlier searches": "以前的搜索",
+    "This section": "仅本节",
+    "Search only this section and its sub-topics (in:ID; again: everywhere)": (
+        "只在本节及其子部分中搜索(in:ID;再按一次:全文)"
+    ),
+    "Open a section first: Ctrl+T limits the search to it.": (
+        "请先打开一个部分:Ctrl+T 会把搜索限定在该部分。"
+    ),
     "Next figure": "下一个数据",
     "Previous figure": "上一个数据",
     "Next figure of the text: marked, its metric shown below": (

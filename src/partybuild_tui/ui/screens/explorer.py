@@ -26,7 +26,7 @@ from partybuild_tui.ui.i18n import t
 from partybuild_tui.ui.messages import Highlight, IndexReady, PlaceChanged
 from partybuild_tui.ui.navigation import REST_SECONDS, ROOT
 from partybuild_tui.ui.screens.explorer_keys import REPORT_BINDINGS, ReportActions
-from partybuild_tui.ui.screens.explorer_search import ExplorerSearch
+from partybuild_tui.ui.screens.explorer_search import SEARCH_HERE, ExplorerSearch
 from partybuild_tui.ui.session import OpenReport, Session, SessionApp
 from partybuild_tui.ui.widgets.bindings import localize_bindings
 from partybuild_tui.ui.widgets.blank_container import BlankContainer
@@ -94,11 +94,12 @@ class ExplorerScreen(Screen[None]):
         Binding("n", "next_hit", "Next hit"),
         Binding("N", "previous_hit", "Previous hit"),
         Binding("f", "toggle_filter", "Filter tree", tooltip="Show only sections with hits"),
+        Binding("ctrl+t", "search_here", "This section", show=False, tooltip=SEARCH_HERE),
         Binding("escape", "clear_search", "Clear search", show=False),
         Binding("tab", "cycle_focus(1)", "Focus next", show=False),
         Binding("shift+tab", "cycle_focus(-1)", "Focus previous", show=False),
-        Binding("pagedown,ctrl+f", "detail_page_down", "Page down", show=False),
-        Binding("pageup", "detail_page_up", "Page up", show=False),
+        Binding("pagedown,ctrl+f", "detail_page(1)", "Page down", show=False),
+        Binding("pageup", "detail_page(-1)", "Page up", show=False),
         Binding("ctrl+d", "detail_half_page(1)", "Half a page down", show=False),
         Binding("ctrl+u", "detail_half_page(-1)", "Half a page up", show=False),
     ]
@@ -384,14 +385,15 @@ class ExplorerScreen(Screen[None]):
         """Esc outside the search bar: drop the highlights, stay where you are."""
         self.query_one(SearchPanel).close(restore=False)
 
+    def action_search_here(self) -> None:
+        self.search.search_here()
+
     def action_toggle_filter(self) -> None:
         self.search.toggle_filter()
 
-    def action_detail_page_down(self) -> None:
-        self.query_one(DetailPane).scroll_page_down()
+    def action_detail_page(self, direction: int) -> None:
+        detail = self.query_one(DetailPane)
+        (detail.scroll_page_down if direction > 0 else detail.scroll_page_up)()
 
     def action_detail_half_page(self, direction: int) -> None:
         self.query_one(DetailPane).scroll_half_page(direction)
-
-    def action_detail_page_up(self) -> None:
-        self.query_one(DetailPane).scroll_page_up()

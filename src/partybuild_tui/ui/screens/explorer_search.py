@@ -8,12 +8,14 @@ the one large import the first frame need not wait for.
 
 from __future__ import annotations
 
+import re
 from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 from textual.widget import Widget
 
+from partybuild_tui.ui.i18n import t
 from partybuild_tui.ui.messages import Highlight
 from partybuild_tui.ui.session import OpenReport, Session
 from partybuild_tui.ui.widgets.detail_pane import DetailPane
@@ -22,6 +24,19 @@ from partybuild_tui.ui.widgets.section_tree import SectionTree
 
 if TYPE_CHECKING:
     from partybuild_tui.search import Query, SearchHit, SearchResult
+
+SEARCH_HERE = "Search only this section and its sub-topics (in:ID; again: everywhere)"
+_SCOPE = re.compile(r"(?:^|\s)(?:in|章节)[:：]\S*", re.IGNORECASE)
+"""An ``in:`` word of the query language (``search/query.py``)."""
+
+
+def scoped_query(query: str, section_id: str) -> str:
+    """``query`` limited to ``section_id`` (``in:ID`` first), or, when it already was,
+    to the whole report again; other ``in:`` words give way to this one."""
+    rest = _SCOPE.sub(" ", query).strip()
+    if f"in:{section_id}" in query.split():
+        return rest
+    return f"in:{section_id} {rest}" if rest else f"in:{section_id} "
 
 
 class ExplorerSearch:
@@ -92,6 +107,24 @@ class ExplorerSearch:
         if section is not None:
             self.screen.query_one(DetailPane).show_section(section)
         self.screen.refresh_bindings()
+
+    def search_here(self) -> None:
+        """Ctrl+T: the search limited to the section shown, in the search bar (again: lifted)."""
+        section = self.opened.section
+        if section is None:
+            self.screen.notify(t("Open a section first: Ctrl+T limits the search to it."))
+            return
+        panel = self.screen.query_one(SearchPanel)
+        self.remember_position()
+        value = scoped_query(panel.input.value, section.id)
+        panel.focus_input()
+        # Behind the focus event, which selects the whole text (typing would replace it).
+        panel.input.call_later(self._write, panel, value)
+
+    @staticmethod
+    def _write(panel: SearchPanel, value: str) -> None:
+        panel.input.value = value
+        panel.input.cursor_position = len(value)
 
     def toggle_filter(self) -> None:
         self.filtering = not self.filtering

@@ -49,6 +49,7 @@ class SearchInput(Input):
     BINDINGS = [
         Binding("escape", "close", "Clear search", key_display="Esc"),
         Binding("enter", "submit", "Open hit", key_display="Enter"),
+        Binding("ctrl+t", "screen.search_here", "This section"),
         Binding(
             "down",
             "results_down",
