@@ -130,3 +130,21 @@ async def test_no_figures_says_so(app_factory) -> None:
         await pilot.press("full_stop")
         said = lambda: any("No figures" in n.message for n in app._notifications)  # noqa: E731
         await wait_for(pilot, said, "said")  # as test_no_search_keys reads notices
+
+
+async def test_in_a_small_window_the_figure_is_not_hidden_under_the_panel(
+    app_factory, report: Report
+) -> None:
+    section = _first_topic(report)
+    second = figures_in_order(section)[1]
+    paragraph = section.paragraphs[second.paragraph_index]
+    (start, end), *_ = figure_spans(second)
+    needle = paragraph[start - 1 : end]
+    app = app_factory(start_section=section.id)
+    async with app.run_test(size=(40, 12)) as pilot:
+        pane = app.screen.query_one(DetailPane)
+        pane.focus()
+        await pilot.press("full_stop", "full_stop")
+        await wait_for(pilot, lambda: "数据 2/" in _info_text(app), "the second figure")
+        await wait_for(pilot, lambda: styles_of(app, needle, within=pane), "the figure in view")
+        assert any(style.underline for style in styles_of(app, needle, within=pane))

@@ -206,6 +206,9 @@ class DetailPane(VerticalScroll, can_focus=True):
         text = self._text_and_figures()[0]
         y = text.virtual_region.y + text.line_of(paragraph_index, offset)
         height = self.scrollable_content_region.height
+        info = self._figure_info
+        if info is not None and info.display:  # docked over the bottom rows of the view
+            height = max(1, height - info.outer_size.height)
         if not self.scroll_y <= y < self.scroll_y + height:
             self.scroll_to(y=max(0, y - height // 3), animate=False)
 
