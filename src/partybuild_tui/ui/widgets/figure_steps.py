@@ -37,6 +37,13 @@ def step(position: int | None, delta: int, count: int) -> tuple[int, bool]:
     return following % count, not 0 <= following < count
 
 
+def _value(metric: Metric) -> str:
+    """The value with its unit, the unit said even where a number is written bare (比例)."""
+    value = format_change(metric)
+    unit = one_line(metric.unit)
+    return value if not unit or value.endswith(unit) else f"{value} ({unit})"
+
+
 def figure_info(metric: Metric, position: int, count: int, notice: str | None = None) -> Content:
     """``数据 3/5 · label · 19次 · 余 · ▲2次`` then ``原文:“…”``, never markup; ``notice``
     (the step went round the end) after the count."""
@@ -44,7 +51,7 @@ def figure_info(metric: Metric, position: int, count: int, notice: str | None = 
         t("Figure {n} of {total}").format(n=position + 1, total=count),
         f"↻ {notice}" if notice else "",
         one_line(metric.label),
-        format_change(metric),
+        _value(metric),
         qualifier_cell(metric),
         format_difference(metric, t(" percentage points")),
     ]
