@@ -148,3 +148,21 @@ async def test_in_a_small_window_the_figure_is_not_hidden_under_the_panel(
         await wait_for(pilot, lambda: "数据 2/" in _info_text(app), "the second figure")
         await wait_for(pilot, lambda: styles_of(app, needle, within=pane), "the figure in view")
         assert any(style.underline for style in styles_of(app, needle, within=pane))
+
+
+def test_the_panel_says_value_unit_qualifier_and_change(report: Report) -> None:
+    from partybuild_tui.ui.i18n import get_language, set_language
+    from partybuild_tui.ui.widgets.figure_steps import figure_info
+
+    previous = get_language()
+    set_language("en")
+    try:
+        ratio = next(m for m in report.metrics if m.unit == "比例")
+        over = next(m for m in report.metrics if m.qualifier == "over")
+        change = next(m for m in report.metrics if m.baseline is not None)
+        assert "(比例)" in figure_info(ratio, 0, 1).plain
+        assert "over" in figure_info(over, 0, 1).plain.split("\n")[0]
+        head = figure_info(change, 2, 5).plain.split("\n")[0]
+        assert head.startswith("Figure 3 of 5 · ") and "→" in head and "▲" in head
+    finally:
+        set_language(previous)
