@@ -13,6 +13,7 @@ from partybuild_tui.model.figures import figure_spans
 from partybuild_tui.ui.widgets.detail_pane import DetailPane
 from partybuild_tui.ui.widgets.emphasis import contrast_ratio
 from partybuild_tui.ui.widgets.figure_steps import FigureInfo, figures_in_order
+from partybuild_tui.ui.widgets.figures_table import FiguresTable
 from partybuild_tui.ui.widgets.section_text import SectionText
 
 from .helpers import styles_of, wait_for, widget_lines
@@ -64,6 +65,10 @@ async def test_dot_and_comma_step_through_the_figures_and_show_each_metric(
         await pilot.press("full_stop")
         await wait_for(pilot, lambda: f"数据 2/{len(figures)}" in _info_text(app), "figure 2")
         assert figures[1].label in _info_text(app)
+        table = app.screen.query_one(FiguresTable)  # its row in the figures at a glance too
+        row = styles_of(app, figures[1].label, within=table)
+        assert row and all(style.underline for style in row)
+        assert not any(s.underline for s in styles_of(app, figures[0].label, within=table))
         await pilot.press("comma", "comma")  # before the first: round to the last, said
         last = figures[-1]
         await wait_for(pilot, lambda: last.label in _info_text(app), "the last figure")

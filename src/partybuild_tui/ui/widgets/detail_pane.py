@@ -194,7 +194,9 @@ class DetailPane(VerticalScroll, can_focus=True):
         self.figure, wrapped = step(self.figure, delta, len(figures))
         metric = figures[self.figure]
         paragraph, spans = figure_marks(metric)
-        self._text_and_figures()[0].mark_figure((paragraph, spans))
+        text, _, table = self._text_and_figures()
+        text.mark_figure((paragraph, spans))
+        table.mark(metric.id)  # its row in the figures at a glance too
         if self._figure_info is None:
             self._figure_info = FigureInfo(id="figure-info")
             self.mount(self._figure_info)

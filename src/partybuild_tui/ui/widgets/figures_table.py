@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from rich.cells import cell_len
 from textual.content import Content
 from textual.geometry import Size
+from textual.style import Style
 from textual.widget import Widget
 
 from partybuild_tui.model import Metric
@@ -18,6 +19,7 @@ from partybuild_tui.model.numbers import format_change, format_difference
 from partybuild_tui.ui.i18n import t
 from partybuild_tui.ui.metric_rows import qualifier_cell
 from partybuild_tui.ui.text_wrap import pad_cells
+from partybuild_tui.ui.widgets.emphasis import current_figure_style
 
 
 def figure_rows(metrics: Sequence[Metric]) -> list[tuple[str, str, str, str]]:
@@ -33,8 +35,11 @@ def figure_rows(metrics: Sequence[Metric]) -> list[tuple[str, str, str, str]]:
     ]
 
 
-def render_figures(metrics: Sequence[Metric], width: int) -> Content:
-    """The table as Content lines for a pane ``width`` cells wide."""
+def render_figures(
+    metrics: Sequence[Metric], width: int, current: tuple[int, Style] | None = None
+) -> Content:
+    """The table as Content lines for a pane ``width`` cells wide; ``current``: a row to draw
+    in a style of its own (the figure stepped to with ``.``/``,``)."""
     rows = figure_rows(metrics)
     if not rows:
         return Content.styled(t("No metrics in this section."), ".figures-table--empty")
@@ -45,7 +50,7 @@ def render_figures(metrics: Sequence[Metric], width: int) -> Content:
     fixed += change_width + 2 if change_width else 0
     label_width = max(6, min(max(cell_len(r[0]) for r in rows), width - fixed - 1))
     lines: list[Content] = []
-    for label, value, qualifier, change in rows:
+    for number, (label, value, qualifier, change) in enumerate(rows):
         line = Content(pad_cells(label, label_width) + "  ")
         pad = " " * (value_width - cell_len(value))
         line = line + Content(pad) + Content.styled(value, ".figures-table--value")
@@ -55,7 +60,10 @@ def render_figures(metrics: Sequence[Metric], width: int) -> Content:
             )
         if change_width:
             line = line + Content("  ") + Content.styled(change, ".figures-table--change")
-        lines.append(line.rstrip())
+        line = line.rstrip()
+        if current is not None and number == current[0]:
+            line = line.stylize(current[1])
+        lines.append(line)
     return Content("\n").join(lines)
 
 
@@ -76,14 +84,25 @@ class FiguresTable(Widget):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.metrics: tuple[Metric, ...] = ()
+        self.current: str | None = None
+        """The id of the metric stepped to in the text (its row is marked too)."""
 
     def show(self, metrics: Sequence[Metric]) -> None:
         self.metrics = tuple(metrics)
+        self.current = None
         self.display = bool(self.metrics)
         self.refresh(layout=True)
 
+    def mark(self, metric_id: str | None) -> None:
+        self.current = metric_id
+        self.refresh()
+
     def render(self) -> Content:
-        return render_figures(self.metrics, self.content_region.width or 80)
+        ids = [m.id for m in self.metrics]
+        current = None
+        if self.current in ids:
+            current = (ids.index(self.current), current_figure_style(self))
+        return render_figures(self.metrics, self.content_region.width or 80, current)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return max(1, len(self.metrics))
