@@ -11,7 +11,7 @@ from .helpers import screen_text, wait_for
 
 
 def _notices(app) -> list[str]:
-    return [f"{n.title} {n.message}" for n in app._notifications]
+    return [f"{n.title} {n.message}" for n in app.notices]
 
 
 async def test_palette_and_footer_speak_chinese(app_factory) -> None:

@@ -133,7 +133,7 @@ async def test_no_figures_says_so(app_factory) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         app.screen.query_one(DetailPane).focus()
         await pilot.press("full_stop")
-        said = lambda: any("No figures" in n.message for n in app._notifications)  # noqa: E731
+        said = lambda: any("No figures" in n.message for n in app.notices)  # noqa: E731
         await wait_for(pilot, said, "said")  # as test_no_search_keys reads notices
 
 

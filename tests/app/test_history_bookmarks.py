@@ -28,7 +28,7 @@ def shown(app) -> str | None:
 
 
 def messages(app) -> list[str]:
-    return [n.message for n in app._notifications]
+    return [n.message for n in app.notices]
 
 
 async def test_back_returns_to_where_you_were_after_a_metric_jump(
@@ -178,7 +178,7 @@ async def test_a_corrupt_state_file_warns_and_never_blocks(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ExplorerScreen)
-        warnings = [n for n in app._notifications if n.severity == "warning"]
+        warnings = [n for n in app.notices if n.severity == "warning"]
         assert warnings and "not valid JSON" in warnings[0].message
         app.session.go_to(report.ordered[2].id)
         await pilot.press("b")  # bookmarks still work, and replace the broken file

@@ -274,7 +274,7 @@ async def test_y_copies_the_current_metric(app_factory, report: Report) -> None:
         metric = report.metrics[1]
         assert app.clipboard == metric_clip_text(metric, report)
         assert metric.quote in app.clipboard
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in app.notices]
         assert any("已复制" in m and metric.label in m for m in messages)
 
 
@@ -298,7 +298,7 @@ async def test_e_exports_the_rows_shown(
         with written.open(encoding="utf-8") as handle:
             rows = list(csv.DictReader(handle))
         assert len(rows) == len(percentages)
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in app.notices]
         assert any(str(written) in m for m in messages)
 
 

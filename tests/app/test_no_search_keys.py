@@ -11,7 +11,7 @@ from .test_search_ui import _type_query
 
 
 def _said(app, words: str) -> bool:
-    return any(words in n.message for n in app._notifications)
+    return any(words in n.message for n in app.notices)
 
 
 async def test_n_N_f_without_a_search_say_no_search(app_factory) -> None:
@@ -21,7 +21,7 @@ async def test_n_N_f_without_a_search_say_no_search(app_factory) -> None:
         # The index is built after the first frame; n/N/f are about searches, so wait.
         await wait_for(pilot, lambda: panel.index is not None, "the search index")
         for key in ("n", "N", "f"):
-            app.clear_notifications()
+            app.notices.clear()
             await pilot.press(key)
             await wait_for(pilot, lambda: _said(app, "没有搜索"), f"a notice for {key}")
         # With a search, n still walks the hits.

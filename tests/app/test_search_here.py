@@ -61,7 +61,7 @@ async def test_ctrl_t_on_the_report_card_says_to_open_a_section(app_factory) -> 
     app = app_factory(language="en")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+t")
-        said = lambda: any("Open a section first" in n.message for n in app._notifications)  # noqa: E731
+        said = lambda: any("Open a section first" in n.message for n in app.notices)  # noqa: E731
         await wait_for(pilot, said, "said (read as test_no_search_keys reads notices)")
         assert not app.screen.query_one(SearchInput).has_focus
 

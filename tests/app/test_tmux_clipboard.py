@@ -35,8 +35,8 @@ async def test_y_in_tmux_copies_only_when_tmux_passes_it_on(
         async with app.run_test(size=(100, 30)) as pilot:
             await wait_for(pilot, lambda: app.screen.query("#tree"), "the explorer")
             await pilot.press("y")
-            await wait_for(pilot, lambda: app._notifications, "a notice")
-            said = " ".join(f"{n.title} {n.message}" for n in app._notifications)
+            await wait_for(pilot, lambda: app.notices, "a notice")
+            said = " ".join(f"{n.title} {n.message}" for n in app.notices)
             if copied:
                 assert "已复制" in said and app.clipboard
             else:

@@ -5,16 +5,21 @@ Screenshot, Theme) and the footer's ``^p palette`` are English
 strings inside Textual; ``AppChrome`` passes each through ``t()``. Its screenshot
 goes to the working directory (or, when that cannot be written, the state
 directory) instead of ``~/Downloads``, which servers do not have, and says where.
+Every notice is also kept, newest last, in ``notices`` (what was said, as the
+messages log of lnav or k9s keeps it; the tests read it there).
 """
 
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from partybuild_tui.ui.i18n import t
@@ -27,8 +32,34 @@ def screenshot_directories() -> list[Path]:
     return [Path.cwd(), state_dir()]
 
 
+@dataclass(frozen=True)
+class Notice:
+    """One notice as it was given to ``notify``."""
+
+    message: str
+    title: str
+    severity: SeverityLevel
+
+
 class AppChrome(App[int]):
     """Textual's own words and screenshot, done as this app needs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.notices: deque[Notice] = deque(maxlen=200)
+        """The last 200 notices, newest last."""
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        self.notices.append(Notice(message, title, severity))
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
