@@ -16,11 +16,13 @@ from collections.abc import Mapping, Sequence
 
 from textual.content import Content, Span
 from textual.geometry import Size
+from textual.strip import Strip
 from textual.widget import Widget
 
 from partybuild_tui.model import Section
 from partybuild_tui.ui.text_wrap import line_starts
 from partybuild_tui.ui.widgets.emphasis import current_figure_style, current_hit_style
+from partybuild_tui.ui.widgets.wrapped import draw_line
 
 PARAGRAPH_GAP = "\n\n"
 CURRENT = ".section-text--current-match"
@@ -100,10 +102,19 @@ class SectionText(Widget):
 
     def render(self) -> Content:
         lines, _ = self._lines(max(1, self.content_region.width))
-        content = Content("\n").join(lines)
+        return self._resolved(Content("\n").join(lines))
+
+    def render_line(self, y: int) -> Strip:
+        """One wrapped line: only the lines on screen are drawn (a section can be megabytes)."""
+        lines, _ = self._lines(max(1, self.size.width))
+        if 0 <= y < len(lines):
+            return draw_line(self, [self._resolved(lines[y])], 0)
+        return draw_line(self, lines, y)
+
+    def _resolved(self, content: Content) -> Content:
+        """The current hit and figure styled now, not by the component class: see ``emphasis``."""
         if not any(span.style in (CURRENT, FIGURE) for span in content.spans):
             return content
-        # Resolved here, not by the component class: see ``emphasis``.
         strong = {CURRENT: current_hit_style(self), FIGURE: current_figure_style(self)}
         spans = [
             Span(s.start, s.end, strong[s.style])
