@@ -11,7 +11,7 @@ finder must read every number (its worst case). Each size runs in a fresh proces
 * ``content``: ``build_section_content`` (figures + the styled text the pane draws);
 * ``app``: the real app, headless at 120×40: ``]`` from the report card until the
   section's text is in the pane and the screen has been refreshed (sizes up to
-  ``--app-max``; above it the app's own text layout takes minutes, see README).
+  ``--app-max``).
 
 Before issue 18 the figure finder copied the rest of the quote for every number
 it read: quadratic, 24 s on one section of a 3.8 MB report.
