@@ -26,7 +26,6 @@ from __future__ import annotations
 import threading
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -334,46 +333,66 @@ class PinyinCodes:
         self, pattern: PinyinPattern, hay: str, ending: dict[int, int], start: int, end: int
     ) -> dict[int, tuple[int, int, int]]:
         """Field index → (start, end, quality) of its first match, for every field of
-        ``hay[start:end]`` (a run of whole fields) with one."""
-        return {
-            ending[field_end]: (s, stop, PINYIN + rare)
-            for s, stop, rare, field_end in self._firsts(pattern, hay, start, end)
-        }
+        ``hay[start:end]`` (a run of whole fields) with one: the first that needs no rare
+        reading, if there is one."""
+        return self._firsts(pattern, hay, ending, start, end, True)
 
-    def count_fields(self, pattern: PinyinPattern, hay: str, start: int, end: int) -> int:
+    def count_fields(
+        self, pattern: PinyinPattern, hay: str, ending: dict[int, int], start: int, end: int
+    ) -> int:
         """How many fields of ``hay[start:end]`` (a run of whole fields) hold a match."""
-        return sum(1 for _ in self._firsts(pattern, hay, start, end, best=False))
+        return len(self._firsts(pattern, hay, ending, start, end, False))
 
     def _firsts(
-        self, pattern: PinyinPattern, hay: str, start: int, end: int, *, best: bool = True
-    ) -> Iterator[tuple[int, int, int, int]]:
-        """(start, end, cost, field end) of the first match in each field of
-        ``hay[start:end]`` — with ``best``, the first that needs no rare reading, if there
-        is one (to count fields, any match will do)."""
+        self,
+        pattern: PinyinPattern,
+        hay: str,
+        ending: dict[int, int],
+        start: int,
+        end: int,
+        best: bool,
+    ) -> dict[int, tuple[int, int, int]]:
+        """``field_firsts``; without ``best``, any match of a field will do (to count).
+
+        One pass of ``scan.per_field`` gives each field's first candidate; the usual
+        case (it matches, by common readings) costs a slice and a lookup in the term's
+        ``costs``. Only a field whose first candidate fails, or needs a rare reading
+        while ``best``, is scanned on along the field, as ``find_in`` would."""
         translated, scan = self.scan(pattern)
-        anchor = scan.anchor
-        verify = pattern.match
+        anchor, hanzi, shape = scan.anchor, pattern.hanzi, pattern.shape
+        costs, judge = shape.costs, shape.cost
+        rare_from = RARE if best else 1 << 62
+        firsts: dict[int, tuple[int, int, int]] = {}
         for found in scan.per_field.finditer(translated, start + anchor, end):
             s = found.start() - anchor
+            key = hay[s : s + hanzi]
+            cost = costs.get(key)
+            if cost is None:
+                cost = judge(key)
+            if 0 <= cost < rare_from:
+                firsts[ending[found.end()]] = (s, s + hanzi, PINYIN + cost)
+                continue
             field_end = found.end()
-            stop, cost = verify(hay, s)
-            chosen = (s, stop, cost) if stop > 0 else None
-            if chosen is None or (best and cost >= RARE):  # on along the field, as ``find_in``
-                last = s + 1 if chosen is None else stop
-                for again in scan.regex.finditer(translated, last + anchor, field_end):
-                    s = again.start() - anchor
-                    if s < last:
-                        continue
-                    stop, cost = verify(hay, s)
-                    if stop < 0:
-                        continue
-                    last = stop
-                    if chosen is None or cost < RARE:
-                        chosen = (s, stop, cost)
-                    if cost < RARE:
-                        break
+            chosen = (s, s + hanzi, cost) if cost >= 0 else None
+            last = s + 1 if chosen is None else s + hanzi
+            for again in scan.regex.finditer(translated, last + anchor, field_end):
+                s = again.start() - anchor
+                if s < last:
+                    continue
+                key = hay[s : s + hanzi]
+                cost = costs.get(key)
+                if cost is None:
+                    cost = judge(key)
+                if cost < 0:
+                    continue
+                last = s + hanzi
+                if chosen is None or cost < RARE:
+                    chosen = (s, last, cost)
+                if cost < rare_from:
+                    break
             if chosen is not None:
-                yield chosen[0], chosen[1], chosen[2], field_end
+                firsts[ending[field_end]] = (chosen[0], chosen[1], PINYIN + chosen[2])
+        return firsts
 
 
 @dataclass(frozen=True)

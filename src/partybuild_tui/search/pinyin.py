@@ -121,7 +121,8 @@ class Spelling:
         self.spelled = spelled
         self.letters = letters
         self._memo: dict[tuple[int, str], dict[int, int]] = {}
-        self._verified: dict[str, tuple[int, int]] = {}
+        self.costs: dict[str, int] = {}
+        """Text of ``hanzi`` characters → its least cost, or -1 where it spells no match."""
         n = len(letters)
         stops: set[int] = set()
         offset = 0
@@ -195,23 +196,31 @@ class Spelling:
         """(end, cost) of a match of the term at ``text[start:]`` (the cost: ``RARE`` for
         each hanzi only a rare reading fits, one for each partial piece), or (-1, 0)."""
         key = text[start : start + self.hanzi]
-        found = self._verified.get(key)
+        cost = self.costs.get(key)
+        if cost is None:
+            cost = self.cost(key)
+        return (-1, 0) if cost < 0 else (start + self.hanzi, cost)
+
+    def cost(self, key: str) -> int:
+        """The least cost of ``key`` (``self.hanzi`` characters) spelling the term, or -1;
+        remembered in ``costs``, which the scans read directly (a call per candidate
+        would cost more than the lookup)."""
+        found = self.costs.get(key)
         if found is None:
             found = self._verify(key)
-            if len(self._verified) < 100_000:
-                self._verified[key] = found
-        return (-1, 0) if found[0] < 0 else (start + found[0], found[1])
+            if len(self.costs) < 100_000:
+                self.costs[key] = found
+        return found
 
-    def _verify(self, text: str) -> tuple[int, int]:
-        """(``self.hanzi``, least cost) if ``text`` (that many characters) spells the
-        term, else (-1, 0)."""
+    def _verify(self, text: str) -> int:
+        """The least cost of ``text`` (``self.hanzi`` characters) spelling the term, or -1."""
         if not self.possible or len(text) < self.hanzi:
-            return -1, 0
+            return -1
         n = len(self.letters)
         states = {0: 0}
         for char in text:
             if not known_readings(char):
-                return -1, 0
+                return -1
             following: dict[int, int] = {}
             for i, rare in states.items():
                 if i < n:
@@ -220,8 +229,8 @@ class Spelling:
                             following[j] = rare + more
             states = following
             if not states:
-                return -1, 0
-        return (self.hanzi, states[n]) if n in states else (-1, 0)
+                return -1
+        return states.get(n, -1)
 
     def find_in(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         """Every (non-overlapping) match in ``text[start:end]``, checking each position."""

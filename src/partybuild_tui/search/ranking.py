@@ -186,27 +186,31 @@ def _rank(
     keys_of: Callable[[int], list[Key]],
     count_of: Callable[[int], int],
 ) -> tuple[list[tuple[Region, int]], int]:
-    """The top ``limit`` fields and the count of all. Regions rank in order, so later
-    regions are only counted once the page is full, except for pinyin: a match that
-    needs a rare reading ranks after every other (广 for ``an`` after any 安), so
-    with pinyin every region is ranked."""
+    """The top ``limit`` fields and the count of all. Regions rank in order, so once
+    ``limit`` fields are found the later regions are only counted. A match that needs
+    a rare reading ranks after every other (广 for ``an`` after any 安), so with
+    pinyin only the fields that need none fill the page."""
     regions = corpus.haystack.regions
     if limit == 0:  # only the count (a report's total in a search across many)
         return [], sum(count_of(r) for r in range(len(regions)))
     rare_last = any(t.pinyin is not None for t in terms)
     found: list[Key] = []
+    common = 0  # how many of ``found`` need no rare reading
     total = 0
     for r in range(len(regions)):
-        wanted = None if limit is None else limit - len(found)
-        if not rare_last and wanted is not None and wanted <= 0:
+        if limit is not None and common >= limit:
             total += count_of(r)
             continue
         keys = keys_of(r)
         total += len(keys)
-        if rare_last or wanted is None:
+        if rare_last:
+            found.extend(keys)
+            common += sum(1 for key in keys if not key[0])
+        elif limit is None:
             found.extend(keys)
         else:
-            found.extend(heapq.nsmallest(wanted, keys))
+            found.extend(heapq.nsmallest(limit - len(found), keys))
+            common = len(found)
     found = heapq.nsmallest(limit, found) if limit is not None else sorted(found)
     return [(regions[key[1]], key[-1]) for key in found], total
 
