@@ -121,3 +121,18 @@ def test_the_syllables_are_every_reading_pypinyin_gives() -> None:
     chars |= {c for s in report.ordered for p in (s.title, *s.paragraphs) for c in p}
     missing = {(c, r) for c in chars for r in readings_of(c) if r not in SYLLABLES}
     assert not missing
+
+
+@pytest.mark.parametrize("letters", ["an", "gan", "zhengzhi", "de"])
+def test_a_page_is_the_start_of_the_whole_ranking(bundled: SearchIndex, letters: str) -> None:
+    """Once a page holds enough fields that need no rare reading, later regions are only
+    counted: the page must still be the head of the full ranking, the total the same."""
+    whole = bundled.search(letters)
+    keys = [(h.kind, h.section_id, h.paragraph_index, h.metric_id) for h in whole.hits]
+    for limit in (1, 5, 20):
+        bundled.clear_caches()
+        page = bundled.search(letters, limit=limit)
+        assert page.total == whole.total
+        assert [(h.kind, h.section_id, h.paragraph_index, h.metric_id) for h in page.hits] == (
+            keys[:limit]
+        )
