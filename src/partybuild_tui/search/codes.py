@@ -10,9 +10,10 @@ For a query, ``PinyinPattern.compile`` maps each code to the steps of the match
 it can fill (step m is the m-th hanzi): a code fits a step when a reading of
 one of its hanzi starts with a piece the step can take. ``bytes.translate``
 turns the code string into one where a literal byte means "fits step m only".
-A regular expression anchored on the rarest step's literal (``re`` scans for a
-literal fast) with look-behind/look-ahead for the other steps gives the
-candidates, and ``Spelling.match`` checks each against the real readings.
+A regular expression anchored on a literal (``re`` scans for a literal fast): the
+bytes of the rarest pair of neighbouring steps, or of the rarest step, with
+look-behind/look-ahead for the other steps, gives the candidates, and
+``Spelling.match`` checks each against the real readings.
 
 The codes of a long report follow its own character frequencies (the anchor's
 byte is then rare and the scan fast); small reports share one table that grows
@@ -38,7 +39,7 @@ FIELD_END = 0
 NO_STEP = 2
 """In a translated string: fits no step (also non-hanzi and the separator inside a metric)."""
 MULTI = 0x0F
-"""In a translated string: fits several steps, not the anchor (see ``compile``)."""
+"""In a translated string: fits several steps, none of the lead's (see ``compile``)."""
 _STEP_BASE = 0x10
 _FIRST_CODE = 4
 _LAST_CODE = 0xFF
@@ -201,11 +202,14 @@ class PinyinPattern:
         """How to find this term in the code string (``sample`` counts code bytes in a
         sample of it).
 
-        A code that fits one step becomes that step's byte. One that fits several
-        becomes the anchor's byte if the anchor is among them (the other steps it
-        fits then accept the anchor's byte too), else ``MULTI``, which every
-        non-anchor step accepts: so a single scan, for the anchor's literal, finds
-        every candidate.
+        The scan looks for a literal, the *lead*: the bytes of two neighbouring steps
+        that no code fits both of (``re`` finds a two-byte literal far faster than it
+        tries a look-around at every hit of one frequent byte), the rarest such pair;
+        else one step, the rarest. A code that fits one lead step becomes that step's
+        byte (the other steps it fits then accept that byte too); else a code that fits
+        one step becomes that step's byte, and one that fits several becomes
+        ``MULTI``, which every step it fits accepts: so a single scan, for the lead,
+        finds every candidate.
         """
         if self._compiled is None:
             self._compiled = self.compile_afresh(sample)
@@ -219,19 +223,30 @@ class PinyinPattern:
         for code, count in sample.items():
             for step in fits.get(code, ()):
                 frequency[step] += count
-        anchor = min(range(steps), key=lambda m: (frequency[m], m))
+        pairs = [
+            m
+            for m in range(steps - 1)
+            if not any(m in found and m + 1 in found for found in fits.values())
+        ]
+        if pairs:
+            anchor = min(pairs, key=lambda m: (frequency[m] * frequency[m + 1], m))
+            lead = range(anchor, anchor + 2)
+        else:
+            anchor = min(range(steps), key=lambda m: (frequency[m], m))
+            lead = range(anchor, anchor + 1)
         translation = bytearray([NO_STEP]) * 256
         for separator in SEPARATORS[:2]:
             translation[separator] = FIELD_END
         accepts = [{_STEP_BASE + m} for m in range(steps)]
         for code, found in fits.items():
-            if len(found) == 1:
+            led = [m for m in lead if m in found]  # at most one
+            if led:
+                translation[code] = _STEP_BASE + led[0]
+                for step in found:
+                    accepts[step].add(_STEP_BASE + led[0])
+            elif len(found) == 1:
                 (step,) = found
                 translation[code] = _STEP_BASE + step
-            elif anchor in found:
-                translation[code] = _STEP_BASE + anchor
-                for step in found:
-                    accepts[step].add(_STEP_BASE + anchor)
             else:
                 translation[code] = MULTI
                 for step in found:
@@ -240,10 +255,10 @@ class PinyinPattern:
         def klass(step: int) -> bytes:
             return b"[" + b"".join(re.escape(bytes([b])) for b in sorted(accepts[step])) + b"]"
 
-        literal = re.escape(bytes([_STEP_BASE + anchor]))
+        literal = b"".join(re.escape(bytes([_STEP_BASE + m])) for m in lead)
         pattern = literal
         before = b"".join(klass(m) for m in range(anchor))
-        after = b"".join(klass(m) for m in range(anchor + 1, steps))
+        after = b"".join(klass(m) for m in range(lead.stop, steps))
         if before:
             pattern += b"(?<=" + before + literal + b")"
         if after:
