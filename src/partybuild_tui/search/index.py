@@ -335,34 +335,29 @@ class PinyinCodes:
         """Field index → (start, end, quality) of its first match, for every field of
         ``hay[start:end]`` (a run of whole fields) with one: the first that needs no rare
         reading, if there is one."""
-        return self._firsts(pattern, hay, ending, start, end, True)
+        return self._firsts(pattern, hay, ending, start, end)[0]
 
-    def count_fields(
-        self, pattern: PinyinPattern, hay: str, ending: dict[int, int], start: int, end: int
-    ) -> int:
+    def count_fields(self, pattern: PinyinPattern, hay: str, start: int, end: int) -> int:
         """How many fields of ``hay[start:end]`` (a run of whole fields) hold a match."""
-        return len(self._firsts(pattern, hay, ending, start, end, False))
+        return self._firsts(pattern, hay, None, start, end)[1]
 
     def _firsts(
-        self,
-        pattern: PinyinPattern,
-        hay: str,
-        ending: dict[int, int],
-        start: int,
-        end: int,
-        best: bool,
-    ) -> dict[int, tuple[int, int, int]]:
-        """``field_firsts``; without ``best``, any match of a field will do (to count).
+        self, pattern: PinyinPattern, hay: str, ending: dict[int, int] | None, start: int, end: int
+    ) -> tuple[dict[int, tuple[int, int, int]], int]:
+        """``field_firsts`` and how many fields hold a match; without ``ending`` only the
+        count, for which any match of a field will do (no field looked up, no tuple).
 
         One pass of ``scan.per_field`` gives each field's first candidate; the usual
         case (it matches, by common readings) costs a slice and a lookup in the term's
         ``costs``. Only a field whose first candidate fails, or needs a rare reading
-        while ``best``, is scanned on along the field, as ``find_in`` would."""
+        when the best is asked for, is scanned on along the field, as ``find_in``
+        would."""
         translated, scan = self.scan(pattern)
         anchor, hanzi, shape = scan.anchor, pattern.hanzi, pattern.shape
         costs, judge = shape.costs, shape.cost
-        rare_from = RARE if best else 1 << 62
+        rare_from = RARE if ending is not None else 1 << 62  # counting: any match will do
         firsts: dict[int, tuple[int, int, int]] = {}
+        counted = 0
         for found in scan.per_field.finditer(translated, start + anchor, end):
             s = found.start() - anchor
             key = hay[s : s + hanzi]
@@ -370,7 +365,10 @@ class PinyinCodes:
             if cost is None:
                 cost = judge(key)
             if 0 <= cost < rare_from:
-                firsts[ending[found.end()]] = (s, s + hanzi, PINYIN + cost)
+                if ending is None:
+                    counted += 1
+                else:
+                    firsts[ending[found.end()]] = (s, s + hanzi, PINYIN + cost)
                 continue
             field_end = found.end()
             chosen = (s, s + hanzi, cost) if cost >= 0 else None
@@ -390,9 +388,13 @@ class PinyinCodes:
                     chosen = (s, last, cost)
                 if cost < rare_from:
                     break
-            if chosen is not None:
+            if chosen is None:
+                continue
+            if ending is None:
+                counted += 1
+            else:
                 firsts[ending[field_end]] = (chosen[0], chosen[1], PINYIN + chosen[2])
-        return firsts
+        return firsts, counted if ending is None else len(firsts)
 
 
 @dataclass(frozen=True)

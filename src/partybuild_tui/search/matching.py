@@ -162,9 +162,7 @@ class CompiledTerm:
         if count is None:
             assert self.corpus.pinyin is not None
             hay = self.corpus.haystack.text
-            count = self.corpus.pinyin.count_fields(
-                self.pinyin, hay, region.field_ending, region.start, region.end
-            )
+            count = self.corpus.pinyin.count_fields(self.pinyin, hay, region.start, region.end)
             self._counted[region.kind] = count  # the next keystroke asks again
         return count
 
