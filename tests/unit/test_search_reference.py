@@ -20,6 +20,7 @@ import pytest
 
 from partybuild_tui.model import Report, load_text
 from partybuild_tui.search import SearchIndex
+from partybuild_tui.search import codes as code_tables
 from partybuild_tui.search.codes import PinyinPattern
 from partybuild_tui.search.folding import (
     Span,
@@ -41,6 +42,23 @@ is neither a whole syllable nor an initial)."""
 def generated(bench_generate: ModuleType) -> tuple[Report, SearchIndex]:
     report = load_text(bench_generate.generate_text(400, 5, seed=3), "synthetic.yaml")
     return report, SearchIndex.build(report)
+
+
+@pytest.fixture(scope="module")
+def coarse(generated: tuple[Report, SearchIndex]) -> tuple[Report, SearchIndex]:
+    """The same report with a pinyin table of its own (as a report over 1 M characters
+    gets) and few codes: many hanzi share a code of initials, the rarest the catch-all
+    code that fits every step, and codes fit several steps (what a scan's literal lead
+    must work around)."""
+    report, _ = generated
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(code_tables, "SHARED_BELOW", 0)
+        patch.setattr(code_tables, "_LAST_CODE", 0x30)
+        patch.setattr(code_tables, "_MAX_GROUPS", 8)
+        index = SearchIndex.build(report)
+    assert index.pinyin_table is not None
+    assert code_tables.ANY_INITIAL in index.pinyin_table.groups.values()
+    return report, index
 
 
 def literal(word: str) -> Matcher:
@@ -187,6 +205,16 @@ def check(index: SearchIndex, report: Report, query: str, matchers: list[Matcher
 def test_pinyin_finds_what_checking_every_field_finds(generated, letters: str) -> None:
     report, index = generated
     assert not index.term(index.parse(letters).terms[0]).possible_literally
+    assert check(index, report, letters, [pinyin(index, letters)]) > 0
+
+
+@pytest.mark.parametrize(
+    "letters", ["zhengzhi", "djyl", "dangjianyinling", "dangjyl", "zz", "an", "zheng'zhi"]
+)
+def test_pinyin_with_a_coarse_table_finds_what_checking_every_field_finds(
+    coarse, letters: str
+) -> None:
+    report, index = coarse
     assert check(index, report, letters, [pinyin(index, letters)]) > 0
 
 
