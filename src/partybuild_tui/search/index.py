@@ -226,24 +226,15 @@ class MetricValues:
     ) -> list[int]:
         """Metrics (of ``unit``, if given) whose value lies between ``low`` and ``high``."""
         values, order = (self._values, self._order) if unit is None else self.with_unit(unit)
-        lo = (
-            0
-            if low is None
-            else (
-                bisect_left(values, low - tolerance(low))
-                if low_inc
-                else bisect_right(values, low + tolerance(low))
-            )
-        )
-        hi = (
-            len(values)
-            if high is None
-            else (
-                bisect_right(values, high + tolerance(high))
-                if high_inc
-                else bisect_left(values, high - tolerance(high))
-            )
-        )
+        lo, hi = 0, len(values)
+        if low is not None and low_inc:
+            lo = bisect_left(values, low - tolerance(low))
+        elif low is not None:
+            lo = bisect_right(values, low + tolerance(low))
+        if high is not None and high_inc:
+            hi = bisect_right(values, high + tolerance(high))
+        elif high is not None:
+            hi = bisect_left(values, high - tolerance(high))
         return order[lo:hi] if lo < hi else []
 
     def equal(self, value: float, unit: str | None) -> list[int]:
@@ -332,9 +323,8 @@ class PinyinCodes:
     def field_firsts(
         self, pattern: PinyinPattern, hay: str, ending: dict[int, int], start: int, end: int
     ) -> dict[int, tuple[int, int, int]]:
-        """Field index → (start, end, quality) of its first match, for every field of
-        ``hay[start:end]`` (a run of whole fields) with one: the first that needs no rare
-        reading, if there is one."""
+        """Field → (start, end, quality) of its first match (the first needing no rare
+        reading, if any), for every field of ``hay[start:end]`` (whole fields) with one."""
         return self._firsts(pattern, hay, ending, start, end)[0]
 
     def count_fields(self, pattern: PinyinPattern, hay: str, start: int, end: int) -> int:
@@ -344,14 +334,10 @@ class PinyinCodes:
     def _firsts(
         self, pattern: PinyinPattern, hay: str, ending: dict[int, int] | None, start: int, end: int
     ) -> tuple[dict[int, tuple[int, int, int]], int]:
-        """``field_firsts`` and how many fields hold a match; without ``ending`` only the
-        count, for which any match of a field will do (no field looked up, no tuple).
-
-        One pass of ``scan.per_field`` gives each field's first candidate; the usual
-        case (it matches, by common readings) costs a slice and a lookup in the term's
-        ``costs``. Only a field whose first candidate fails, or needs a rare reading
-        when the best is asked for, is scanned on along the field, as ``find_in``
-        would."""
+        """``field_firsts`` and the count of fields; without ``ending`` only the count (any
+        match will do: no field looked up, no tuple). Each field's first candidate costs
+        a slice and a lookup in ``costs``; only a field whose first fails, or needs a rare
+        reading when the best is asked for, is scanned on, as ``find_in`` would."""
         translated, scan = self.scan(pattern)
         anchor, hanzi, shape = scan.anchor, pattern.hanzi, pattern.shape
         costs, judge = shape.costs, shape.cost
