@@ -10,6 +10,8 @@ import asyncio
 import contextlib
 import os
 import signal
+import threading
+import time
 from collections.abc import Sequence
 
 from textual import events, on
@@ -130,6 +132,9 @@ class PartyBuildApp(SessionApp, AppChrome):
 
     def _terminated(self, signum: int) -> None:
         self.session.save()
+        # When the terminal is already gone (a hangup), Textual's shutdown can block for
+        # ever on its writer thread's full queue; the process must end all the same.
+        threading.Thread(target=_exit_soon, args=(128 + signum,), daemon=True).start()
         self.exit(return_code=128 + signum)
 
     def get_default_screen(self) -> Screen:
@@ -181,6 +186,13 @@ class PartyBuildApp(SessionApp, AppChrome):
             ("Keys in the metrics table", MetricTable.BINDINGS),
         ]
         self.push_screen(HelpScreen(groups, extra_note=t(CLIPBOARD_NOTE)))
+
+
+def _exit_soon(code: int, grace: float = 3.0) -> None:
+    """End the process ``grace`` seconds from now unless it has ended by then (the state
+    is saved before this starts)."""
+    time.sleep(grace)
+    os._exit(code)
 
 
 def make_app(report: Report, options: AppOptions | None = None) -> PartyBuildApp:
