@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Footer
+
+from partybuild_tui.ui.screens.metrics import MetricsScreen
 
 from .helpers import screen_text, wait_for
 
@@ -32,3 +35,49 @@ async def test_in_the_search_bar_the_footer_lists_its_keys_not_letters(app_facto
             assert typed not in line  # these letters are text in the search bar
         await pilot.press("s", "q")
         assert app.screen.query_one("#search-input").value == "sq"
+
+
+def footer_entries(app) -> list[str]:
+    """The footer's entries as drawn (``? Help``), left of the palette key."""
+    keys = footer_line(app).split("▏")[0]
+    return [entry.strip() for entry in keys.split("  ") if entry.strip()]
+
+
+def whole_entries(app) -> set[str]:
+    """Every entry the footer could show on this screen, whole (``key description``)."""
+    return {
+        f"{app.get_key_display(binding)} {binding.description}"
+        for _node, binding, _enabled, _tooltip in app.screen.active_bindings.values()
+        if binding.show
+    }
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_footer_entries_are_whole_at_every_width(app_factory, language) -> None:
+    """At 60, 80 and 100 columns, before and after a search and in the metrics table:
+    ? and q always there, every entry whole (before: ``f Filter tr``, ``N Previ``)."""
+    app = app_factory(language=language)
+    help_entry, quit_entry = ("? Help", "q Quit") if language == "en" else ("? 帮助", "q 退出")
+    async with app.run_test(size=(100, 24)) as pilot:
+        await wait_for(pilot, lambda: help_entry in footer_line(app), "the footer")
+
+        async def check(where: str) -> None:
+            for width in (60, 80, 100):
+                await pilot.resize_terminal(width, 24)
+                await wait_for(
+                    pilot, lambda: footer_line(app).startswith(f" {help_entry}"), "the footer"
+                )
+                entries = footer_entries(app)
+                assert entries[:2] == [help_entry, quit_entry], (where, width, entries)
+                cut = [e for e in entries if e not in whole_entries(app)]
+                assert not cut, (where, width, footer_line(app))
+
+        await check("start")
+        await pilot.press("slash", *"8727")
+        await wait_for(pilot, lambda: "Esc" in footer_line(app), "the search bar's keys")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen.focused.id != "search-input", "the hit")
+        await check("after a search")
+        await pilot.press("m")
+        await wait_for(pilot, lambda: isinstance(app.screen, MetricsScreen), "the metrics table")
+        await check("metrics table")

@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from partybuild_tui.compare import Comparison, Figure, Suggestion
 from partybuild_tui.compare.chart import MAX_BARS, indicator_chart, targets_chart
@@ -30,6 +30,7 @@ from partybuild_tui.ui.i18n import get_language
 from partybuild_tui.ui.widgets.bindings import localize_bindings
 from partybuild_tui.ui.widgets.compare.chart import CompareChart
 from partybuild_tui.ui.widgets.compare.table import CompareTable, Layout
+from partybuild_tui.ui.widgets.key_footer import KeyFooter
 
 OpenFigure = Callable[[Figure, Comparison], None]
 AcceptSuggestion = Callable[[Suggestion], "Comparison | None"]
@@ -96,7 +97,7 @@ class CompareScreen(Screen[None]):
         yield Static(id="compare-detail")
         with VerticalScroll(id="compare-chart-box"):
             yield CompareChart(id="compare-chart")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._show()

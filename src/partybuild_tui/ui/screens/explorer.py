@@ -19,7 +19,7 @@ from textual.events import Key, Resize
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from partybuild_tui.model import Section
 from partybuild_tui.ui.i18n import t
@@ -31,6 +31,7 @@ from partybuild_tui.ui.session import OpenReport, Session, SessionApp
 from partybuild_tui.ui.widgets.bindings import localize_bindings
 from partybuild_tui.ui.widgets.blank_container import BlankContainer
 from partybuild_tui.ui.widgets.detail_pane import DetailPane
+from partybuild_tui.ui.widgets.key_footer import KeyFooter
 from partybuild_tui.ui.widgets.report_header import ReportHeader
 from partybuild_tui.ui.widgets.search_panel import SearchPanel
 from partybuild_tui.ui.widgets.section_tree import SectionTree, section_label
@@ -130,7 +131,7 @@ class ExplorerScreen(Screen[None]):
             with BlankContainer(id="reading"):
                 yield DetailPane(self.report, id="detail")
                 yield SearchPanel(id="search", history=lambda: self.session.search_history)
-        yield Footer()  # the "window too small" message is mounted when first needed
+        yield KeyFooter()  # the "window too small" message is mounted when first needed
 
     def on_mount(self) -> None:
         self.query_one("#sidebar").border_title = Content(t("Contents"))

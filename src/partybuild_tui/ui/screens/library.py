@@ -21,7 +21,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.events import Key
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from partybuild_tui.library import Library
 from partybuild_tui.library.large import LargeLibraryIndex, library_index
@@ -30,6 +30,7 @@ from partybuild_tui.library.search import LibraryIndex, LibraryResult
 from partybuild_tui.model import Report
 from partybuild_tui.search import SearchHit
 from partybuild_tui.ui.session import session_of
+from partybuild_tui.ui.widgets.key_footer import KeyFooter
 from partybuild_tui.ui.widgets.library.report_list import ReportList
 from partybuild_tui.ui.widgets.library.results import LibraryResults, hit_count
 from partybuild_tui.ui.widgets.library.strings import localize, tr
@@ -113,7 +114,7 @@ class LibraryScreen(Screen[None]):
             yield ReportList(self.rows, id="library-list")
             yield LibraryResults(id="library-results")
         yield Static(id="library-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         # At once, not .focus() (deferred): a "/" typed right away must not lose its focus.

@@ -18,7 +18,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from partybuild_tui.export import (
     EXTENSIONS,
@@ -33,6 +33,7 @@ from partybuild_tui.ui.i18n import pick, t
 from partybuild_tui.ui.messages import Highlight, IndexReady
 from partybuild_tui.ui.session import OpenReport, SessionApp
 from partybuild_tui.ui.widgets.bindings import localize_bindings
+from partybuild_tui.ui.widgets.key_footer import KeyFooter
 from partybuild_tui.ui.widgets.metric_table import MetricTable
 from partybuild_tui.ui.widgets.wrapped import WrappedText
 
@@ -96,7 +97,7 @@ class MetricsScreen(Screen[None]):
             yield Static(id="metrics-status")
         yield MetricTable(self.report, id="metrics-table")
         yield WrappedText(id="metrics-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         meta = self.report.meta
