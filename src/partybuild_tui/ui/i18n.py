@@ -122,6 +122,7 @@ _ZH: dict[str, str] = {
     "No results": "无结果",
     "{total} results": "共 {total} 项",
     "Result {n} of {total}": "第 {n}/{total} 项",
+    "/ lists them": "按 / 列出",
     "Figure": "数据",
     "Text": "段落",
     "Next result": "下一条结果",

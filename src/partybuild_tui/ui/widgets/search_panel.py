@@ -234,7 +234,13 @@ class SearchPanel(Vertical):
         understood = pick(result.understood, result.understood_zh)
         if not result.total:
             return f"{t('No results')} · {understood}"
+        if not self._listed():  # issue 13.12: the count says where its hits are
+            return f"{self.count_text()} · {t('/ lists them')} · {understood}"
         return f"{self.count_text()} · {understood}"
+
+    def _listed(self) -> bool:
+        """The list of hits is on screen (it is while the search bar has the focus)."""
+        return self._parts is not None and bool(self._parts[1].display)
 
     def _update_status(self, status: Static) -> None:
         width = status.content_region.width or max(10, self.content_region.width - 2)
@@ -256,8 +262,8 @@ class SearchPanel(Vertical):
         status, results = self._status_and_results()
         active = result is not None and self.input.has_focus
         status.display = result is not None
-        self._update_status(status)
         results.display = bool(active and result and result.hits)
+        self._update_status(status)
         if not results.display:
             return
         width = max(20, results.content_region.width or self.content_region.width or 80)
@@ -290,6 +296,8 @@ class SearchPanel(Vertical):
         self.input.recall.remember(self.input.value)  # read, left to read the hits: searched
         if self._parts is not None:
             self._parts[1].display = False
+            if self.result is not None:
+                self._update_status(self._parts[0])
 
     # -- moving ---------------------------------------------------------------------
 
