@@ -172,6 +172,7 @@ class PartyBuildApp(SessionApp, AppChrome):
         if isinstance(self.screen, HelpScreen):
             return
         from partybuild_tui.ui.screens.metrics import MetricsScreen  # loads when first used
+        from partybuild_tui.ui.widgets.metric_columns import ColumnedMetricTable
         from partybuild_tui.ui.widgets.metric_table import MetricTable
 
         explorer = ExplorerScreen.BINDINGS[len(REPORT_BINDINGS) :]
@@ -184,6 +185,7 @@ class PartyBuildApp(SessionApp, AppChrome):
             ("History, bookmarks, export", REPORT_BINDINGS),
             ("Keys in the metrics table", MetricsScreen.BINDINGS),
             ("Keys in the metrics table", MetricTable.BINDINGS),
+            ("Keys in the metrics table", ColumnedMetricTable.BINDINGS),
         ]
         self.push_screen(HelpScreen(groups, extra_note=t(CLIPBOARD_NOTE)))
 

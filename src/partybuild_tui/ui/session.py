@@ -115,6 +115,8 @@ class Session:
         self._current: str | None = None
         self._first_frame_shown = False
         self._search_history: SearchHistory | None = None
+        self.hidden_columns: set[str] = set()
+        """The metrics table's hidden columns (``-``), for the run of the app, every report."""
 
     # -- the reports ----------------------------------------------------------------
 

@@ -34,6 +34,7 @@ from partybuild_tui.ui.messages import Highlight, IndexReady
 from partybuild_tui.ui.session import OpenReport, SessionApp
 from partybuild_tui.ui.widgets.bindings import localize_bindings
 from partybuild_tui.ui.widgets.key_footer import KeyFooter
+from partybuild_tui.ui.widgets.metric_columns import ColumnedMetricTable
 from partybuild_tui.ui.widgets.metric_table import MetricTable
 from partybuild_tui.ui.widgets.wrapped import WrappedText
 
@@ -95,7 +96,7 @@ class MetricsScreen(Screen[None]):
                 select_on_focus=False,  # a Focus event can arrive after the first keys typed
             )
             yield Static(id="metrics-status")
-        yield MetricTable(self.report, id="metrics-table")
+        yield ColumnedMetricTable(self.report, self.app.session.hidden_columns, id="metrics-table")
         yield WrappedText(id="metrics-detail")
         yield KeyFooter()
 
@@ -107,8 +108,8 @@ class MetricsScreen(Screen[None]):
         self._update_status()
 
     @property
-    def table(self) -> MetricTable:
-        return self.query_one(MetricTable)
+    def table(self) -> ColumnedMetricTable:
+        return self.query_one(ColumnedMetricTable)
 
     # -- filtering ------------------------------------------------------------------
 
@@ -209,6 +210,12 @@ class MetricsScreen(Screen[None]):
             self.set_focus(self.table)
             return
         self.app.pop_screen()
+
+    @on(ColumnedMetricTable.CellWanted)
+    def _cell_wanted(self, event: ColumnedMetricTable.CellWanted) -> None:
+        from partybuild_tui.ui.screens.cell_view import CellScreen
+
+        self.app.push_screen(CellScreen(event.title, event.text))
 
     @on(MetricTable.Chosen)
     def _chosen(self, event: MetricTable.Chosen) -> None:
