@@ -285,6 +285,34 @@ _ZH: dict[str, str] = {
         "复制(y)通过终端完成(OSC 52),经 SSH 也能用。"
         "在 tmux 中需要在 ~/.tmux.conf 里设置 `set -g set-clipboard on`。"
     ),
+    # The library screen (reports as rows; "column|…": a column title, see t())
+    "column|Sections": "节",
+    "column|Metrics": "数据",
+    "Mark": "标记",
+    "Mark the report (c compares the marked ones)": "标记报告(c 比较已标记的报告)",
+    "Compare the marked reports (Space marks)": "比较已标记的报告(空格标记)",
+    "Mark two or more reports with Space, then press c.": "请用空格标记两份或更多报告,再按 c。",
+    "Kind": "类别",
+    "Date": "日期",
+    "Library": "报告库",
+    "Filter / search": "筛选/搜索",
+    "Filter the list as you type; Enter searches every report": "输入即筛选;回车搜索全部报告",
+    "reports": "份报告",
+    "failed": "份读取失败",
+    "shown": "显示",
+    "hits in": "处命中,分布于",
+    "no hits": "没有结果",
+    "building the search index…": "正在建立搜索索引…",
+    "Filter: title, region, period, pinyin — Enter searches every report": (
+        "筛选:标题、地区、时期、拼音 — 回车搜索全部报告"
+    ),
+    "Back to the library": "回到报告库",
+    "Next hit (across reports)": "下一处(跨报告)",
+    "Previous hit (across reports)": "上一处(跨报告)",
+    "hit": "处",
+    "could not be read": "无法读取",
+    "hits shown": "处已列出",
+    "reports not checked": "份报告未核对",
 }
 
 _language = "en"
@@ -314,9 +342,16 @@ def get_language() -> str:
     return _language
 
 
-def t(key: str) -> str:
-    """The interface string ``key`` in the current language."""
+def t(key: str, context: str | None = None) -> str:
+    """The interface string ``key`` in the current language.
+
+    ``context`` tells apart one English word that Chinese says two ways (as gettext's
+    ``pgettext``): ``t("Metrics")`` is the metrics table (数据表), ``t("Metrics",
+    "column")`` a column of counts (数据); without an entry for the context, ``key``'s own.
+    """
     if _language == "zh":
+        if context is not None and f"{context}|{key}" in _ZH:
+            return _ZH[f"{context}|{key}"]
         return _ZH.get(key, key)
     return key
 

@@ -16,9 +16,9 @@ from textual.screen import Screen
 from partybuild_tui.library import Library
 from partybuild_tui.model import Metric
 from partybuild_tui.ui.app import AppOptions, PartyBuildApp
+from partybuild_tui.ui.i18n import t
 from partybuild_tui.ui.screens.library import FilterInput, LibraryScreen
 from partybuild_tui.ui.session import OpenReport
-from partybuild_tui.ui.widgets.library.strings import tr
 
 
 class LibraryApp(PartyBuildApp):
@@ -39,10 +39,10 @@ class LibraryApp(PartyBuildApp):
 
         groups: list[tuple[str, Sequence[BindingType]]] = [
             ("Keys everywhere", PartyBuildApp.BINDINGS),
-            (tr("Library"), LibraryScreen.BINDINGS),
-            (tr("Library"), FilterInput.BINDINGS),
-            (tr("Library"), ReportList.BINDINGS),
-            (tr("Library"), LibraryExplorerScreen.BINDINGS),
+            (t("Library"), LibraryScreen.BINDINGS),
+            (t("Library"), FilterInput.BINDINGS),
+            (t("Library"), ReportList.BINDINGS),
+            (t("Library"), LibraryExplorerScreen.BINDINGS),
         ]
         self.push_screen(HelpScreen(groups))
 

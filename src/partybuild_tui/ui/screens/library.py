@@ -29,11 +29,12 @@ from partybuild_tui.library.rows import LibraryRow, filter_rows, rows_of
 from partybuild_tui.library.search import LibraryIndex, LibraryResult
 from partybuild_tui.model import Report
 from partybuild_tui.search import SearchHit
+from partybuild_tui.ui.i18n import t
 from partybuild_tui.ui.session import session_of
+from partybuild_tui.ui.widgets.bindings import localize_bindings
 from partybuild_tui.ui.widgets.key_footer import KeyFooter
 from partybuild_tui.ui.widgets.library.report_list import ReportList
 from partybuild_tui.ui.widgets.library.results import LibraryResults, hit_count
-from partybuild_tui.ui.widgets.library.strings import localize, tr
 from partybuild_tui.ui.widgets.query_recall import HistorySource, QueryRecall
 
 
@@ -96,7 +97,7 @@ class LibraryScreen(Screen[None]):
 
     def __init__(self, library: Library) -> None:
         super().__init__()
-        localize(self)
+        localize_bindings(self)
         self.library = library
         self.rows: list[LibraryRow] = rows_of(library)
         self.index: LibraryIndex | LargeLibraryIndex | None = None
@@ -106,7 +107,7 @@ class LibraryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(self._header_text(), id="library-header")
         yield FilterInput(
-            placeholder=tr("Filter: title, region, period, pinyin — Enter searches every report"),
+            placeholder=t("Filter: title, region, period, pinyin — Enter searches every report"),
             id="library-filter",
             history=lambda: session_of(self.app).search_history,
         )
@@ -130,13 +131,13 @@ class LibraryScreen(Screen[None]):
 
     def _header_text(self, shown: int | None = None) -> Content:
         library = self.library
-        where = str(library.root) if library.root is not None else tr("Library")
+        where = str(library.root) if library.root is not None else t("Library")
         loaded, failed = len(library.loaded), len(library.failed)
-        text = f"{where} · {loaded} {tr('reports')}"
+        text = f"{where} · {loaded} {t('reports')}"
         if failed:
-            text += f" · {failed} {tr('failed')}"
+            text += f" · {failed} {t('failed')}"
         if shown is not None and shown != len(self.rows):
-            text += f" · {tr('shown')} {shown}"
+            text += f" · {t('shown')} {shown}"
         return Content(text)
 
     def _show_detail(self) -> None:
@@ -210,17 +211,17 @@ class LibraryScreen(Screen[None]):
         if self.index is None:
             self._pending_query = query
             results.clear_options()
-            results.add_option(tr("building the search index…"))
+            results.add_option(t("building the search index…"))
             return
         self.result = self.index.search(query)
         results.show(self.result)
         header = self.query_one("#library-header", Static)
         if self.result.total:
-            count = f"{hit_count(self.result.total)} · {len(self.result.groups)} {tr('reports')}"
+            count = f"{hit_count(self.result.total)} · {len(self.result.groups)} {t('reports')}"
             if self.result.unchecked:
-                count = f"≥ {count} · {self.result.unchecked} {tr('reports not checked')}"
+                count = f"≥ {count} · {self.result.unchecked} {t('reports not checked')}"
         else:
-            count = tr("no hits")
+            count = t("no hits")
         header.update(Content(f"{query} · {count} · {self.result.understood_zh}"))
         results.focus()
 
@@ -232,7 +233,7 @@ class LibraryScreen(Screen[None]):
         entries = [self.library.entries[p] for p in marked]
         ids = [e.report.meta.id for e in entries if e.report is not None]
         if len(ids) < 2:
-            self.notify(tr("Mark two or more reports with Space, then press c."), timeout=4)
+            self.notify(t("Mark two or more reports with Space, then press c."), timeout=4)
             return
         compare_reports_marked(self, self.library, ids)
 
@@ -281,7 +282,7 @@ class LibraryScreen(Screen[None]):
         """Open the report of entry ``position`` in the explorer (at a hit of ``result``)."""
         entry = self.library.entries[position]
         if entry.report is None:
-            self.notify(entry.error or tr("could not be read"), severity="error", markup=False)
+            self.notify(entry.error or t("could not be read"), severity="error", markup=False)
             return
         query = hit = None
         if hit_index is not None and self.result is not None:

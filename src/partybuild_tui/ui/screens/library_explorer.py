@@ -19,7 +19,7 @@ from partybuild_tui.search import SearchHit
 from partybuild_tui.ui.messages import IndexReady
 from partybuild_tui.ui.screens.explorer import ExplorerScreen
 from partybuild_tui.ui.session import OpenReport
-from partybuild_tui.ui.widgets.library.strings import localize
+from partybuild_tui.ui.widgets.bindings import localize_bindings
 from partybuild_tui.ui.widgets.search_panel import SearchPanel
 
 OpenNeighbour = Callable[[Report, int, str], bool]
@@ -53,7 +53,7 @@ class LibraryExplorerScreen(ExplorerScreen):
         from_end: bool = False,
     ) -> None:
         super().__init__(opened)
-        localize(self)
+        localize_bindings(self)
         self.open_neighbour = open_neighbour
         self.library_query = query
         self.start_hit = hit

@@ -20,8 +20,9 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from partybuild_tui.library.rows import COLUMNS, NUMERIC, LibraryRow
+from partybuild_tui.ui.i18n import t
 from partybuild_tui.ui.metric_rows import text_key
-from partybuild_tui.ui.widgets.library.strings import localize, tr
+from partybuild_tui.ui.widgets.bindings import localize_bindings
 
 NARROW = 100
 """Below this width the kind and source columns are left out."""
@@ -57,7 +58,7 @@ class ReportList(DataTable[Text]):
 
     def __init__(self, rows: Sequence[LibraryRow], **kwargs: object) -> None:
         super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)  # type: ignore[arg-type]
-        localize(self)
+        localize_bindings(self)
         self.all_rows = list(rows)
         self.shown: list[LibraryRow] = list(rows)
         self.column_index = 0
@@ -84,7 +85,7 @@ class ReportList(DataTable[Text]):
     def _widths(self, keys: list[str], width: int) -> dict[str, int]:
         labels = dict(COLUMNS)
         widths = {
-            k: max(_FIXED.get(k, _NUMBER_WIDTH.get(k, 0)), cell_len(tr(labels[k])) + 2)
+            k: max(_FIXED.get(k, _NUMBER_WIDTH.get(k, 0)), cell_len(t(labels[k], "column")) + 2)
             for k in keys
         }
         used = sum(widths.values()) + 2 * len(keys) + 2  # cell padding, scrollbar
@@ -98,7 +99,7 @@ class ReportList(DataTable[Text]):
             self._rebuild(columns=True)
 
     def _header(self, key: str, label: str) -> Text:
-        text = Text(tr(label))
+        text = Text(t(label, "column"))
         if key == self.current_key:
             text.stylize("underline")
         if key == self.sort_key:

@@ -16,16 +16,16 @@ from textual.message import Message
 from textual.widgets.option_list import Option
 
 from partybuild_tui.library.search import LibraryResult, ReportHits
+from partybuild_tui.ui.i18n import t
 from partybuild_tui.ui.text_wrap import fit_cells
-from partybuild_tui.ui.widgets.library.strings import tr
 from partybuild_tui.ui.widgets.search_results import SearchResults
 from partybuild_tui.ui.widgets.search_rows import hit_prompt
 
 
 def hit_count(total: int) -> str:
     """``12 hits`` / ``12 处``."""
-    if tr("hit") != "hit":
-        return f"{total} {tr('hit')}"
+    if t("hit") != "hit":
+        return f"{total} {t('hit')}"
     return f"{total} hit" + ("" if total == 1 else "s")
 
 
