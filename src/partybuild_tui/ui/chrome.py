@@ -7,6 +7,7 @@ goes to the working directory (or, when that cannot be written, the state
 directory) instead of ``~/Downloads``, which servers do not have, and says where.
 Every notice is also kept, newest last, in ``notices`` (what was said, as the
 messages log of lnav or k9s keeps it; the tests read it there).
+A screen under a dialog is marked ``-suspended`` (its notices then hide: app.tcss).
 """
 
 from __future__ import annotations
@@ -43,6 +44,10 @@ class Notice:
 
 class AppChrome(App[int]):
     """Textual's own words and screenshot, done as this app needs."""
+
+    SUSPENDED_SCREEN_CLASS = "-suspended"
+    """A screen under a dialog: its notices are hidden there (app.tcss), as the dialog
+    shows the same notices itself, inside its own width."""
 
     def __init__(self) -> None:
         super().__init__()
