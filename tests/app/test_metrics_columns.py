@@ -3,11 +3,13 @@ column, ``+`` shows them all again, ``v`` shows the current cell in full."""
 
 from __future__ import annotations
 
+import pytest
 from rich.cells import cell_len
 
 from partybuild_tui.model import Report
 from partybuild_tui.ui.screens.cell_view import CellScreen
 from partybuild_tui.ui.screens.explorer import ExplorerScreen
+from partybuild_tui.ui.screens.help import HelpScreen
 from partybuild_tui.ui.screens.metrics import MetricsScreen
 
 from .helpers import screen_text, wait_for, widget_lines
@@ -74,3 +76,24 @@ async def test_v_shows_a_cut_label_in_full(app_factory, report: Report) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, MetricsScreen), "the table again")
         await pilot.press("enter")  # Enter still opens the metric's section
         await wait_for(pilot, lambda: isinstance(app.screen, ExplorerScreen), "the section")
+
+
+@pytest.mark.parametrize(
+    ("language", "hide", "show", "cell"),
+    [
+        ("en", "Hide this column (+ shows it)", "Show every hidden column", "in full"),
+        ("zh", "隐藏当前列(按 + 恢复)", "重新显示所有隐藏的列", "完整显示当前单元格"),
+    ],
+)
+async def test_help_lists_the_column_keys(app_factory, language, hide, show, cell) -> None:
+    app = app_factory(language=language)
+    async with app.run_test(size=(100, 60)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ExplorerScreen), "the explorer")
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+        await pilot.press("G")
+        await wait_for(pilot, lambda: hide in screen_text(app), "the metrics table's keys")
+        rows = [" ".join(line.strip("│ ").split()) for line in screen_text(app).splitlines()]
+        assert any(row.startswith("- ") and hide in row for row in rows), rows
+        assert any(row.startswith("+ ") and show in row for row in rows), rows
+        assert any(row.startswith("v ") and cell in row for row in rows), rows

@@ -25,6 +25,8 @@ _KEY_NAMES = {
     "slash": "/",
     "full_stop": ".",
     "comma": ",",
+    "minus": "-",
+    "plus": "+",
     "question_mark": "?",
     "pagedown": "PgDn",
     "pageup": "PgUp",
