@@ -312,8 +312,8 @@ async def test_tiny_window_asks_to_be_enlarged(app_factory) -> None:
 async def test_interface_language(app_factory, language: str, word: str) -> None:
     app = app_factory(language=language)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        assert word in screen_text(app)
+        # the footer is composed once the bindings are known, a few frames in
+        await wait_for(pilot, lambda: word in screen_text(app), f"{word!r} in the footer")
 
 
 async def test_q_quits(app_factory) -> None:
