@@ -67,6 +67,8 @@ class DetailPane(VerticalScroll, can_focus=True):
         self.figure: int | None = None
         """Which of the text's figures (``figures_in_order``) is marked (``.``/``,``)."""
         self._figure_info: FigureInfo | None = None
+        self._on_card = False
+        """The report card is built and shown (start-up asks for it three times)."""
 
     def compose(self):
         yield Static(id="detail-title")
@@ -120,6 +122,10 @@ class DetailPane(VerticalScroll, can_focus=True):
 
     def show_report(self) -> None:
         """The report card: metadata and every top-level section with its totals."""
+        if self._on_card:
+            self.scroll_home(animate=False)
+            return
+        self._on_card = True
         self.section = None
         meta = self.report.meta
         self._set_frame((meta.subtitle or meta.title,), self.report.total_metrics)
@@ -146,6 +152,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         ``current`` (paragraph, start, end) is scrolled to and marked as the one chosen.
         """
         self.section = section
+        self._on_card = False
         self._set_frame(section.breadcrumb, section.total_metrics)
         title = Content(section.title)
         for start, end in title_matches:
