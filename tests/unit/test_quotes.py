@@ -58,3 +58,18 @@ def test_a_long_section_with_many_quotes_is_searched_once(monkeypatch):
     assert calls == [count]
     last = report.metric(f"m{count - 1}")
     assert last.quote_start == 4 * 20000 + len(tokens) - len(f"指标{count - 1}号")
+
+
+def test_one_huge_quote_is_searched_with_find_not_an_automaton(monkeypatch):
+    """One quote as long as its paragraph: the automaton would hold a trie of every one of
+    its characters (a 30 M-character quote took 2 GB and never finished); ``find`` is one
+    linear scan. Over the threshold all the same, it must take ``find``."""
+    paragraph = "学习38次," * 600_000  # 3.6 M characters
+    metrics = [{"id": f"m{i}", "quote": paragraph} for i in range(7)]  # 7 × 3.6 M > 20 M
+
+    def refuse(self, quotes):
+        raise AssertionError("the automaton was built for one huge quote")
+
+    monkeypatch.setattr(QuoteFinder, "_all_at_once", refuse)
+    finder = QuoteFinder((paragraph,), metrics)
+    assert finder.find(paragraph) == (0, 0)

@@ -14,6 +14,9 @@ from partybuild_tui.model.sanitize import sanitize_text
 
 _ONE_BY_ONE_LIMIT = 20_000_000
 """Above this many characters to scan (text × distinct quotes), search all at once."""
+_NODE_COST = 20
+"""What one character of the quotes costs the automaton (its trie: memory and time), in
+characters of ``str.find``: one 30 M-character quote made a 2 GB trie and never finished."""
 
 NOT_FOUND = (-1, -1)
 
@@ -27,10 +30,12 @@ class QuoteFinder:
         self.paragraphs = paragraphs
         self.found: dict[str, tuple[int, int]] = {}
         count = len(metrics) if isinstance(metrics, list) else 0
-        if count * sum(map(len, paragraphs)) > _ONE_BY_ONE_LIMIT:
+        scan = sum(map(len, paragraphs))
+        if count * scan > _ONE_BY_ONE_LIMIT:
             distinct = set(raw_quotes(metrics))
             distinct.discard("")
-            self._all_at_once(distinct)
+            if len(distinct) * scan > scan + _NODE_COST * sum(map(len, distinct)):
+                self._all_at_once(distinct)
 
     def find(self, quote: str) -> tuple[int, int]:
         """``(paragraph index, offset)`` of the first occurrence, or ``(-1, -1)``."""
