@@ -23,15 +23,26 @@ class Tmux:
     """The app in a private tmux server; every wait is on what the pane shows."""
 
     def __init__(self, socket: str, width: int, state: Path, *args: str) -> None:
-        self.base = ["tmux", "-L", socket]
+        self.base = ["tmux", "-L", socket, "-f", "/dev/null"]
         command = (
-            f"env PARTYBUILD_TUI_STATE_DIR={state} TERM=xterm-256color "
+            f"exec env PARTYBUILD_TUI_STATE_DIR={state} TERM=xterm-256color "
             f"{sys.executable} -m partybuild_tui --lang zh {' '.join(args)}"
         )
+        environ = {k: v for k, v in os.environ.items() if k != "TMUX"}
+        # The server is started on a placeholder, then the app is put in the pane: an app
+        # that ended at once would otherwise take the server with it ("server exited
+        # unexpectedly", seen once in CI), and the waits below say what the pane shows.
         subprocess.run(
-            [*self.base, "new-session", "-d", "-s", "t", "-x", str(width), "-y", "24", command],
+            [*self.base, "new-session", "-d", "-s", "t", "-x", str(width), "-y", "24"]
+            + ["sleep 600"],
             check=True,
-            env={k: v for k, v in os.environ.items() if k != "TMUX"},
+            env=environ,
+        )
+        subprocess.run(
+            [*self.base, "set-option", "-t", "t", "remain-on-exit", "on"], check=True, env=environ
+        )
+        subprocess.run(
+            [*self.base, "respawn-pane", "-k", "-t", "t", command], check=True, env=environ
         )
 
     def screen(self) -> str:
