@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from rich.style import Style
 
 from partybuild_tui.model import load_report
 from partybuild_tui.ui.widgets.detail_pane import DetailPane
@@ -48,6 +49,23 @@ async def test_tree_creates_only_the_nodes_it_shows(app_factory, big_report) -> 
         await pilot.press(*(["down"] * (index + 1)), "l")
         await pilot.pause()
         assert _tree_nodes(tree) == 1 + len(big_report.sections) + len(parent.children)
+        _assert_label_widths_are_drawn_widths(tree)
+        await pilot.resize_terminal(44, 20)  # titles cut, counts squeezed
+        await pilot.pause()
+        _assert_label_widths_are_drawn_widths(tree)
+
+
+def _assert_label_widths_are_drawn_widths(tree: SectionTree) -> None:
+    """The cheap width the tree sizes itself by is the width of the label it draws."""
+    stack = list(tree.root.children)
+    checked = 0
+    while stack:
+        node = stack.pop()
+        drawn = tree.render_label(node, Style(), Style()).cell_len
+        assert tree.get_label_width(node) == drawn, node.label
+        checked += 1
+        stack.extend(node.children)
+    assert checked == _tree_nodes(tree) - 1 > 10
 
 
 async def test_deep_link_adds_only_the_path(app_factory, big_report) -> None:
