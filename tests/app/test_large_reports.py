@@ -8,10 +8,14 @@ from pathlib import Path
 
 import pytest
 from rich.style import Style
+from textual.widgets import OptionList
 
 from partybuild_tui.model import load_report
 from partybuild_tui.ui.widgets.detail_pane import DetailPane
+from partybuild_tui.ui.widgets.search_panel import SearchPanel
 from partybuild_tui.ui.widgets.section_tree import SectionTree
+
+from .helpers import wait_for
 
 GENERATOR = Path(__file__).resolve().parents[2] / "bench" / "generate.py"
 
@@ -80,3 +84,31 @@ async def test_deep_link_adds_only_the_path(app_factory, big_report) -> None:
         for ancestor_id in deepest.id_path[:-1]:
             expected += len(big_report.section(ancestor_id).children)
         assert _tree_nodes(tree) == expected
+
+
+async def test_a_long_list_of_hits_is_whole_once_drawn(app_factory, big_report) -> None:
+    """The rows off screen come after the first frame, in order, and the next query's
+    list ends with its own rows only."""
+    app = app_factory(big_report)
+    async with app.run_test(size=(100, 30)) as pilot:
+        panel = app.screen.query_one(SearchPanel)
+        await wait_for(pilot, lambda: panel.index is not None, "the search index")
+        await pilot.press("slash", "党")
+        await wait_for(pilot, lambda: panel.query_text == "党", "the results of 党")
+        results = app.screen.query_one(OptionList)
+        assert panel.result is not None and panel.result.total > 100
+        await wait_for(pilot, lambda: results.option_count == 100, "a whole page of rows")
+        ids = [results.get_option_at_index(i).id for i in range(results.option_count)]
+        assert ids == [str(n) for n in range(100)] and results.highlighted == 0
+        await pilot.press("员")
+        await wait_for(pilot, lambda: panel.query_text == "党员", "the results of 党员")
+        result = panel.result
+        assert result is not None
+        await wait_for(
+            pilot,
+            lambda: results.option_count == min(result.total, 100),
+            "the second query's rows",
+        )
+        for _ in range(3):
+            await pilot.pause()
+        assert results.option_count == min(result.total, 100)
