@@ -293,7 +293,8 @@ def run_library(args: argparse.Namespace) -> int:
     warn_failed(library)
     if not library.reports:
         return EXIT_BAD_INPUT
-    index = library_index(library)  # in memory, or FTS5 on disk above the threshold
+    # in memory, or FTS5 on disk above the threshold; one query: no combined counts
+    index = library_index(library, combined=False)
     result = index.search(args.query, limit=args.limit or None)
     if args.json:
         json.dump(library_json(library, result), sys.stdout, ensure_ascii=False, indent=2)

@@ -39,11 +39,13 @@ def text_bytes(library: Library) -> int:
 
 
 def library_index(
-    library: Library, *, threshold: int = THRESHOLD_BYTES
+    library: Library, *, threshold: int = THRESHOLD_BYTES, combined: bool = True
 ) -> LibraryIndex | LargeLibraryIndex:
+    """The library's search index (``combined=False``: without the combined counts, which
+    cost more to build than they save a single query, as ``search`` asks)."""
     if text_bytes(library) > threshold:
         return LargeLibraryIndex.build(library)
-    return LibraryIndex.build(library.reports)
+    return LibraryIndex.build(library.reports, combined=combined)
 
 
 def fts_path(library: Library) -> Path:
@@ -105,7 +107,7 @@ class LargeLibraryIndex:
             checked += len(positions)
             reports = [(p, r) for p in positions if (r := self.entries[p].report) is not None]
             room = None if limit is None else max(0, limit - shown)
-            index = LibraryIndex.build([r for _, r in reports], pinyin=pinyin)
+            index = LibraryIndex.build([r for _, r in reports], pinyin=pinyin, combined=False)
             result = index.search(parsed, limit=room)
             for group in result.groups:
                 position = reports[group.position][0]

@@ -4,12 +4,14 @@
     result = index.search("党员 培训", limit=500)
     for group in result.groups: group.report, group.total, group.hits
 
-Each report has its own ``SearchIndex`` and ``search.search_many`` asks them all,
-with the same query language as one report: text, pinyin, numbers, ``unit:``,
-comparisons. Hits are grouped by report in library order (the order of the
-library screen, and the order ``n``/``N`` walk); ``group.total`` counts all of a
-report's hits, ``group.hits`` the best of them, within a page of ``limit`` hits
-for the whole library (the reports past it come with their count only).
+Each report has its own ``SearchIndex``; the reports are also laid side by side
+as one (``search.combined``), which answers what ``search.search_many`` would
+over them all, with the same query language as one report: text, pinyin,
+numbers, ``unit:``, comparisons — in one scan instead of one per report. Hits
+are grouped by report in library order (the order of the library screen, and the
+order ``n``/``N`` walk); ``group.total`` counts all of a report's hits,
+``group.hits`` the best of them, within a page of ``limit`` hits for the whole
+library (the reports past it come with their count only).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 
 from partybuild_tui.model import Report
 from partybuild_tui.search import Query, SearchHit, SearchIndex, parse_query, search_many
+from partybuild_tui.search.combined import Combined
 
 PAGE = 100
 """Hits itemised by default (report by report); every report's count is exact."""
@@ -66,29 +69,48 @@ class LibraryResult:
 class LibraryIndex:
     """The search index of a whole library: one ``SearchIndex`` per report."""
 
-    def __init__(self, reports: Sequence[Report], indexes: Sequence[SearchIndex]) -> None:
+    def __init__(
+        self,
+        reports: Sequence[Report],
+        indexes: Sequence[SearchIndex],
+        combined: Combined | None = None,
+    ) -> None:
         self.reports = tuple(reports)
         self.indexes = tuple(indexes)
+        self.combined = combined
+        """Every report's count in one scan (``None``: each report counts its own)."""
         self._keys = [(str(position), index) for position, index in enumerate(self.indexes)]
 
     @classmethod
-    def build(cls, reports: Sequence[Report], *, pinyin: bool = True) -> LibraryIndex:
+    def build(
+        cls, reports: Sequence[Report], *, pinyin: bool = True, combined: bool = True
+    ) -> LibraryIndex:
         """Index ``reports`` (``pinyin=False``: no pinyin tables, for a query that has no
-        Latin-letter word, as a large library checks its candidates)."""
-        return cls(reports, [SearchIndex.build(report, pinyin=pinyin) for report in reports])
+        Latin-letter word, as a large library checks its candidates; ``combined=False``:
+        no combined index, for a batch searched once)."""
+        indexes = [SearchIndex.build(report, pinyin=pinyin) for report in reports]
+        together = Combined.build(indexes) if combined and len(indexes) > 1 else None
+        return cls(reports, indexes, together)
 
     def clear_caches(self) -> None:
         """Forget compiled queries (benchmarks time a query as typed the first time)."""
         for index in self.indexes:
             index.clear_caches()
+        if self.combined is not None:
+            self.combined.clear_caches()
 
     def search(self, query: str | Query, limit: int | None = PAGE) -> LibraryResult:
         """Hits of ``query`` in every report; never raises because of the query."""
         parsed = query if isinstance(query, Query) else parse_query(query)
         per_report = None if limit is None else min(limit, PER_REPORT)
-        found = search_many(self._keys, parsed, limit_per_report=per_report, limit=limit)
+        found = None
+        if self.combined is not None:
+            found = self.combined.search(parsed, self.indexes, per_report, limit)
+        if found is None:
+            keyed = search_many(self._keys, parsed, limit_per_report=per_report, limit=limit)
+            found = [(int(key), result) for key, result in keyed]
         groups = tuple(
-            ReportHits(int(key), self.reports[int(key)], result.total, result.hits)
-            for key, result in found
+            ReportHits(position, self.reports[position], result.total, result.hits)
+            for position, result in found
         )
         return LibraryResult(parsed, groups, sum(g.total for g in groups))

@@ -1,0 +1,169 @@
+"""One scan across a library (``search.combined``) against asking each report
+(``search_many``): the same reports, counts, hits, spans and order, for every query
+kind of ``bench/search_bench.py`` and for random queries, on a library of generated
+reports, copies, a report with a pinyin table of its own and one with almost
+nothing in it (issue 15: the cross-report query)."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+from types import ModuleType
+
+import pytest
+
+from partybuild_tui.library.search import LibraryIndex
+from partybuild_tui.model import Report, bundled_report_path, load_report, load_text
+from partybuild_tui.search import SearchIndex, parse_query, search_many
+from partybuild_tui.search import codes as code_tables
+from partybuild_tui.search.combined import Combined
+from partybuild_tui.search.pinyin import readings_of
+
+BENCH_QUERIES = [
+    "乡村振兴",
+    "党员",
+    "党员 培训",
+    '"党建引领"',
+    "dangjianyinling",
+    "djyl",
+    "dangjyl",
+    "zhengzhi",
+    "1.7万",
+    "17000",
+    ">=90%",
+    "100..1000",
+    "unit:人",
+    "党员 >10000",
+    "党 " * 500,
+]
+"""The kinds of ``bench/search_bench.py`` (``QUERIES``)."""
+PAGES = [(20, 100), (3, 10), (None, None), (5, 0)]
+"""(hits per report, hits in all): the library screen's page, a small one, none, counts."""
+
+
+def _first_section_only(report: Report) -> Report:
+    first = report.ordered[0]
+    text = (
+        "schema: partybuild-report/1\n"
+        'report: {id: small, title: 小, published: "2026-01-19T17:43:15+08:00", period: 2025}\n'
+        f"sections:\n  - id: {first.id}\n    title: {first.title}\n"
+    )
+    return load_text(text, "small.yaml")
+
+
+@pytest.fixture(scope="module")
+def library(bench_generate: ModuleType) -> LibraryIndex:
+    bundled = load_report(bundled_report_path())
+    copy = dataclasses.replace(bundled, meta=dataclasses.replace(bundled.meta, id="copy"))
+    generated = [
+        load_text(bench_generate.generate_text(12, 3, seed=seed), f"g{seed}.yaml")
+        for seed in range(4)
+    ]
+    reports = [generated[0], bundled, _first_section_only(bundled), *generated[1:3], copy]
+    indexes = [SearchIndex.build(report) for report in reports]
+    with pytest.MonkeyPatch.context() as patch:  # as a report over 1 M characters
+        patch.setattr(code_tables, "SHARED_BELOW", 0)
+        own = SearchIndex.build(generated[3])
+    assert own.pinyin_table is not code_tables.shared_table()
+    reports.append(generated[3])
+    indexes.append(own)
+    return LibraryIndex(reports, indexes, Combined.build(indexes))
+
+
+def each_report(library: LibraryIndex, query: str, per: int | None, limit: int | None) -> list:
+    keys = [(str(position), index) for position, index in enumerate(library.indexes)]
+    found = search_many(keys, query, limit_per_report=per, limit=limit)
+    return [(int(key), result) for key, result in found]
+
+
+def assert_same(library: LibraryIndex, query: str) -> None:
+    parsed = parse_query(query)
+    assert library.combined is not None
+    for per, limit in PAGES:
+        expected = each_report(library, query, per, limit)
+        found = library.combined.search(parsed, library.indexes, per, limit)
+        assert found is not None
+        # SearchResult compares query, hits (every field of each) and total
+        assert found == expected, (query, per, limit)
+    totals = [0] * len(library.indexes)
+    for position, result in each_report(library, query, 0, 0):
+        totals[position] = result.total
+    assert library.combined.totals(parsed) == totals
+
+
+@pytest.mark.parametrize("query", BENCH_QUERIES, ids=lambda q: q[:20])
+def test_every_bench_query_kind_answers_as_each_report(library: LibraryIndex, query: str) -> None:
+    assert_same(library, query)
+    assert any(library.combined.totals(parse_query(query)) or [0])  # type: ignore[union-attr]
+
+
+def random_queries(reports: list[Report], seed: int, count: int) -> list[str]:
+    """Words cut from the reports' text, pinyin of their hanzi (whole, initials, mixed),
+    metric values, comparisons, ranges, units, and several of these at once."""
+    rng = random.Random(seed)
+    texts = [p for r in reports for s in r.ordered for p in (s.title, *s.paragraphs) if p]
+    metrics = [m for r in reports for m in r.metrics]
+
+    def word() -> str:
+        text = rng.choice(texts)
+        start = rng.randrange(len(text))
+        return text[start : start + rng.randint(1, 4)].strip() or "党"
+
+    def letters() -> str:
+        hanzi = [c for c in word() if readings_of(c)] or ["党"]
+        spelled = [rng.choice(readings_of(c)) for c in hanzi]
+        shape = rng.choice(["whole", "initials", "mixed"])
+        if shape == "initials":
+            return "".join(s[0] for s in spelled)
+        if shape == "mixed":
+            return "".join(s if i % 2 == 0 else s[0] for i, s in enumerate(spelled))
+        return "".join(spelled)
+
+    def value() -> str:
+        metric = rng.choice(metrics)
+        return f"{metric.value:g}"
+
+    def filter_() -> str:
+        metric = rng.choice(metrics)
+        choice = rng.randrange(3)
+        if choice == 0:
+            return f"{rng.choice(['>', '>=', '<', '<='])}{metric.value:g}"
+        if choice == 1:
+            return f"{metric.value:g}..{metric.value * 3 + 1:g}"
+        return f"unit:{metric.unit}" if metric.unit.strip() else "unit:%"
+
+    makers = [word, word, letters, value, filter_]
+    queries = []
+    for _ in range(count):
+        parts = [rng.choice(makers)() for _ in range(rng.choice([1, 1, 2, 3]))]
+        queries.append(" ".join(parts))
+    return queries
+
+
+def test_random_queries_answer_as_each_report(library: LibraryIndex) -> None:
+    for query in random_queries(list(library.reports), seed=15, count=120):
+        assert_same(library, query)
+
+
+def test_in_a_section_each_report_answers(library: LibraryIndex) -> None:
+    section = library.reports[1].ordered[1].id
+    query = f"in:{section} 党员"
+    assert library.combined is not None
+    assert library.combined.search(parse_query(query), library.indexes) is None
+    expected = each_report(library, query, 20, 100)
+    result = library.search(query)
+    assert [(g.position, g.total, g.hits) for g in result.groups] == [
+        (position, r.total, r.hits) for position, r in expected
+    ]
+    assert result.total > 0
+
+
+def test_the_library_index_searches_the_combined_one(library: LibraryIndex) -> None:
+    built = LibraryIndex.build(list(library.reports[:3]))
+    assert built.combined is not None
+    result = built.search("党员 培训")
+    expected = each_report(built, "党员 培训", 20, 100)
+    assert [(g.position, g.total, g.hits) for g in result.groups] == [
+        (position, r.total, r.hits) for position, r in expected
+    ]
+    assert LibraryIndex.build(list(library.reports[:3]), combined=False).combined is None
