@@ -89,7 +89,8 @@ class LibraryIndex:
         Latin-letter word, as a large library checks its candidates; ``combined=False``:
         no combined index, for a batch searched once)."""
         indexes = [SearchIndex.build(report, pinyin=pinyin) for report in reports]
-        together = Combined.build(indexes) if combined and len(indexes) > 1 else None
+        corpora = [index.corpus for index in indexes]
+        together = Combined.build(corpora) if combined and len(indexes) > 1 else None
         return cls(reports, indexes, together)
 
     def clear_caches(self) -> None:
@@ -105,12 +106,12 @@ class LibraryIndex:
         per_report = None if limit is None else min(limit, PER_REPORT)
         found = None
         if self.combined is not None:
-            found = self.combined.search(parsed, self.indexes, per_report, limit)
+            found = self.combined.search(parsed, per_report, limit)
         if found is None:
             keyed = search_many(self._keys, parsed, limit_per_report=per_report, limit=limit)
-            found = [(int(key), result) for key, result in keyed]
+            found = [(int(key), result.total, result.hits) for key, result in keyed]
+        reports = self.reports
         groups = tuple(
-            ReportHits(position, self.reports[position], result.total, result.hits)
-            for position, result in found
+            ReportHits(position, reports[position], total, hits) for position, total, hits in found
         )
         return LibraryResult(parsed, groups, sum(g.total for g in groups))

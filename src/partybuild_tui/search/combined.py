@@ -27,12 +27,11 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 import partybuild_tui.search.codes as code_tables
 from partybuild_tui.model import Metric, Report, Section
-from partybuild_tui.search.hits import SearchHit, SearchResult, make_hit
+from partybuild_tui.search.hits import SearchHit, make_hit
 from partybuild_tui.search.index import (
     GROUP_END,
     METRIC,
@@ -42,15 +41,18 @@ from partybuild_tui.search.index import (
     PinyinCodes,
     Region,
 )
-from partybuild_tui.search.matching import CompiledTerm, Matcher, metric_matches
+from partybuild_tui.search.matching import CompiledTerm, Matcher, Occurrence, metric_matches
 from partybuild_tui.search.pinyin import RARE
 from partybuild_tui.search.query import Query
 
 SEPARATOR_CODES = GROUP_END.encode("latin-1")
 """Separators are their own bytes in a code string."""
 
-if TYPE_CHECKING:
-    from partybuild_tui.search.engine import SearchIndex
+Found = tuple[int, int, tuple[SearchHit, ...]]
+"""A report's share of a search: its position, its hit count, its hits on the page."""
+PageFields = list[list[tuple[dict[int, Occurrence], list[int]]]]
+"""Term → region → its first match in each field of the page's stretch, and those fields
+in order."""
 
 
 @dataclass(frozen=True)
@@ -101,9 +103,8 @@ class Combined:
         """How many reports."""
 
     @classmethod
-    def build(cls, indexes: Sequence[SearchIndex]) -> Combined:
-        """One corpus of every report of ``indexes`` (pinyin only if each has it)."""
-        corpora = [index.corpus for index in indexes]
+    def build(cls, corpora: Sequence[Corpus]) -> Combined:
+        """One corpus of every report of ``corpora`` (pinyin only if each has it)."""
         haystack = Haystack()
         pieces = [GROUP_END]
         codes: list[bytes] | None = [SEPARATOR_CODES] if _with_pinyin(corpora) else None
@@ -174,36 +175,37 @@ class Combined:
         return self._find(query).counts if not query.is_empty else [0] * self.size
 
     def search(
-        self,
-        query: Query,
-        indexes: Sequence[SearchIndex],
-        limit_per_report: int | None = 20,
-        limit: int | None = 100,
-    ) -> list[tuple[int, SearchResult]] | None:
-        """What ``search_many`` gives for ``indexes`` (the ones this was built from), with
-        each report's position for its id; ``None`` for ``in:`` (asked of each report).
+        self, query: Query, limit_per_report: int | None = 20, limit: int | None = 100
+    ) -> list[Found] | None:
+        """What ``search_many`` gives over the reports this was built from, as ``(position,
+        total, hits)`` of each report with hits; ``None`` for ``in:`` (ask each report).
 
-        The hits of the reports on the page are ranked from the fields already found,
-        by the keys ``ranking`` gives them in their own report (a field's number there
-        and here differ by the same amount for all of one report's fields)."""
+        Each report's count comes first, so the page (which reports show how many hits)
+        is known before any hit is made. The page's fields are then found again, one scan
+        of its stretch of each region per term, and each report's ranked by the keys
+        ``ranking`` gives them in the report itself (a field's number there and here
+        differ by the same amount for all of one report's fields)."""
         if query.sections:
             return None
         if query.is_empty:
             return []
         found = self._find(query)
-        results: list[tuple[int, SearchResult]] = []
+        page: list[tuple[int, int | None]] = []  # (position, hits wanted)
         left = limit
         for position, total in enumerate(found.counts):
-            if not total:
+            if not total or left == 0:
                 continue
             caps = [cap for cap in (left, limit_per_report) if cap is not None]
             wanted = min(caps) if caps else None
-            hits = () if wanted == 0 else self._hits(found, position, wanted)
-            counts = partial(indexes[position].section_counts, query)
-            results.append((position, SearchResult(query, hits, total, counts)))
-            if left is not None:
-                left -= len(hits)
-        return results
+            page.append((position, wanted))
+            if left is not None:  # a report gives every hit asked for, up to its total
+                left -= min(total, wanted) if wanted is not None else total
+        hits = self._page_hits(found, page)
+        return [
+            (position, total, hits.get(position, ()))
+            for position, total in enumerate(found.counts)
+            if total
+        ]
 
     def _find(self, query: Query) -> _Found:
         """Each report's count, and what ranking its hits needs."""
@@ -259,33 +261,67 @@ class Combined:
         ends = [m.end() for m in term.per_field.finditer(text, region.start, region.end)]
         return set(map(ending.__getitem__, ends))
 
-    def _hits(self, found: _Found, position: int, wanted: int | None) -> tuple[SearchHit, ...]:
-        """The best ``wanted`` hits of one report (all, sorted, for ``None``), found again
-        in that report's fields only."""
+    def _page_hits(
+        self, found: _Found, page: list[tuple[int, int | None]]
+    ) -> dict[int, tuple[SearchHit, ...]]:
+        """Position → the best ``wanted`` hits of that report (all, sorted, for ``None``)."""
+        if not page:
+            return {}
         regions = self.corpus.haystack.regions
+        first, last = page[0][0], page[-1][0] + 1
         if found.metrics is not None:  # in report order, as ``metric_search``
-            chosen = _between(found.metrics, *self.metric_bounds[position : position + 2])
-            chosen = chosen if wanted is None else chosen[:wanted]
             region = regions[METRIC]
-            return tuple(make_hit(self.matcher, region, m, [], whole_quote=True) for m in chosen)
+            hits = {}
+            for position, wanted in page:
+                chosen = _between(found.metrics, *self.metric_bounds[position : position + 2])
+                hits[position] = tuple(
+                    make_hit(self.matcher, region, m, [], whole_quote=True)
+                    for m in (chosen if wanted is None else chosen[:wanted])
+                )
+            return hits
+        firsts: PageFields = []
+        for term in found.terms:
+            per_region = []
+            for region, bounds in zip(regions, self.field_bounds, strict=True):
+                lo, hi = bounds[first], bounds[last]
+                got = {}
+                if lo < hi:
+                    stretch = region.field_starts[lo], region.field_ends[hi - 1]
+                    got = term.field_firsts(region, *stretch)
+                per_region.append((got, sorted(got)))
+            firsts.append(per_region)
+        return {
+            position: self._ranked(found, firsts, position, wanted) for position, wanted in page
+        }
+
+    def _ranked(
+        self,
+        found: _Found,
+        firsts: PageFields,
+        position: int,
+        wanted: int | None,
+    ) -> tuple[SearchHit, ...]:
+        regions = self.corpus.haystack.regions
         keys: list[tuple[int, ...]] = []
         count = len(found.terms)
         for r, region in enumerate(regions):
             lo, hi = self.field_bounds[r][position : position + 2]
-            if lo == hi:
-                continue
-            starts, span = region.field_starts, (region.field_starts[lo], region.field_ends[hi - 1])
+            starts = region.field_starts
             if count == 1:  # as ``ranking._one_word``
-                for field, (s, e, q) in found.terms[0].field_firsts(region, *span).items():
+                got, fields = firsts[0][r]
+                for field in _between(fields, lo, hi):
+                    s, e, q = got[field]
                     keys.append((q >= RARE, r, q, e - s, s - starts[field], field))
                 continue
             records: dict[int, list[int]] = {}  # as ``SeveralWords.records``
             field_section, allowed = region.field_section, found.allowed
-            for bit, term in enumerate(found.terms):
+            for bit in range(count):
+                got, fields = firsts[bit][r]
                 flag = 1 << bit
-                for field, (s, e, q) in term.field_firsts(region, *span).items():
+                for field in _between(fields, lo, hi):
                     if field_section[field] not in allowed:
                         continue
+                    s, e, q = got[field]
                     current = records.get(field)
                     if current is None:
                         records[field] = [flag, q, s, e]
