@@ -12,6 +12,7 @@ from types import ModuleType
 
 import pytest
 
+from partybuild_tui.library import search as library_search
 from partybuild_tui.library.search import LibraryIndex
 from partybuild_tui.model import Report, bundled_report_path, load_report, load_text
 from partybuild_tui.search import SearchIndex, parse_query, search_many
@@ -162,3 +163,14 @@ def test_the_library_index_searches_the_combined_one(library: LibraryIndex) -> N
     groups = [(g.position, g.total, g.hits) for g in result.groups]
     assert groups == each_report(built, "党员 培训", 20, 100)
     assert LibraryIndex.build(list(library.reports[:3]), combined=False).combined is None
+
+
+def test_past_the_size_cap_each_report_is_asked(
+    library: LibraryIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(library_search, "COMBINED_MAX", 1000)  # characters
+    built = LibraryIndex.build(list(library.reports[:3]))
+    assert built.combined is None
+    result = built.search("党员 培训")
+    groups = [(g.position, g.total, g.hits) for g in result.groups]
+    assert groups == each_report(built, "党员 培训", 20, 100) != []

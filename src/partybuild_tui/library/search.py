@@ -27,6 +27,10 @@ PAGE = 100
 """Hits itemised by default (report by report); every report's count is exact."""
 PER_REPORT = 20
 """Hits itemised per report at most, so that one report does not fill the page."""
+COMBINED_MAX = 32 << 20
+"""Searchable characters of all reports together above which there is no combined
+index: it holds a second copy of their text (2–4 bytes a character with its code
+string), so past ~100 MB of report files each report is asked on its own instead."""
 
 
 @dataclass(frozen=True)
@@ -78,7 +82,8 @@ class LibraryIndex:
         self.reports = tuple(reports)
         self.indexes = tuple(indexes)
         self.combined = combined
-        """Every report's count in one scan (``None``: each report counts its own)."""
+        """The reports side by side as one, answering a query in one scan per term
+        (``None``: each report is asked in turn)."""
         self._keys = [(str(position), index) for position, index in enumerate(self.indexes)]
 
     @classmethod
@@ -90,7 +95,9 @@ class LibraryIndex:
         no combined index, for a batch searched once)."""
         indexes = [SearchIndex.build(report, pinyin=pinyin) for report in reports]
         corpora = [index.corpus for index in indexes]
-        together = Combined.build(corpora) if combined and len(indexes) > 1 else None
+        size = sum(len(index.hay) for index in indexes)
+        wanted = combined and len(indexes) > 1 and size <= COMBINED_MAX
+        together = Combined.build(corpora) if wanted else None
         return cls(reports, indexes, together)
 
     def clear_caches(self) -> None:
