@@ -12,7 +12,8 @@ Modules, each importing only those listed before it: ``folding`` (text as
 searched), ``query`` (the query language and numbers), ``pinyin`` (readings and
 pinyin patterns), ``index`` (one report's searchable ``Corpus``), ``matching``
 (where terms and metric filters match), ``hits`` (results, spans, snippets),
-``ranking`` (rank order, a page and the count), ``engine`` (``SearchIndex``).
+``ranking`` (rank order, a page and the count), ``engine`` (``SearchIndex``),
+``combined`` (many reports searched as one: ``search_many``'s answer in one scan).
 """
 
 from partybuild_tui.search.engine import SearchIndex, search_many
