@@ -267,7 +267,9 @@ class SearchPanel(Vertical):
         self._update_status(status)
         if not results.display:
             return
-        width = max(20, results.content_region.width or self.content_region.width or 80)
+        room = results.content_region.width or self.content_region.width or 80
+        # less the scrollbar a long list gets, or its rows wrap once it shows
+        width = max(20, room - results.styles.scrollbar_size_vertical)
         hits = result.hits  # type: ignore[union-attr]
         metrics = [self._metric_of(hit) for hit in hits]
         values = max((cell_len(metric_value(m)) for m in metrics if m), default=0)
