@@ -221,6 +221,11 @@ class Combined:
         if len(terms) == 1 and terms[0].plain:  # counted report by report by ``re``
             self._count_plain(terms[0], counts)
             return _Found(counts, terms, set())
+        if len(terms) == 1:  # every field that holds it counts
+            for region, report_of in zip(regions, self.field_report, strict=True):
+                for field in terms[0].field_firsts(region):
+                    counts[report_of[field]] += 1
+            return _Found(counts, terms, set())
         found = [[self._fields(term, region) for region in regions] for term in terms]
         allowed: set[int] | None = None
         for per_region in found:
