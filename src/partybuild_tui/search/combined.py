@@ -1,22 +1,22 @@
-"""Each report's hit count for a query across many reports, from one scan of them all.
+"""Many reports searched as one: ``search_many``'s answer from one scan of them all.
 
-``search_many`` asks every report's ``SearchIndex`` in turn; past the first page
-only counts are wanted, yet each report costs ~0.1 ms of Python (a compiled term,
-three region scans, a result) however small it is: 300 reports, 30 ms. Here the
+``search_many`` asks every report's ``SearchIndex`` in turn, and each costs ~0.1 ms
+of Python (a compiled term, three region scans, a result) however small it is:
+300 reports, 30 ms, though past the first page only counts are wanted. Here the
 reports' corpora are laid side by side as one ``Corpus`` (``Combined.build``):
 each region (titles, metrics, paragraphs) holds every report's fields of that
 kind, report after report, with section orders and metric positions offset so
 that they stay distinct. A term is compiled once against it and each region is
 scanned once (``re`` over one long string runs at C speed); every field found is
-then credited to its report.
+then credited to its report; the page's hits are ranked with ``ranking``'s keys.
 
-The counts are the engine's own, because the engine's own pieces find the fields:
-``CompiledTerm.field_firsts`` (text, pinyin, numbers) and ``metric_matches``
-(values, ranges, ``unit:``). A report's count is the number of its fields that
-hold a word, in sections that hold every word (for one word: that hold it) — what
-``ranking`` counts — or the number of its metrics the filters select.
+The answer is the engine's own, because the engine's own pieces find the fields:
+``CompiledTerm.field_firsts`` (text, pinyin, numbers), ``metric_matches`` (values,
+ranges, ``unit:``) and ``make_hit``. A report's count is the number of its fields
+that hold a word, in sections that hold every word (for one word: that hold it) —
+what ``ranking`` counts — or the number of its metrics the filters select.
 ``tests/unit/test_search_combined.py`` holds it to ``search_many``, query by query.
-``in:`` is left to each report (``totals`` gives ``None``).
+``in:`` is left to each report (``search`` gives ``None``).
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ from partybuild_tui.search.query import Query
 SEPARATOR_CODES = GROUP_END.encode("latin-1")
 """Separators are their own bytes in a code string."""
 
-Found = tuple[int, int, tuple[SearchHit, ...]]
+Share = tuple[int, int, tuple[SearchHit, ...]]
 """A report's share of a search: its position, its hit count, its hits on the page."""
 PageFields = list[list[tuple[dict[int, Occurrence], list[int]]]]
 """Term → region → its first match in each field of the page's stretch, and those fields
@@ -176,7 +176,7 @@ class Combined:
 
     def search(
         self, query: Query, limit_per_report: int | None = 20, limit: int | None = 100
-    ) -> list[Found] | None:
+    ) -> list[Share] | None:
         """What ``search_many`` gives over the reports this was built from, as ``(position,
         total, hits)`` of each report with hits; ``None`` for ``in:`` (ask each report).
 
@@ -300,11 +300,7 @@ class Combined:
         }
 
     def _ranked(
-        self,
-        found: _Found,
-        firsts: PageFields,
-        position: int,
-        wanted: int | None,
+        self, found: _Found, firsts: PageFields, position: int, wanted: int | None
     ) -> tuple[SearchHit, ...]:
         regions = self.corpus.haystack.regions
         keys: list[tuple[int, ...]] = []
