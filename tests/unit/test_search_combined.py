@@ -11,7 +11,9 @@ import random
 from types import ModuleType
 
 import pytest
+from tests.library_support import make_library
 
+from partybuild_tui.library import open_library
 from partybuild_tui.library import search as library_search
 from partybuild_tui.library.search import LibraryIndex
 from partybuild_tui.model import Report, bundled_report_path, load_report, load_text
@@ -141,8 +143,22 @@ def random_queries(reports: list[Report], seed: int, count: int) -> list[str]:
 
 
 def test_random_queries_answer_as_each_report(library: LibraryIndex) -> None:
-    for query in random_queries(list(library.reports), seed=15, count=120):
+    for query in random_queries(list(library.reports), seed=15, count=80):
         assert_same(library, query)
+
+
+def test_a_generated_library_answers_as_each_report(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The benchmark's own kind of library (``bench/library_generate.py``: the bundled
+    report under other regions and periods, some with indicator keys)."""
+    folder = tmp_path_factory.mktemp("library")
+    make_library(folder, 6)
+    library = open_library([folder])
+    index = LibraryIndex.build(library.reports)
+    assert index.combined is not None and len(index.reports) == 6
+    for query in BENCH_QUERIES + random_queries(list(index.reports), seed=6, count=20):
+        assert_same(index, query)
 
 
 def test_in_a_section_each_report_answers(library: LibraryIndex) -> None:
