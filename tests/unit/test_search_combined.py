@@ -19,7 +19,7 @@ from partybuild_tui.library.search import LibraryIndex
 from partybuild_tui.model import Report, bundled_report_path, load_report, load_text
 from partybuild_tui.search import SearchIndex, parse_query, search_many
 from partybuild_tui.search import codes as code_tables
-from partybuild_tui.search.combined import Combined
+from partybuild_tui.search.combined import Combined, Share
 from partybuild_tui.search.pinyin import readings_of
 
 BENCH_QUERIES = [
@@ -73,13 +73,16 @@ def library(bench_generate: ModuleType) -> LibraryIndex:
     return LibraryIndex(reports, indexes, Combined.build([index.corpus for index in indexes]))
 
 
-def each_report(library: LibraryIndex, query: str, per: int | None, limit: int | None) -> list:
+def each_report(
+    library: LibraryIndex, query: str, per: int | None, limit: int | None
+) -> list[Share]:
     keys = [(str(position), index) for position, index in enumerate(library.indexes)]
     found = search_many(keys, query, limit_per_report=per, limit=limit)
     return [(int(key), result.total, result.hits) for key, result in found]
 
 
-def assert_same(library: LibraryIndex, query: str) -> None:
+def assert_same(library: LibraryIndex, query: str) -> int:
+    """The combined index answers as each report does; how many reports have hits."""
     parsed = parse_query(query)
     assert library.combined is not None
     for per, limit in PAGES:
@@ -91,12 +94,12 @@ def assert_same(library: LibraryIndex, query: str) -> None:
     for position, total, _ in each_report(library, query, 0, 0):
         totals[position] = total
     assert library.combined.totals(parsed) == totals
+    return sum(1 for total in totals if total)
 
 
 @pytest.mark.parametrize("query", BENCH_QUERIES, ids=lambda q: q[:20])
 def test_every_bench_query_kind_answers_as_each_report(library: LibraryIndex, query: str) -> None:
-    assert_same(library, query)
-    assert any(library.combined.totals(parse_query(query)) or [0])  # type: ignore[union-attr]
+    assert assert_same(library, query) >= 2
 
 
 def random_queries(reports: list[Report], seed: int, count: int) -> list[str]:
@@ -143,8 +146,9 @@ def random_queries(reports: list[Report], seed: int, count: int) -> list[str]:
 
 
 def test_random_queries_answer_as_each_report(library: LibraryIndex) -> None:
-    for query in random_queries(list(library.reports), seed=15, count=80):
-        assert_same(library, query)
+    queries = random_queries(list(library.reports), seed=15, count=80)
+    spread = [assert_same(library, query) for query in queries]
+    assert sum(1 for reports in spread if reports >= 2) >= len(queries) // 3  # not vacuous
 
 
 def test_a_generated_library_answers_as_each_report(
