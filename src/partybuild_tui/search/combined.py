@@ -107,7 +107,8 @@ class Combined:
         """One corpus of every report of ``corpora`` (pinyin only if each has it)."""
         haystack = Haystack()
         pieces = [GROUP_END]
-        codes: list[bytes] | None = [SEPARATOR_CODES] if _with_pinyin(corpora) else None
+        with_pinyin = bool(corpora) and all(corpus.pinyin is not None for corpus in corpora)
+        codes: list[bytes] | None = [SEPARATOR_CODES] if with_pinyin else None
         position = len(GROUP_END)
         field_report: list[list[int]] = []
         section_base = [0]
@@ -222,10 +223,11 @@ class Combined:
             self._count_plain(terms[0], counts)
             return _Found(counts, terms, set())
         if len(terms) == 1:  # every field that holds it counts
-            for region, report_of in zip(regions, self.field_report, strict=True):
-                for field in terms[0].field_firsts(region):
+            whole = [terms[0].field_firsts(region) for region in regions]
+            for firsts, report_of in zip(whole, self.field_report, strict=True):
+                for field in firsts:
                     counts[report_of[field]] += 1
-            return _Found(counts, terms, set())
+            return _Found(counts, terms, set(), whole=whole)
         found = [[self._fields(term, region) for region in regions] for term in terms]
         allowed: set[int] | None = None
         for per_region in found:
@@ -290,7 +292,9 @@ class Combined:
             for region, bounds in zip(regions, self.field_bounds, strict=True):
                 lo, hi = bounds[first], bounds[last]
                 got = {}
-                if lo < hi:
+                if found.whole is not None:  # found already (pinyin, numbers: a scan costs)
+                    got = found.whole[region.kind]
+                elif lo < hi:
                     stretch = region.field_starts[lo], region.field_ends[hi - 1]
                     got = term.field_firsts(region, *stretch)
                 per_region.append((got, sorted(got)))
@@ -350,6 +354,8 @@ class _Found:
     """Sections (offset orders) that hold every term, for several terms."""
     metrics: list[int] | None = None
     """For a metric query: the metrics it selects, in order."""
+    whole: list[dict[int, Occurrence]] | None = None
+    """For one word found field by field: region → field → its first match."""
 
 
 def _bounds(owners: list[int], size: int) -> list[int]:
@@ -360,10 +366,6 @@ def _bounds(owners: list[int], size: int) -> list[int]:
 def _between(ordered: list[int], lo: int, hi: int) -> list[int]:
     """The items of ``ordered`` in ``[lo, hi)``."""
     return ordered[bisect_left(ordered, lo) : bisect_left(ordered, hi)]
-
-
-def _with_pinyin(corpora: Sequence[Corpus]) -> bool:
-    return bool(corpora) and all(corpus.pinyin is not None for corpus in corpora)
 
 
 def _part_codes(corpus: Corpus, part: Region) -> bytes:
