@@ -40,8 +40,9 @@ BENCH_QUERIES = [
     "党 " * 500,
 ]
 """The kinds of ``bench/search_bench.py`` (``QUERIES``)."""
-PAGES = [(20, 100), (3, 10), (None, None), (5, 0)]
-"""(hits per report, hits in all): the library screen's page, a small one, none, counts."""
+PAGES = [(20, 100), (3, 10), (None, None), (5, 0), (-1, 7)]
+"""(hits per report, hits in all): the library screen's page, a small one, none, counts
+only, and a negative cap (none)."""
 
 
 def _first_section_only(report: Report) -> Report:

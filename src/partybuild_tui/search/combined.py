@@ -192,11 +192,12 @@ class Combined:
             return []
         found = self._find(query)
         page: list[tuple[int, int | None]] = []  # (position, hits wanted)
-        left = limit
+        left = None if limit is None else max(0, limit)  # as ``SearchIndex.search`` clamps
+        per = None if limit_per_report is None else max(0, limit_per_report)
         for position, total in enumerate(found.counts):
             if not total or left == 0:
                 continue
-            caps = [cap for cap in (left, limit_per_report) if cap is not None]
+            caps = [cap for cap in (left, per) if cap is not None]
             wanted = min(caps) if caps else None
             page.append((position, wanted))
             if left is not None:  # a report gives every hit asked for, up to its total
