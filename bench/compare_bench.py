@@ -1,23 +1,29 @@
-"""The compare view of one indicator across a large library: from `c` to the view drawn.
+"""The compare view of one indicator across a large library: from the key `c` to the view drawn.
 
-    .venv/bin/python bench/compare_bench.py                 # 3,000 reports, 7 runs
+    .venv/bin/python bench/compare_bench.py                 # 3,000 reports, 7 sessions
     .venv/bin/python bench/compare_bench.py --reports 300 --runs 5
 
 Generates (once, into ``--workdir``) a library of N reports: regions × years
 (300 regions × 10 years for 3,000), each with 30 figures of which 10 carry an
-indicator and 2 are targets for the next year, plus a registry. The library is
-opened once (its own cache); then each run times, in a headless app at 80×24:
-working out the comparison of one indicator (``comparison_for_metric``), pushing
-the compare view and waiting for its first refresh. Target: ≤ 100 ms. The first
-run is the first ``c`` of a session (a new view is composed, the comparison worked
-out); later ones show the kept view and the kept comparison, as a user's next
-``c`` does: both are printed.
+indicator and 2 are targets for the next year, plus a registry. Each session opens
+the library as ``partybuild-tui DIR`` does (its cache, then ``gc.freeze``), runs the
+library app headless at 80×24, opens the last report in the explorer and its metrics
+table on a figure, as a user does, and times the key ``c`` (posted as the driver
+posts a key) until the compare view of that figure's indicator has had its first
+refresh. Target: ≤ 100 ms for every ``c``, the first of a session included:
+
+- the first ``c`` after the library screen's background work (figure index, search
+  index) is done and a second of idle: the figure the target is about;
+- the first ``c`` at once: the report and its metrics table opened as soon as the
+  library screen is drawn (the background work still running): shown for honesty;
+- then ``c`` on another indicator and on the first one again (same session).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import os
 import random
@@ -110,48 +116,130 @@ async def _refreshed(screen) -> None:  # type: ignore[no-untyped-def]
     await done.wait()
 
 
-async def _time_view(library, runs: int) -> tuple[list[float], list[float], list[float]]:
-    """Wall and CPU times of opening the view, and of pushing a bare screen (the floor)."""
-    from textual.screen import Screen
-    from textual.widgets import Footer, Static
+def _fresh_library(folder: Path):  # type: ignore[no-untyped-def]
+    """The library as ``partybuild-tui DIR`` opens it: from its cache, then frozen."""
+    from partybuild_tui.library import open_library
 
-    from partybuild_tui.ui.app import AppOptions, make_app
+    library = open_library([folder])
+    gc.freeze()  # as commands/open_app.py does before the app starts
+    return library
+
+
+async def _press_c(app, pilot, indicator: str) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """Wall and CPU time from the key ``c`` to the compare view of ``indicator`` drawn."""
+    from textual import events
+
     from partybuild_tui.ui.screens.compare import CompareScreen
-    from partybuild_tui.ui.screens.compare_open import comparison_for_metric, push_compare
 
-    class Bare(Screen[None]):
-        def compose(self):  # type: ignore[no-untyped-def]
-            yield Static("title")
-            yield Static("body")
-            yield Footer()
+    def shown() -> bool:
+        screen = app.screen
+        return (
+            isinstance(screen, CompareScreen)
+            and screen.is_mounted
+            and screen.comparison.indicators == (indicator,)
+        )
 
-    report = library.reports[-1]
-    metric = report.metric("m0")
-    app = make_app(report, AppOptions(language="zh", animations=False))
-    walls, cpus, bare = [], [], []
+    pauses: list[float] = []
+    began: list[float] = []
+
+    def collector(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            began.append(time.perf_counter())
+        elif began:
+            pauses.append(time.perf_counter() - began.pop())
+
+    gc.callbacks.append(collector)
+    start, cpu = time.perf_counter(), time.process_time()
+    app.post_message(events.Key("c", "c"))  # what the driver does with a key read
+    while not shown():
+        await asyncio.sleep(0)
+    await _refreshed(app.screen)
+    wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+    gc.callbacks.remove(collector)
+    if os.environ.get("BENCH_DEBUG"):
+        print(
+            f"c: {wall * 1000:.0f} ms, collector {sum(pauses) * 1000:.0f} ms "
+            f"({len(pauses)} passes), {len(gc.get_objects())} objects tracked",
+            file=sys.stderr,
+        )
+    assert app.screen.query_one("#compare-table").row_count > 0
+    return wall, cpu
+
+
+async def _to_metrics(app, pilot, position: int, metric_id: str) -> None:  # type: ignore[no-untyped-def]
+    """Open entry ``position`` of the library in the explorer, then its metrics table on
+    ``metric_id``: where a user presses ``c`` on a figure."""
+    from partybuild_tui.ui.screens.library import LibraryScreen
+
+    library_screen = app.screen
+    assert isinstance(library_screen, LibraryScreen)
+    library_screen.open_entry(position)
+    while not hasattr(app.screen, "opened") or not app.screen.is_mounted:
+        await asyncio.sleep(0.005)
+    await pilot.pause()
+    await pilot.press("m")
+    while not app.screen.query("#metrics-table"):
+        await asyncio.sleep(0.005)
+    await pilot.pause()
+    table = app.screen.query_one("#metrics-table")
+    while table.current_metric is None or table.current_metric.id != metric_id:
+        await pilot.press("down")
+
+
+def _background_done(app) -> bool:  # type: ignore[no-untyped-def]
+    """The library screen's index thread has run (search index, figure index) and ended."""
+    return app.screen.index is not None and not any(w.is_running for w in app.workers)
+
+
+async def _session(folder: Path, at_once: bool) -> dict[str, tuple[float, float]]:
+    """One session of the library app at 80×24: the first ``c`` (at once after the library
+    screen is up, or after its background work and a second of idle), then ``c`` on
+    another indicator (the kept view) and on the first again (the kept comparison)."""
+    from partybuild_tui.ui.app import AppOptions
+    from partybuild_tui.ui.library_app import make_library_app
+
+    library = _fresh_library(folder)
+    position = len(library.entries) - 1
+    app = make_library_app(library, AppOptions(language="zh", animations=False))
+    times: dict[str, tuple[float, float]] = {}
     async with app.run_test(size=(80, 24)) as pilot:
+        await _refreshed(app.screen)  # the library screen drawn
+        if not at_once:
+            while not _background_done(app):
+                await asyncio.sleep(0.05)
+            await asyncio.sleep(1.0)
+        await _to_metrics(app, pilot, position, "m0")
+        if os.environ.get("BENCH_DEBUG"):
+            from partybuild_tui.compare import build
+
+            print("figure index ready:", id(library) in build._INDEXES, file=sys.stderr)
+        times["first"] = await _press_c(app, pilot, "study-sessions")
+        if at_once:
+            return times
         await pilot.pause()
-        for _ in range(runs):
-            start, cpu = time.perf_counter(), time.process_time()
-            comparison, suggestions, _ = comparison_for_metric(library, report, metric)
-            push_compare(app, library, comparison, suggestions)
-            while not isinstance(app.screen, CompareScreen) or not app.screen.is_mounted:
-                await asyncio.sleep(0)
-            await _refreshed(app.screen)
-            walls.append(time.perf_counter() - start)
-            cpus.append(time.process_time() - cpu)
-            assert app.screen.query_one("#compare-table").row_count == len(comparison.table.columns)
-            app.pop_screen()
-            await pilot.pause()
-            start = time.perf_counter()
-            app.push_screen(Bare())
-            while not isinstance(app.screen, Bare) or not app.screen.is_mounted:
-                await asyncio.sleep(0)
-            await _refreshed(app.screen)
-            bare.append(time.perf_counter() - start)
-            app.pop_screen()
-            await pilot.pause()
-    return walls, cpus, bare
+        await pilot.press("escape")
+        while not app.screen.query("#metrics-table"):
+            await asyncio.sleep(0.005)
+        await pilot.pause()
+        await pilot.press("down")  # m1: another indicator
+        await pilot.pause()
+        times["other"] = await _press_c(app, pilot, "party-members")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("up")
+        await pilot.pause()
+        times["again"] = await _press_c(app, pilot, "study-sessions")
+    return times
+
+
+def _cell(values: list[tuple[float, float]]) -> str:
+    walls = [wall * 1000 for wall, _ in values]
+    cpus = [cpu * 1000 for _, cpu in values]
+    return (
+        f"{statistics.median(walls):.0f} ms ({min(walls):.0f}–{max(walls):.0f}; "
+        f"CPU {statistics.median(cpus):.0f} ms)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -171,36 +259,36 @@ def main(argv: list[str] | None = None) -> int:
             f"generated {args.reports} reports in {time.perf_counter() - started:.1f} s",
             file=sys.stderr,
         )
-    from partybuild_tui.library import open_library
-
     started = time.perf_counter()
-    library = open_library([folder])
+    library = _fresh_library(folder)
     print(
         f"opened the library in {time.perf_counter() - started:.2f} s "
         f"({len(library.reports)} reports)",
         file=sys.stderr,
     )
-    from partybuild_tui.compare.build import figure_index
-
-    started = time.perf_counter()
-    figure_index(library)  # what the library screen does after its first frame
-    print(
-        f"figure index built in {time.perf_counter() - started:.2f} s (once per library, "
-        "in the library screen's background thread)",
-        file=sys.stderr,
-    )
+    del library
     with open("/proc/loadavg", encoding="ascii") as stream:
         load = stream.read().split()[0]
-    walls, cpus, bare = asyncio.run(_time_view(library, args.runs))
-    median = statistics.median(walls)
+    results: dict[str, list[tuple[float, float]]] = {}
+    for _ in range(args.runs):
+        for at_once in (False, True):
+            for name, value in asyncio.run(_session(folder, at_once)).items():
+                results.setdefault(("at once " if at_once else "") + name, []).append(value)
+    median = statistics.median(wall for wall, _ in results["first"])
     verdict = "pass" if median <= TARGET else "FAIL"
+    n = len(results["first"])
     print(
-        f"| compare view, 1 indicator × {len(library.reports)} reports | ≤ {TARGET * 1000:.0f} ms "
-        f"| {median * 1000:.0f} ms ({min(walls) * 1000:.0f}–{max(walls) * 1000:.0f}) | {verdict} "
-        f"| CPU {statistics.median(cpus) * 1000:.0f} ms; the first `c` (a new view, the "
-        f"comparison worked out) {walls[0] * 1000:.0f} ms, CPU {cpus[0] * 1000:.0f} ms; a bare "
-        f"screen {statistics.median(bare) * 1000:.0f} ms; load {load} |"
+        f"| compare view, 1 indicator × {args.reports} reports: the first `c` of a session, "
+        f"after the library's background work and 1 s idle | ≤ {TARGET * 1000:.0f} ms "
+        f"| {_cell(results['first'])} | {verdict} | {n} sessions; load {load} |"
     )
+    rows = [
+        ("the first `c` at once, the library screen just up", "—", "at once first"),
+        ("`c` on another indicator (the view kept)", f"≤ {TARGET * 1000:.0f} ms", "other"),
+        ("`c` on the first again (the comparison kept)", f"≤ {TARGET * 1000:.0f} ms", "again"),
+    ]
+    for what, target, key in rows:
+        print(f"| … {what} | {target} | {_cell(results[key])} | info | |")
     return 0 if verdict == "pass" else 1
 
 

@@ -121,3 +121,133 @@ def test_a_library_comparison_of_chosen_indicators_is_kept():
     fresh = Library(library.root, library.entries, library.registry, library.registry_path)
     again = compare_library(fresh, indicators=["study-sessions"])
     assert again is not first and again.table == first.table
+
+
+def _naive_previous(figure, firsts):
+    """The reference for a cell's previous figure: the same region's report in the nearest
+    earlier period of the same length with this indicator, a report of the same kind first."""
+    key = figure.column.period_key
+    if key.position is None:
+        return None
+    earlier = [
+        f
+        for f in firsts
+        if f.column.region_key == figure.column.region_key
+        and f.column.period_key.months == key.months
+        and f.column.period_key.position is not None
+        and f.column.period_key.position < key.position
+    ]
+    if not earlier:
+        return None
+    nearest = max(f.column.period_key.position for f in earlier)
+    at = [f for f in earlier if f.column.period_key.position == nearest]
+    return next((f for f in at if f.column.kind == figure.column.kind), at[0])
+
+
+def test_changes_match_a_naive_reference_on_a_random_library():
+    """Regions with gaps, years, halves, quarters, months, unreadable periods, two kinds and
+    two results in one report: each cell's previous figure is the reference's."""
+    import random
+
+    from partybuild_tui.compare.figures import Figure, column_order, make_columns
+    from partybuild_tui.compare.table import build_table
+    from partybuild_tui.model import Metric
+
+    rng = random.Random(7)
+    periods = ["2021", "2022", "2024", "2025", "2024-H1", "2024H2", "2025-H1", "2024Q4"]
+    periods += ["2025-Q1", "2025-03", "2025-04", "2023-12", "去年", None]
+
+    class Meta:
+        def __init__(self, n: int) -> None:
+            self.id = f"r{n}"
+            self.title = self.id
+            self.period = rng.choice(periods)
+            self.region = rng.choice(["甲", "乙", "丙", None])
+            self.region_code = None
+            self.kind = rng.choice([None, "review", "plan"])
+
+    class FakeReport:
+        def __init__(self, n: int) -> None:
+            self.meta = Meta(n)
+
+    columns = make_columns([(FakeReport(n), None) for n in range(400)])  # type: ignore[misc]
+    columns.sort(key=column_order)
+    figures = []
+    for column in columns:
+        for k in range(rng.choice([0, 1, 1, 1, 2])):
+            metric = Metric(
+                id=f"m{k}", label="学习", value=rng.randint(1, 99), unit="次",
+                qualifier="exact", quote="x", section_id="s", paragraph_index=0,
+                quote_start=0, indicator="study",
+            )  # fmt: skip
+            figures.append(Figure(column, metric, "study"))
+    rng.shuffle(figures)
+    row = build_table(columns, figures, indicators=["study"]).rows[0]
+    order = {c.report_id: n for n, c in enumerate(columns)}
+    firsts: dict[str, Figure] = {}
+    for figure in sorted(figures, key=lambda f: order[f.column.report_id]):
+        firsts.setdefault(figure.column.report_id, figure)
+    assert list(row.cells) == list(firsts)  # column order, a report's first figure
+    assert row.ignored == len(figures) - len(firsts)
+    checked = 0
+    for report_id, cell in row.cells.items():
+        assert cell.figure is firsts[report_id]
+        assert cell.previous is _naive_previous(cell.figure, list(firsts.values()))
+        checked += cell.previous is not None
+    assert checked > 50  # the library has neighbours to compare with
+
+
+def test_each_indicator_s_comparison_is_worked_out_once_for_the_view():
+    """``prepare_comparisons`` (the library screen's thread) works out every indicator's
+    comparison; ``c`` then gets that very object, equal to one worked out afresh."""
+    from tests.compare_library import LIBRARY
+
+    from partybuild_tui.compare import compare_library, compare_reports
+    from partybuild_tui.compare.build import figure_index, prepare_comparisons
+    from partybuild_tui.library import open_library
+
+    library = open_library([LIBRARY], use_cache=False)
+    prepare_comparisons(library)
+    index = figure_index(library)
+    assert set(index.each) == set(index.by_indicator) and len(index.each) >= 4
+    for name, kept in index.each.items():
+        assert compare_library(library, indicators=[name]) is kept
+        fresh = compare_reports(
+            [(e.report, e.path) for e in library.entries if e.report is not None],
+            library.registry,
+            indicators=[name],
+        )
+        assert kept.table == fresh.table
+
+
+def test_a_c_during_the_index_build_waits_for_it_instead_of_building_another(monkeypatch):
+    """Two threads asking for the figure index at once: one build, both get it."""
+    import threading
+
+    from tests.compare_library import LIBRARY
+
+    from partybuild_tui.compare import build
+    from partybuild_tui.library import open_library
+
+    library = open_library([LIBRARY], use_cache=False)
+    builds: list[int] = []
+    started, release = threading.Event(), threading.Event()
+    collect = build.collect_figures
+
+    def slow_collect(*args, **kwargs):  # type: ignore[no-untyped-def]
+        builds.append(1)
+        started.set()
+        release.wait(5)
+        return collect(*args, **kwargs)
+
+    monkeypatch.setattr(build, "collect_figures", slow_collect)
+    got: list[object] = []
+    first = threading.Thread(target=lambda: got.append(build.figure_index(library)))
+    first.start()
+    assert started.wait(5)
+    second = threading.Thread(target=lambda: got.append(build.figure_index(library)))
+    second.start()
+    release.set()
+    first.join(5)
+    second.join(5)
+    assert len(builds) == 1 and len(got) == 2 and got[0] is got[1]

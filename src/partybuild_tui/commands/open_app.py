@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import codecs
 import difflib
-import gc
 import sys
 from collections.abc import Callable
 from typing import TextIO
@@ -13,7 +12,7 @@ from typing import TextIO
 from partybuild_tui.commands.common import open_report, print_error, report_path
 from partybuild_tui.commands.library_args import add_paths_argument, is_library, single_path
 from partybuild_tui.model import Report
-from partybuild_tui.model.collector import collector_paused
+from partybuild_tui.model.collector import collector_paused, freeze_long_lived
 from partybuild_tui.model.errors import EXIT_BAD_INPUT
 
 
@@ -89,7 +88,7 @@ def _run(args: argparse.Namespace, after_first_frame: list[Callable[[], None]]) 
         return EXIT_BAD_INPUT
     # The report lives as long as the app: keep the collector from walking its
     # million objects again and again (a full pass would freeze the screen).
-    gc.freeze()
+    freeze_long_lived()
     from partybuild_tui.ui.app import AppOptions, make_app
 
     options = AppOptions(
@@ -116,7 +115,7 @@ def _run_library(args: argparse.Namespace, after_first_frame: list[Callable[[], 
     library = load_library(args)
     if library is None:
         return EXIT_BAD_INPUT
-    gc.freeze()  # the reports live as long as the app (see _run)
+    freeze_long_lived()  # the reports live as long as the app (see _run)
     from partybuild_tui.ui.app import AppOptions
     from partybuild_tui.ui.library_app import make_library_app
 

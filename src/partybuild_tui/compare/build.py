@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -106,8 +107,11 @@ class FigureIndex:
     links: dict[LinkKey, str]
     reports: dict[str, Report]
     comparisons: dict[tuple[str, ...], Comparison] = field(default_factory=dict, compare=False)
-    """The last comparisons of chosen indicators (``c`` on the same figure again answers at
-    once); at most ``KEPT_COMPARISONS``."""
+    """The last comparisons of several chosen indicators; at most ``KEPT_COMPARISONS``."""
+    each: dict[str, Comparison] = field(default_factory=dict, compare=False)
+    """Each indicator's own comparison once worked out (the compare view of one figure):
+    all of them, worked out after the index in the library screen's thread
+    (``prepare_comparisons``), so that the first ``c`` on a figure only draws."""
 
     def figures(self, indicators: Sequence[str]) -> list[Figure]:
         return [f for name in dict.fromkeys(indicators) for f in self.by_indicator.get(name, ())]
@@ -115,11 +119,20 @@ class FigureIndex:
 
 _INDEXES: dict[int, tuple[weakref.ref[Any], FigureIndex]] = {}
 KEPT_COMPARISONS = 16
+_BUILDING = threading.Lock()
+"""One build at a time: a ``c`` pressed while the library screen's thread builds the index
+waits for that build instead of making a second one beside it (twice the work, each half
+as fast)."""
 
 
 def figure_index(library: Library, links: dict[LinkKey, str] | None = None) -> FigureIndex:
     """The library's ``FigureIndex`` (cached while the library object lives)."""
     links = library_links(library) if links is None else links
+    with _BUILDING:
+        return _figure_index(library, links)
+
+
+def _figure_index(library: Library, links: dict[LinkKey, str]) -> FigureIndex:
     cached = _INDEXES.get(id(library))
     if cached is not None and cached[0]() is library and cached[1].links == links:
         return cached[1]
@@ -168,7 +181,7 @@ def compare_library(
     if indicators is not None:
         index = figure_index(library, links)
         key = tuple(indicators)
-        kept = index.comparisons.get(key)
+        kept = index.each.get(key[0]) if len(key) == 1 else index.comparisons.get(key)
         if kept is not None and kept.registry is library.registry:
             return kept
         figures = index.figures(indicators)
@@ -176,6 +189,9 @@ def compare_library(
         comparison = Comparison(
             table, index.columns, tuple(figures), library.registry, key, index.reports
         )
+        if len(key) == 1:
+            index.each[key[0]] = comparison
+            return comparison
         while len(index.comparisons) >= KEPT_COMPARISONS:
             index.comparisons.pop(next(iter(index.comparisons)))
         index.comparisons[key] = comparison
@@ -187,3 +203,12 @@ def compare_library(
         indicators=indicators,
         shared_by=shared_by,
     )
+
+
+def prepare_comparisons(library: Library) -> None:
+    """Work out each indicator's own comparison now (``FigureIndex.each``): for a thread
+    after the figure index, as the time it takes grows with the library (a few ms per
+    thousand figures), while ``c`` should not."""
+    index = figure_index(library)
+    for name in index.by_indicator:
+        compare_library(library, indicators=[name], links=index.links)

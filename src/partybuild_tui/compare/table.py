@@ -9,10 +9,10 @@ its indicator's is flagged and never computed with.
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from partybuild_tui.compare.figures import Column, Figure
 from partybuild_tui.compare.numbers import POINT_UNITS, difference, relative_change
@@ -87,26 +87,6 @@ def _row_unit(indicator: str, figures: Sequence[Figure], registry: Registry | No
     return next(f.metric.unit for f in figures if counts[f.metric.unit] == best)
 
 
-def _earlier_columns(columns: Sequence[Column]) -> dict[str, Column]:
-    """For each column, the same region's column in the nearest earlier period of the same
-    length (a report of the same kind first); linear, after grouping."""
-    groups: dict[tuple[str, int], dict[int, list[Column]]] = {}
-    for column in columns:
-        key = column.period_key
-        if key.position is not None:
-            group = groups.setdefault((column.region_key, key.months), {})
-            group.setdefault(key.position, []).append(column)
-    earlier: dict[str, Column] = {}
-    for by_position in groups.values():
-        positions = sorted(by_position)
-        for before, now in itertools.pairwise(positions):
-            previous = by_position[before]
-            for column in by_position[now]:
-                same_kind = [c for c in previous if c.kind == column.kind]
-                earlier[column.report_id] = (same_kind or previous)[0]
-    return earlier
-
-
 def _change(old: Figure, new: Figure, since: Column) -> Change:
     unit = new.metric.unit
     approximate = old.metric.qualifier != "exact" or new.metric.qualifier != "exact"
@@ -120,21 +100,36 @@ def _change(old: Figure, new: Figure, since: Column) -> Change:
 def _row(
     indicator: str,
     figures: Sequence[Figure],
-    columns: Sequence[Column],
     registry: Registry | None,
 ) -> IndicatorRow:
+    """The row of ``figures``, sorted in column order (period, then region).
+
+    One pass: a report's first figure is its cell; a cell's change is taken against
+    the same region's column in the nearest earlier period of the same length that has
+    this indicator (a report of the same kind first). In column order a region's
+    periods of one length come in time order, so the earlier ones are those last seen.
+    """
     known = registry.get(indicator) if registry else None
     unit = _row_unit(indicator, figures, registry)
-    first: dict[str, Figure] = {}
-    for figure in figures:
-        first.setdefault(figure.column.report_id, figure)
-    present = [column for column in columns if column.report_id in first]
     cells: dict[str, Cell] = {}
-    earlier = _earlier_columns(present)
-    for column in present:
-        figure = first[column.report_id]
-        since = earlier.get(column.report_id)
-        previous = first[since.report_id] if since else None
+    # (region, months) -> [position, the figures there, the figures at the position before]
+    seen: dict[tuple[str, int], list[Any]] = {}
+    for figure in figures:
+        column = figure.column
+        if column.report_id in cells:
+            continue
+        previous = None
+        position = column.period_key.position
+        if position is not None:
+            group = seen.get((column.region_key, column.period_key.months))
+            if group is None:
+                group = seen[(column.region_key, column.period_key.months)] = [position, [], []]
+            elif group[0] != position:
+                group[0], group[1], group[2] = position, [], group[1]
+            group[1].append(figure)
+            if group[2]:
+                earlier = group[2]
+                previous = next((f for f in earlier if f.column.kind == column.kind), earlier[0])
         cells[column.report_id] = Cell(figure, previous, figure.metric.unit != unit)
     label = known.label if known else figures[0].metric.label
     return IndicatorRow(
@@ -144,7 +139,7 @@ def _row(
         cells=cells,
         unit_clash=any(cell.unit_clash for cell in cells.values()),
         in_registry=known is not None,
-        ignored=len(figures) - len(first),
+        ignored=len(figures) - len(cells),
     )
 
 
@@ -168,6 +163,8 @@ def build_table(
             continue
         if wanted is not None and figure.indicator not in wanted:
             continue
+        if figure.column.report_id not in order:
+            continue  # a report that is not a column of this table
         by_indicator.setdefault(figure.indicator, []).append(figure)
     for group in by_indicator.values():
         group.sort(key=lambda f: order.get(f.column.report_id, len(order)))
@@ -178,7 +175,7 @@ def build_table(
         names = [name for name in registered if name in by_indicator]
         listed = set(names)
         names += [name for name in by_indicator if name not in listed]
-    rows = tuple(_row(name, by_indicator[name], columns, registry) for name in names)
+    rows = tuple(_row(name, by_indicator[name], registry) for name in names)
     used = {report_id for row in rows for report_id in row.cells}
     shown = tuple(column for column in columns if column.report_id in used)
     return CompareTable(shown, rows)

@@ -21,9 +21,11 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from partybuild_tui.ui.i18n import t
+
+SUSPENDED = "-suspended"
 
 
 def screenshot_directories() -> list[Path]:
@@ -45,9 +47,22 @@ class Notice:
 class AppChrome(App[int]):
     """Textual's own words and screenshot, done as this app needs."""
 
-    SUSPENDED_SCREEN_CLASS = "-suspended"
-    """A screen under a dialog: its notices are hidden there (app.tcss), as the dialog
-    shows the same notices itself, inside its own width."""
+    @property
+    def SUSPENDED_SCREEN_CLASS(self) -> str:  # type: ignore[override]
+        """A screen under a dialog: its notices are hidden there (app.tcss), as the dialog
+        shows the same notices itself, inside its own width.
+
+        Only under a dialog: Textual restyles a screen and all its widgets when the class
+        comes and goes, and a screen under a full screen is not drawn at all (that restyle
+        of the explorer was a fifth of opening the compare view). Read when a screen is
+        suspended (the new top is then on the stack) and when it resumes (a screen still
+        marked must lose the mark)."""
+        stack = self.screen_stack
+        if (stack and isinstance(stack[-1], ModalScreen)) or any(
+            screen.has_class(SUSPENDED) for screen in stack
+        ):
+            return SUSPENDED
+        return ""
 
     def __init__(self) -> None:
         super().__init__()
