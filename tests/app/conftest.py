@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -23,6 +24,15 @@ def _colour_terminal(monkeypatch) -> None:
     monkeypatch.setenv("TERM", "xterm-256color")
     monkeypatch.setenv("COLORTERM", "truecolor")
     monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _thaw_collector() -> Iterator[None]:
+    """The library screen takes its indexes out of the collector's passes for the app's
+    life (``freeze_long_lived``: ``gc.freeze``); a test process runs hundreds of apps, so
+    hand everything back after each test and earlier apps' garbage is freed."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture(scope="session")

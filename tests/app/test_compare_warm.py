@@ -8,6 +8,7 @@ and that nothing of it shows: the library screen stays as it was.
 
 from __future__ import annotations
 
+import gc
 import shutil
 from pathlib import Path
 
@@ -68,6 +69,8 @@ async def test_the_view_is_composed_while_idle_and_the_first_c_shows_it(tmp_path
         await wait_for(
             pilot, lambda: set(index.each) == set(index.by_indicator), "every comparison"
         )
+        # ... and what the thread built is kept out of the collector's passes.
+        await wait_for(pilot, lambda: gc.get_freeze_count() > 0, "the indexes frozen")
         await pilot.pause()
         # Nothing of it showed: the library screen is on top, its list focused, unmarked.
         assert app.screen is library_screen and app.screen_stack == [library_screen]
