@@ -138,3 +138,12 @@ async def test_a_c_before_the_background_work_is_right_and_shares_its_build(
     finally:
         if held:
             build._BUILDING.release()
+
+
+async def test_the_first_search_index_is_kept_out_of_the_collector_s_passes(app_factory) -> None:
+    """The first index brings the pinyin tables: ~200,000 objects a full collector pass
+    walked again and again (40-90 ms, in the middle of a key such as `c`)."""
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.session.current.index is not None, "the index")
+        assert gc.get_freeze_count() > 100_000

@@ -27,6 +27,7 @@ from textual.app import App
 from textual.message import Message
 
 from partybuild_tui.model import Report, Section
+from partybuild_tui.model.collector import freeze_long_lived
 from partybuild_tui.state import ReportSession, ReportState, StateStore
 from partybuild_tui.ui.messages import CurrentReportChanged, Highlight, IndexReady, PlaceChanged
 from partybuild_tui.ui.navigation import ROOT, Navigation
@@ -115,6 +116,7 @@ class Session:
         self._current: str | None = None
         self._first_frame_shown = False
         self._search_history: SearchHistory | None = None
+        self._frozen_first_index = False
         self.hidden_columns: set[str] = set()
         """The metrics table's hidden columns (``-``), for the run of the app, every report."""
 
@@ -207,6 +209,12 @@ class Session:
             from partybuild_tui.search import SearchIndex  # not on the first frame's path
 
             index = SearchIndex.build(opened.report)
+            if not self._frozen_first_index:
+                # The first index brings the pinyin tables (~200,000 objects with it, for
+                # the app's life): out of the collector's passes, which then cost 40-90 ms
+                # in the middle of whatever key triggered one. Once: later indexes are small.
+                self._frozen_first_index = True
+                freeze_long_lived()
             self._app.call_from_thread(self._index_built, opened, index)
 
         self._app.run_worker(build, thread=True, group="index", name=f"index {opened.id}")
