@@ -88,8 +88,8 @@ class SeveralWords:
 
     def count(self, r: int) -> int:
         """``len(self.records(r))``: the words already found field by field are counted
-        from those; the others (plain words) by ``re``, in the allowed sections (all of
-        them at once when several are left)."""
+        from those; the others by ``re``, in the allowed sections (with only plain words,
+        every word at once)."""
         if not self.allowed:
             return 0
         region = self.corpus.haystack.regions[r]
@@ -98,8 +98,9 @@ class SeveralWords:
         allowed, hay = self.allowed, self.corpus.haystack.text
         others = [t.literal.pattern for i, t in enumerate(self.terms) if self.firsts[i][r] is None]
         starts, ends = region.group_starts, region.group_ends
-        if len(others) > 1 and all(t.plain for t in self.terms):
-            # re scans an alternation a character at a time anyway: count every word at once
+        if others and all(t.plain for t in self.terms):
+            # one alternation pass over the allowed sections: cheaper than a pass for the
+            # words not yet found plus a search per field found both ways
             either = "|".join(t.literal.pattern for t in self.terms)
             findall = re.compile("(?:" + either + ")[^\x00]*()").findall  # one match a field
             return sum(len(findall(hay, starts[g], ends[g])) for g in _groups(region, allowed))
