@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from partybuild_tui.search.hits import SearchResult, make_hit
-from partybuild_tui.search.index import METRIC, Corpus, Region
+from partybuild_tui.search.index import METRIC, PARAGRAPH, Corpus, Region
 from partybuild_tui.search.matching import CompiledTerm, Matcher, Occurrence, metric_matches
 from partybuild_tui.search.pinyin import RARE
 from partybuild_tui.search.query import Query
@@ -43,11 +43,17 @@ class SeveralWords:
             [None] * len(regions) for _ in terms
         ]
         by_rarity = sorted(range(len(terms)), key=lambda i: terms[i].estimate())
+        self.rarest = by_rarity[0]
+        self.paragraph_fields: int | None = None
+        """With two words, the second found section by section: how many paragraphs of
+        the allowed sections hold it (counted as its sections are searched)."""
         allowed: set[int] | None = None
         for i in by_rarity:
             term = terms[i]
             if allowed is not None and _narrow(corpus, allowed) and term.plain:
-                allowed = _holding(corpus, term, allowed)
+                allowed, fields = _holding(corpus, term, allowed)
+                if len(terms) == 2:
+                    self.paragraph_fields = fields
             else:
                 self.firsts[i] = [term.field_firsts(region) for region in regions]
                 held: set[int] = set()
@@ -98,6 +104,8 @@ class SeveralWords:
         allowed, hay = self.allowed, self.corpus.haystack.text
         others = [t.literal.pattern for i, t in enumerate(self.terms) if self.firsts[i][r] is None]
         starts, ends = region.group_starts, region.group_ends
+        if r == PARAGRAPH and self.paragraph_fields is not None and len(others) == 1:
+            return self._count_paragraphs(region, self.paragraph_fields)
         if others and all(t.plain for t in self.terms):
             # one alternation pass over the allowed sections: cheaper than a pass for the
             # words not yet found plus a search per field found both ways
@@ -123,6 +131,19 @@ class SeveralWords:
         twice = sum(1 for f in fields if other.search(hay, field_starts[f], field_ends[f]))
         return len(fields) + counted - twice
 
+    def _count_paragraphs(self, region: Region, other_fields: int) -> int:
+        """``count`` for two words, the rarest found field by field and the other's
+        paragraphs counted: the rarest's paragraphs plus the other's, less those holding
+        both (the rarest's paragraphs searched for the other)."""
+        allowed, hay, field_section = self.allowed, self.corpus.haystack.text, region.field_section
+        found = self.firsts[self.rarest][region.kind]
+        assert found is not None
+        search = self.terms[1 - self.rarest].literal.search
+        starts, ends = region.field_starts, region.field_ends
+        mine = [f for f in found if field_section[f] in allowed]
+        both = sum(1 for f in mine if search(hay, starts[f], ends[f]))
+        return len(mine) + other_fields - both
+
     def _firsts(self, i: int, r: int, term: CompiledTerm) -> dict[int, Occurrence]:
         """Word ``i``'s first match per field of region ``r``, at least in the allowed
         sections."""
@@ -142,20 +163,33 @@ def _narrow(corpus: Corpus, allowed: set[int]) -> bool:
     return len(allowed) * 2 < len(corpus.report.ordered)
 
 
-def _holding(corpus: Corpus, term: CompiledTerm, sections: set[int]) -> set[int]:
-    """The sections that hold the plain ``term``, each searched until its first match."""
+def _holding(corpus: Corpus, term: CompiledTerm, sections: set[int]) -> tuple[set[int], int]:
+    """The sections that hold the plain ``term``, each searched until its first match,
+    and how many paragraphs of those hold it: the paragraphs are searched first (most
+    text), each section's to its end, counting (``_count_paragraphs`` needs no second
+    pass)."""
     hay, search = corpus.haystack.text, term.literal.search
+    counter = re.compile(term.literal.pattern + "[^\x00]*()").findall  # a match a field
     held: set[int] = set()
-    for region in reversed(corpus.haystack.regions):  # paragraphs first: most text
+    paragraphs = 0
+    for region in reversed(corpus.haystack.regions):
         group_index, starts, ends = region.group_index, region.group_starts, region.group_ends
-        found = {
-            order
-            for order in sections
-            if (g := group_index.get(order)) is not None and search(hay, starts[g], ends[g])
-        }
+        if region.kind == PARAGRAPH:
+            found = set()
+            for order in sections:
+                g = group_index.get(order)
+                if g is not None and (fields := len(counter(hay, starts[g], ends[g]))):
+                    found.add(order)
+                    paragraphs += fields
+        else:
+            found = {
+                order
+                for order in sections
+                if (g := group_index.get(order)) is not None and search(hay, starts[g], ends[g])
+            }
         held |= found
         sections = sections - found
-    return held
+    return held, paragraphs
 
 
 def _small(region: Region, allowed: set[int]) -> bool:
