@@ -242,28 +242,3 @@ def test_a_word_and_pinyin_find_what_checking_every_field_finds(
     report, index = generated
     matchers = [literal(word), pinyin(index, letters)]
     assert check(index, report, f"{word} {letters}", matchers) > 0
-
-
-@pytest.mark.parametrize("letters", ["djyl", "xczx", "zz"])  # zz: matches only it finds
-def test_a_lead_pair_that_codes_fit_both_steps_of_finds_every_match(
-    generated, monkeypatch: pytest.MonkeyPatch, letters: str
-) -> None:
-    """A lead pair whose steps some codes both fit (the code of the rarest hanzi fits
-    any step): its literal misses those codes, a second pass (``CodeScan.both``) finds
-    them. Forced here whatever it costs, with the pair that most such codes fit."""
-    report, index = generated
-
-    def most_shared(fits, frequency, sample, steps):  # type: ignore[no-untyped-def]
-        if steps < 2:
-            return None
-        shared = [sum(m in f and m + 1 in f for f in fits.values()) for m in range(steps - 1)]
-        return shared.index(max(shared)), float("-inf")
-
-    monkeypatch.setattr(code_tables, "pair_with_both", most_shared)
-    try:
-        term = index.term(index.parse(letters).terms[0])
-        assert term.pinyin is not None and index.corpus.pinyin is not None
-        assert index.corpus.pinyin.scan(term.pinyin)[1].both is not None
-        assert check(index, report, letters, [pinyin(index, letters)]) > 0
-    finally:
-        index.clear_caches()  # forget the forced scans

@@ -13,11 +13,7 @@ turns the code string into one where a literal byte means "fits step m only".
 A regular expression anchored on a literal (``re`` scans for a literal fast): the
 bytes of the rarest pair of neighbouring steps, or of the rarest step, with
 look-behind/look-ahead for the other steps, gives the candidates, and
-``Spelling.match`` checks each against the real readings. The code shared by the
-rarest hanzi fits every step, so no pair is free of a code that fits both its
-steps: such codes become ``BOTH``, found by a second pass (a rare literal), when
-the pair's literal and that pass cost less than the look-arounds at every hit of
-the rarest single step (``djyl``: ~35,000 hits of ``yl`` against ~390,000 of ``l``).
+``Spelling.match`` checks each against the real readings.
 
 The codes of a long report follow its own character frequencies (the anchor's
 byte is then rare and the scan fast); small reports share one table that grows
@@ -34,7 +30,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import partybuild_tui.search.pinyin as pinyin
-from partybuild_tui.search.leads import BOTH, both_regex, pair_with_both
 from partybuild_tui.search.pinyin import initial_of, primary_count, spelling
 
 SEPARATORS = (0, 1, 2)
@@ -158,10 +153,6 @@ class CodeScan:
     """A match at ``p`` is a candidate at ``p - anchor``."""
     per_field: re.Pattern[bytes]
     """``regex``, then the rest of the field: the first candidate of each field."""
-    both: re.Pattern[bytes] | None = None
-    """With a lead pair that some codes fit both steps of (``BOTH``), the candidates
-    ``regex`` misses: a match at ``p`` is one at ``p - anchor`` if group 1 matched,
-    and one at ``p - anchor - 1`` if group 2 or 3 did."""
 
 
 class PinyinPattern:
@@ -218,9 +209,7 @@ class PinyinPattern:
         byte (the other steps it fits then accept that byte too); else a code that fits
         one step becomes that step's byte, and one that fits several becomes
         ``MULTI``, which every step it fits accepts: so a single scan, for the lead,
-        finds every candidate. When every pair has codes that fit both its steps, a
-        pair may still lead (``leads.pair_with_both``): those codes become ``BOTH``, which
-        the lead's literal misses and ``CodeScan.both`` finds.
+        finds every candidate.
         """
         if self._compiled is None:
             self._compiled = self.compile_afresh(sample)
@@ -239,28 +228,19 @@ class PinyinPattern:
             for m in range(steps - 1)
             if not any(m in found and m + 1 in found for found in fits.values())
         ]
-        both = False
         if pairs:
             anchor = min(pairs, key=lambda m: (frequency[m] * frequency[m + 1], m))
             lead = range(anchor, anchor + 2)
         else:
             anchor = min(range(steps), key=lambda m: (frequency[m], m))
             lead = range(anchor, anchor + 1)
-            pair = pair_with_both(fits, frequency, sample, steps)
-            if pair is not None and pair[1] < frequency[anchor]:
-                anchor, both = pair[0], True
-                lead = range(anchor, anchor + 2)
         translation = bytearray([NO_STEP]) * 256
         for separator in SEPARATORS[:2]:
             translation[separator] = FIELD_END
         accepts = [{_STEP_BASE + m} for m in range(steps)]
         for code, found in fits.items():
-            led = [m for m in lead if m in found]  # both only with ``both``
-            if len(led) > 1:
-                translation[code] = BOTH
-                for step in found:
-                    accepts[step].add(BOTH)
-            elif led:
+            led = [m for m in lead if m in found]  # at most one
+            if led:
                 translation[code] = _STEP_BASE + led[0]
                 for step in found:
                     accepts[step].add(_STEP_BASE + led[0])
@@ -283,13 +263,11 @@ class PinyinPattern:
             pattern += b"(?<=" + before + literal + b")"
         if after:
             pattern += b"(?=" + after + b")"
-        extra = both_regex(klass, anchor, steps) if both else None
         return CodeScan(
             bytes(translation),
             anchor,
             re.compile(pattern),
             re.compile(pattern + b"[^" + re.escape(bytes([FIELD_END])) + b"]*"),
-            extra,
         )
 
 

@@ -7,16 +7,9 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Callable
 
 import partybuild_tui.search.codes as code_tables
-from partybuild_tui.search.codes import (
-    FIELD_END,
-    CodeScan,
-    PinyinPattern,
-    PinyinTable,
-    SharedTable,
-)
+from partybuild_tui.search.codes import CodeScan, PinyinPattern, PinyinTable, SharedTable
 from partybuild_tui.search.pinyin import RARE
 
 LITERAL, PINYIN = 0, 1
@@ -80,8 +73,6 @@ class PinyinCodes:
         translated, scan = self.scan(pattern)
         anchor = scan.anchor
         starts = [m.start() - anchor for m in scan.regex.finditer(translated, start + anchor, end)]
-        if scan.both is not None:
-            starts = sorted(set(starts).union(_both_starts(scan, translated, start, end)))
         last = -1
         found: list[tuple[int, int, int]] = []
         match = pattern.match
@@ -118,14 +109,7 @@ class PinyinCodes:
         rare_from = RARE if ending is not None else 1 << 62  # counting: any match will do
         firsts: dict[int, tuple[int, int, int]] = {}
         counted = 0
-        # fields with a candidate that only the ``BOTH`` scan finds: chosen at the end
-        special: dict[int, list[int]] = {}
-        if scan.both is not None:
-            for s in _both_starts(scan, translated, start, end):
-                special.setdefault(translated.find(FIELD_END_BYTE, s), []).append(s)
         for found in scan.per_field.finditer(translated, start + anchor, end):
-            if special and found.end() in special:
-                continue
             s = found.start() - anchor
             key = hay[s : s + hanzi]
             cost = costs.get(key)
@@ -161,66 +145,4 @@ class PinyinCodes:
                 counted += 1
             else:
                 firsts[ending[field_end]] = (chosen[0], chosen[1], PINYIN + chosen[2])
-        for field_end, extra in special.items():
-            field_start = max(start, translated.rfind(FIELD_END_BYTE, start, min(extra)) + 1)
-            candidates = {
-                m.start() - anchor
-                for m in scan.regex.finditer(translated, field_start + anchor, field_end)
-            }
-            chosen = _choose(sorted(candidates.union(extra)), hay, hanzi, costs, judge, rare_from)
-            if chosen is None:
-                continue
-            if ending is None:
-                counted += 1
-            else:
-                firsts[ending[field_end]] = (chosen[0], chosen[1], PINYIN + chosen[2])
-        if special and ending is not None:
-            firsts = dict(sorted(firsts.items()))  # in field order, as without them
         return firsts, counted if ending is None else len(firsts)
-
-
-FIELD_END_BYTE = bytes([FIELD_END])
-
-
-def _both_starts(scan: CodeScan, translated: bytes, start: int, end: int) -> list[int]:
-    """The candidates in ``[start, end)`` with ``BOTH`` in the lead (``CodeScan.both``)."""
-    assert scan.both is not None
-    anchor = scan.anchor
-    found: list[int] = []
-    for match in scan.both.finditer(translated, start + anchor, end):
-        p = match.start()
-        if match.start(1) >= 0:
-            found.append(p - anchor)
-        if (match.start(2) >= 0 or match.start(3) >= 0) and p - anchor - 1 >= start:
-            found.append(p - anchor - 1)
-    return found
-
-
-def _choose(
-    candidates: list[int],
-    hay: str,
-    hanzi: int,
-    costs: dict[str, int],
-    judge: Callable[[str], int],
-    rare_from: int,
-) -> tuple[int, int, int] | None:
-    """(start, end, cost) of a field's first match among its sorted ``candidates``,
-    as ``_firsts`` chooses it (the first that needs no rare reading, or else the first;
-    any, below ``rare_from``), or ``None``."""
-    chosen: tuple[int, int, int] | None = None
-    last = -1
-    for s in candidates:
-        if s < last:
-            continue
-        key = hay[s : s + hanzi]
-        cost = costs.get(key)
-        if cost is None:
-            cost = judge(key)
-        if cost < 0:
-            continue
-        last = s + hanzi
-        if chosen is None or cost < RARE:
-            chosen = (s, last, cost)
-        if cost < rare_from:
-            break
-    return chosen
