@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from partybuild_tui.search.hits import SearchResult, make_hit
-from partybuild_tui.search.index import METRIC, PARAGRAPH, Corpus, Region
+from partybuild_tui.search.index import METRIC, PARAGRAPH, TITLE, Corpus, Region
 from partybuild_tui.search.matching import CompiledTerm, Matcher, Occurrence, metric_matches
 from partybuild_tui.search.pinyin import RARE
 from partybuild_tui.search.query import Query
@@ -51,7 +51,7 @@ class SeveralWords:
         for i in by_rarity:
             term = terms[i]
             if allowed is not None and _narrow(corpus, allowed) and term.plain:
-                allowed, fields = _holding(corpus, term, allowed)
+                allowed, fields, self.firsts[i][METRIC] = _holding(corpus, term, allowed)
                 if len(terms) == 2:
                     self.paragraph_fields = fields
             else:
@@ -163,33 +163,39 @@ def _narrow(corpus: Corpus, allowed: set[int]) -> bool:
     return len(allowed) * 2 < len(corpus.report.ordered)
 
 
-def _holding(corpus: Corpus, term: CompiledTerm, sections: set[int]) -> tuple[set[int], int]:
-    """The sections that hold the plain ``term``, each searched until its first match,
-    and how many paragraphs of those hold it: the paragraphs are searched first (most
-    text), each section's to its end, counting (``_count_paragraphs`` needs no second
-    pass)."""
+def _holding(
+    corpus: Corpus, term: CompiledTerm, sections: set[int]
+) -> tuple[set[int], int, dict[int, Occurrence]]:
+    """The sections that hold the plain ``term``; how many paragraphs of those hold it;
+    and its first match in each metric field of ``sections`` (the ranking of the
+    metrics would look for them again). The paragraphs (most text) are each searched
+    to their end, counting (``_count_paragraphs`` needs no second pass); the titles
+    of the sections left, to their first match."""
     hay, search = corpus.haystack.text, term.literal.search
+    regions = corpus.haystack.regions
     counter = re.compile(term.literal.pattern + "[^\x00]*()").findall  # a match a field
     held: set[int] = set()
     paragraphs = 0
-    for region in reversed(corpus.haystack.regions):
-        group_index, starts, ends = region.group_index, region.group_starts, region.group_ends
-        if region.kind == PARAGRAPH:
-            found = set()
-            for order in sections:
-                g = group_index.get(order)
-                if g is not None and (fields := len(counter(hay, starts[g], ends[g]))):
-                    found.add(order)
-                    paragraphs += fields
-        else:
-            found = {
-                order
-                for order in sections
-                if (g := group_index.get(order)) is not None and search(hay, starts[g], ends[g])
-            }
-        held |= found
-        sections = sections - found
-    return held, paragraphs
+    region = regions[PARAGRAPH]
+    group_index, starts, ends = region.group_index, region.group_starts, region.group_ends
+    for order in sections:
+        g = group_index.get(order)
+        if g is not None and (fields := len(counter(hay, starts[g], ends[g]))):
+            held.add(order)
+            paragraphs += fields
+    region = regions[METRIC]
+    group_index = region.group_index
+    groups = [g for order in sections if (g := group_index.get(order)) is not None]
+    metric_firsts = term.firsts_in_groups(region, groups)
+    held.update(map(region.field_section.__getitem__, metric_firsts))
+    region = regions[TITLE]
+    group_index, starts, ends = region.group_index, region.group_starts, region.group_ends
+    held.update(
+        order
+        for order in sections - held
+        if (g := group_index.get(order)) is not None and search(hay, starts[g], ends[g])
+    )
+    return held, paragraphs, metric_firsts
 
 
 def _small(region: Region, allowed: set[int]) -> bool:
