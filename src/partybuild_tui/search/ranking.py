@@ -6,11 +6,14 @@ sections that hold every word; a field ranks higher the more words it holds and
 the tighter they sit. The rarest word (by a sample) is found everywhere in one
 pass, with its first match in each field: that gives the sections that may hold
 them all. Each other word is then looked for only in those sections while they
-are few, stopping at its first match in each; else it is found everywhere.
+are few: in their paragraphs, counting the fields that hold it; in their metrics,
+keeping its first match in each field (for ranking them); in the titles of the
+sections still without it, to a first match. Else it is found everywhere.
 Regions are ranked in order until the limit is reached: a ranked region needs
 every word's first match in each field of the allowed sections. The regions past
-the limit are only counted, the words not yet found field by field counted by
-``re``. Metric queries (value, range, ``unit:``) rank metrics in report order.
+the limit are only counted: from the fields already found and the paragraphs
+counted, or by one ``re`` pass for every word over the allowed sections. Metric
+queries (value, range, ``unit:``) rank metrics in report order.
 """
 
 from __future__ import annotations
