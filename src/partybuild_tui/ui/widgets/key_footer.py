@@ -49,6 +49,13 @@ class KeyFooter(Footer):
         entries = list(super().compose())
         keys = [e for e in entries if not e.has_class("-command-palette")]
         palette = [e for e in entries if e.has_class("-command-palette")]
+        for key in keys:
+            if isinstance(key, FooterKey):
+                # Textual's FooterKey starts compact and is then bound to the footer's
+                # (not compact): mounting it added the class and removed it again, a style
+                # pass each, on every recompose (every focus change). Start as it ends.
+                key.set_reactive(FooterKey.compact, self.compact)
+                key.set_class(self.compact, "-compact", update=False)
         if isinstance(self.screen.focused, Input):
             keys = [
                 e
