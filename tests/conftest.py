@@ -15,8 +15,32 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from xdist.scheduler import LoadScopeScheduling
 
 from partybuild_tui.state.locations import CACHE_ENV, STATE_ENV
+
+STARTS_FIRST = (
+    # Long in wall time (a browser, tmux, a pty, a cold mypy): started first, they
+    # overlap with everything else instead of running alone at the end.
+    "tests/web/",
+    "tests/app/test_notices_in_tmux.py",
+    "tests/unit/test_static_checks.py",
+    "tests/app/test_terminal_signals.py",
+    "tests/app/test_crash.py",
+    "tests/app/test_hostile_display.py",
+    "tests/app/test_key_bursts.py",
+    "tests/app/test_tmux_clipboard.py",
+    "tests/unit/test_packaging.py",
+    "tests/unit/test_compare_example.py",
+    "tests/unit/test_imports.py",
+    "tests/app/",  # then the pilot tests, the unit tests last (short: they fill the gaps)
+)
+MODULE_SETUP = (
+    # app test modules whose fixtures are module-scoped: kept on one worker
+    "tests/app/test_hostile_display.py",
+    "tests/app/test_large_reports.py",
+    "tests/app/test_targets_and_header.py",
+)
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
@@ -24,6 +48,36 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     (each key press idles at least 40 ms in Textual's pilot), so a worker per core
     leaves the cores half idle; two per core keep them busy."""
     return 2 * (os.cpu_count() or 1)
+
+
+def _start_order(item: pytest.Item) -> int:
+    path = item.nodeid.split("::", 1)[0]
+    return next(
+        (i for i, prefix in enumerate(STARTS_FIRST) if path.startswith(prefix)), len(STARTS_FIRST)
+    )
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=_start_order)  # stable: file order within each rank
+
+
+class _Scheduler(LoadScopeScheduling):
+    """Each pilot test is a unit of its own (they are long and uneven), any other module is
+    one unit (its module-scoped fixtures are built once); units go out in collection order,
+    a few at a time, to whichever worker is free. xdist's default sends each worker a
+    quarter of the suite up front in file order: two workers got the pilot tests and ran
+    for minutes after the other two had finished."""
+
+    def _split_scope(self, nodeid: str) -> str:
+        path = nodeid.split("::", 1)[0]
+        if path.startswith("tests/app/") and path not in MODULE_SETUP:
+            return nodeid
+        return path
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> LoadScopeScheduling:
+    config.option.loadscopereorder = False  # keep the order above, not largest unit first
+    return _Scheduler(config, log)
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
