@@ -33,8 +33,8 @@ STARTS_FIRST = (
     "tests/unit/test_packaging.py",
     "tests/unit/test_compare_example.py",
     "tests/unit/test_imports.py",
-    "tests/app/",  # then the pilot tests, the unit tests last (short: they fill the gaps)
-)
+    "tests/unit/",  # then the other modules, each a unit (below), some of them long
+)  # the pilot tests last: one unit each, short, they fill the gaps at the end
 MODULE_SETUP = (
     # app test modules whose fixtures are module-scoped: kept on one worker
     "tests/app/test_hostile_display.py",
