@@ -76,7 +76,13 @@ class Tmux:
         return self.wait(same, "the pane to settle")
 
     def running(self) -> bool:
-        return subprocess.run([*self.base, "has-session"], capture_output=True).returncode == 0
+        """The app in the pane has not ended (the pane stays, remain-on-exit, when it has)."""
+        dead = subprocess.run(
+            [*self.base, "display-message", "-p", "-t", "t", "#{pane_dead}"],
+            capture_output=True,
+            text=True,
+        )
+        return dead.returncode == 0 and dead.stdout.strip() != "1"
 
     def close(self) -> None:
         subprocess.run([*self.base, "kill-server"], capture_output=True)
@@ -95,6 +101,7 @@ def test_a_notice_over_the_bookmarks_dialog_is_drawn_once_and_whole(tmp_path: Pa
         end = time.monotonic() + 20
         while first.running() and time.monotonic() < end:
             time.sleep(0.05)
+        assert not first.running(), "q did not end the app:\n" + first.screen()
     finally:
         first.close()
     tmux = Tmux(socket, width, state)
