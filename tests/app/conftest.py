@@ -9,7 +9,9 @@ import pytest
 
 from partybuild_tui.model import Report, bundled_report_path, load_report
 from partybuild_tui.state import ENV_VAR as STATE_DIR_VAR
+from partybuild_tui.ui import session
 from partybuild_tui.ui.app import AppOptions, PartyBuildApp, make_app
+from partybuild_tui.ui.screens import library as library_screen
 
 
 @pytest.fixture(autouse=True)
@@ -27,10 +29,17 @@ def _colour_terminal(monkeypatch) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _thaw_collector() -> Iterator[None]:
-    """The library screen takes its indexes out of the collector's passes for the app's
-    life (``freeze_long_lived``: ``gc.freeze``); a test process runs hundreds of apps, so
-    hand everything back after each test and earlier apps' garbage is freed."""
+def _apps_do_not_freeze(request: pytest.FixtureRequest, monkeypatch) -> Iterator[None]:
+    """The app exempts its long-lived data from the collector (``freeze_long_lived``:
+    ``gc.freeze``, which takes in everything alive, the app included). A test process
+    runs hundreds of apps: kept frozen, every one would stay in memory (~3 MB a test);
+    thawed after each test, the full pass over all that survives costs a quarter more
+    CPU. So apps here do not freeze, but in tests marked ``freezes``, thawed after."""
+    if request.node.get_closest_marker("freezes") is None:
+        for module in (session, library_screen):
+            monkeypatch.setattr(module, "freeze_long_lived", lambda: None)
+        yield
+        return
     yield
     gc.unfreeze()
 

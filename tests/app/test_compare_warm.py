@@ -12,6 +12,7 @@ import gc
 import shutil
 from pathlib import Path
 
+import pytest
 from textual.command import CommandPalette
 
 from partybuild_tui.compare import build
@@ -51,8 +52,10 @@ async def _c_on(pilot, library: Library, report_id: str, metric_id: str) -> None
     await pilot.press("c")
 
 
+@pytest.mark.freezes
 async def test_the_view_is_composed_while_idle_and_the_first_c_shows_it(tmp_path) -> None:
     library = _library(tmp_path)
+    frozen_before = gc.get_freeze_count()  # the suite freezes what earlier tests left
     app = make_library_app(library, AppOptions(language="en"))
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen), "the library")
@@ -70,7 +73,7 @@ async def test_the_view_is_composed_while_idle_and_the_first_c_shows_it(tmp_path
             pilot, lambda: set(index.each) == set(index.by_indicator), "every comparison"
         )
         # ... and what the thread built is kept out of the collector's passes.
-        await wait_for(pilot, lambda: gc.get_freeze_count() > 0, "the indexes frozen")
+        await wait_for(pilot, lambda: gc.get_freeze_count() > frozen_before, "the indexes frozen")
         await pilot.pause()
         # Nothing of it showed: the library screen is on top, its list focused, unmarked.
         assert app.screen is library_screen and app.screen_stack == [library_screen]
@@ -140,10 +143,14 @@ async def test_a_c_before_the_background_work_is_right_and_shares_its_build(
             build._BUILDING.release()
 
 
+@pytest.mark.freezes
 async def test_the_first_search_index_is_kept_out_of_the_collector_s_passes(app_factory) -> None:
     """The first index brings the pinyin tables: ~200,000 objects a full collector pass
     walked again and again (40-90 ms, in the middle of a key such as `c`)."""
     app = app_factory()
+    frozen_before = gc.get_freeze_count()  # the suite freezes what earlier tests left
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: app.session.current.index is not None, "the index")
-        assert gc.get_freeze_count() > 100_000
+        index = app.session.current.index
+        assert gc.get_freeze_count() > frozen_before
+        assert not any(o is index for o in gc.get_objects())  # frozen: out of every pass
