@@ -234,33 +234,35 @@ async def test_e_exports_the_section_and_asks_before_overwriting(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("e")
-        await pilot.pause()
-        assert isinstance(app.screen, ExportDialog)
+        await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog), "the export dialog")
         path_input = app.screen.query_one("#export-path", Input)
         assert path_input.value == f"{report.meta.id}-{section.id}.md"
         assert str(tmp_path) in screen_text(app)
         await pilot.press("enter")
-        await pilot.pause()
         written = tmp_path / f"{report.meta.id}-{section.id}.md"
+        await wait_for(
+            pilot, lambda: any(str(written) in m for m in messages(app)), "the export's notice"
+        )
         assert section.title in written.read_text(encoding="utf-8")
-        assert any(str(written) in m for m in messages(app))
 
         written.write_text("keep me", encoding="utf-8")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExplorerScreen), "the explorer")
         await pilot.press("e")
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog), "the dialog again")
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmOverwrite)
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmOverwrite), "the question")
         await pilot.press("n")
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog), "back to the dialog")
         assert written.read_text(encoding="utf-8") == "keep me"
-        assert isinstance(app.screen, ExportDialog)
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmOverwrite), "the question")
         await pilot.press("y")
-        await pilot.pause()
-        assert section.title in written.read_text(encoding="utf-8")
-        assert isinstance(app.screen, ExplorerScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, ExplorerScreen), "the explorer")
+        await wait_for(
+            pilot,
+            lambda: section.title in written.read_text(encoding="utf-8"),
+            "the file written over",
+        )
 
 
 async def test_the_export_dialog_follows_the_format(
