@@ -8,15 +8,14 @@ import pytest
 from textual.widgets import RadioSet
 
 from partybuild_tui.ui.screens.explorer import ExplorerScreen
-from partybuild_tui.ui.screens.export_dialog import REMEMBERED_FORMATS, ExportDialog
+from partybuild_tui.ui.screens.export_dialog import ExportDialog
 from partybuild_tui.ui.screens.metrics import MetricsScreen
 
 from .helpers import screen_text, wait_for
 
 
 @pytest.fixture(autouse=True)
-def _fresh_memory(tmp_path: Path, monkeypatch) -> None:
-    REMEMBERED_FORMATS.clear()
+def _in_tmp(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
 
 
@@ -49,6 +48,11 @@ async def test_arrows_choose_the_format_and_enter_exports_from_there(
         dialog = await _open_export(pilot, from_metrics=False)
         assert dialog.format == "csv"
         assert dialog.query_one("#format-csv").value
+    # ... by the same run of the app only: another app starts from Markdown again.
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        dialog = await _open_export(pilot, from_metrics=False)
+        assert dialog.format == "markdown"
 
 
 async def test_from_the_metrics_table_the_name_says_metrics(app_factory, report) -> None:

@@ -119,6 +119,8 @@ class Session:
         self._frozen_first_index = False
         self.hidden_columns: set[str] = set()
         """The metrics table's hidden columns (``-``), for the run of the app, every report."""
+        self.export_formats: dict[str, str] = {}
+        """The format last exported, per kind of export (``ExportJob.kind``), for the run."""
 
     # -- the reports ----------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSe
 
 from partybuild_tui.state.atomic_write import DestinationExists, atomic_write_bytes
 from partybuild_tui.ui.i18n import t
+from partybuild_tui.ui.session import session_of
 from partybuild_tui.ui.widgets.bindings import localize_bindings
 
 FORMAT_NAMES: tuple[tuple[str, str], ...] = (
@@ -54,10 +55,6 @@ class ExportJob:
     """A path never to write over (the report being read)."""
     kind: str = "report"
     """What is exported ("report", "metrics"): the format chosen is remembered per kind."""
-
-
-REMEMBERED_FORMATS: dict[str, str] = {}
-"""The format last exported, per kind of export (for the run of the app)."""
 
 
 def resolve_destination(text: str, default_name: str, cwd: str | None = None) -> Path:
@@ -150,7 +147,7 @@ class ExportDialog(ModalScreen[str | None]):
         localize_bindings(self)
         self.job = job
         self.cwd = cwd or os.getcwd()
-        self.format = REMEMBERED_FORMATS.get(job.kind, job.initial_format)
+        self.format = session_of(self.app).export_formats.get(job.kind, job.initial_format)
         self._default = job.default_name(self.format)
 
     def compose(self) -> ComposeResult:
@@ -244,7 +241,7 @@ class ExportDialog(ModalScreen[str | None]):
             reason = error.strerror or str(error)
             self._error(f"{t('Could not write')} {destination}: {reason}")
             return
-        REMEMBERED_FORMATS[self.job.kind] = self.format
+        session_of(self.app).export_formats[self.job.kind] = self.format
         self.dismiss(str(destination))
 
     def _deliver(self, path_text: str) -> None:
