@@ -27,6 +27,7 @@ class LibraryApp(PartyBuildApp):
     def __init__(self, library: Library, options: AppOptions | None = None) -> None:
         super().__init__(None, options)
         self.library = library  # a report joins the session when it is opened
+        self.session.library = library
 
     def action_help(self) -> None:
         """On the library screen: its keys (and the list's) first; elsewhere, as always."""

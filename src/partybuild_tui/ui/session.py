@@ -33,6 +33,8 @@ from partybuild_tui.ui.messages import CurrentReportChanged, Highlight, IndexRea
 from partybuild_tui.ui.navigation import ROOT, Navigation
 
 if TYPE_CHECKING:
+    from partybuild_tui.library import Library
+    from partybuild_tui.model import Metric
     from partybuild_tui.search import SearchIndex
     from partybuild_tui.state.search_history import SearchHistory
 
@@ -121,6 +123,11 @@ class Session:
         """The metrics table's hidden columns (``-``), for the run of the app, every report."""
         self.export_formats: dict[str, str] = {}
         """The format last exported, per kind of export (``ExportJob.kind``), for the run."""
+        self.library: Library | None = None
+        """The library the app shows (``partybuild-tui DIR``); ``None`` for one report."""
+        self.compare_library: tuple[tuple[str, ...], Library] | None = None
+        """Outside a library, the one ``c`` compares within (its paths, the library),
+        kept so that the next ``c`` answers from the same figure index."""
 
     # -- the reports ----------------------------------------------------------------
 
@@ -289,6 +296,11 @@ class SessionApp(App[int]):
     """An App that owns a ``Session``: what screens and widgets get from ``getters.app``."""
 
     session: Session
+
+    def open_report_at(self, opened: OpenReport, metric: Metric, previous: str) -> None:
+        """Show ``metric`` in ``opened`` (a figure chosen in the compare view); ``previous``
+        is the report that was current. Apps that show reports override this."""
+        raise NotImplementedError
 
 
 def session_of(app: App[object]) -> Session:

@@ -35,7 +35,7 @@ from partybuild_tui.library import Library, open_library
 from partybuild_tui.model import Metric, Report, ReportError, bundled_report_path
 from partybuild_tui.ui.messages import Highlight
 from partybuild_tui.ui.screens.compare import CompareScreen, comparison_title, words
-from partybuild_tui.ui.session import OpenReport, session_of
+from partybuild_tui.ui.session import OpenReport, SessionApp, session_of
 
 
 def _same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
@@ -47,24 +47,18 @@ def _same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
 
 def library_for(app: App[Any], opened: OpenReport | None = None) -> Library:
     """The library ``c`` compares within (see the module docstring)."""
-    library = getattr(app, "library", None)
-    if isinstance(library, Library):
-        return library
-    path = opened.path if opened is not None else session_of(app).current.path
+    session = session_of(app)
+    if session.library is not None:
+        return session.library
+    path = opened.path if opened is not None else session.current.path
     if path is None or _same_file(path, bundled_report_path()):
         paths = example_library_paths()
     else:
         paths = [Path(path)]
     key = tuple(str(p) for p in paths)
-    if _OPENED.get(key) is None:
-        _OPENED.clear()  # one at a time: the app shows one report's library
-        _OPENED[key] = open_library(paths)
-    return _OPENED[key]
-
-
-_OPENED: dict[tuple[str, ...], Library] = {}
-"""The library opened for ``c`` outside a library (the example one, or a report's own),
-kept so that the next ``c`` answers from the same figure index."""
+    if session.compare_library is None or session.compare_library[0] != key:
+        session.compare_library = (key, open_library(paths))  # one at a time
+    return session.compare_library[1]
 
 
 def comparison_for_metric(
@@ -106,9 +100,8 @@ def open_figure(screen: Screen[Any], figure: Figure, comparison: Comparison) -> 
     metric = opened.report.get_metric(figure.metric.id) or figure.metric
     previous = session.current.id
     session.open(opened.id)
-    open_report_at = getattr(app, "open_report_at", None)
-    if callable(open_report_at):
-        open_report_at(opened, metric, previous)
+    if isinstance(app, SessionApp):
+        app.open_report_at(opened, metric, previous)
 
 
 def push_compare(
