@@ -11,7 +11,7 @@ import random
 from types import ModuleType
 
 import pytest
-from tests.library_support import make_library
+from tests.library_support import first_section_only, make_library
 
 from partybuild_tui.library import open_library
 from partybuild_tui.library import search as library_search
@@ -45,16 +45,6 @@ PAGES = [(20, 100), (3, 10), (None, None), (5, 0), (-1, 7)]
 only, and a negative cap (none)."""
 
 
-def _first_section_only(report: Report) -> Report:
-    first = report.ordered[0]
-    text = (
-        "schema: partybuild-report/1\n"
-        'report: {id: small, title: 小, published: "2026-01-19T17:43:15+08:00", period: 2025}\n'
-        f"sections:\n  - id: {first.id}\n    title: {first.title}\n"
-    )
-    return load_text(text, "small.yaml")
-
-
 @pytest.fixture(scope="module")
 def library(bench_generate: ModuleType) -> LibraryIndex:
     bundled = load_report(bundled_report_path())
@@ -63,7 +53,7 @@ def library(bench_generate: ModuleType) -> LibraryIndex:
         load_text(bench_generate.generate_text(12, 3, seed=seed), f"g{seed}.yaml")
         for seed in range(4)
     ]
-    reports = [generated[0], bundled, _first_section_only(bundled), *generated[1:3], copy]
+    reports = [generated[0], bundled, first_section_only(bundled), *generated[1:3], copy]
     indexes = [SearchIndex.build(report) for report in reports]
     with pytest.MonkeyPatch.context() as patch:  # as a report over 1 M characters
         patch.setattr(code_tables, "SHARED_BELOW", 0)

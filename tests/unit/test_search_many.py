@@ -6,8 +6,9 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from tests.library_support import first_section_only
 
-from partybuild_tui.model import Report, bundled_report_path, load_report
+from partybuild_tui.model import bundled_report_path, load_report
 from partybuild_tui.search import SearchIndex, parse_query, search_many
 
 
@@ -17,20 +18,8 @@ def library() -> list[tuple[str, SearchIndex]]:
     section (so some queries find nothing in it)."""
     report = load_report(bundled_report_path())
     copy = dataclasses.replace(report, meta=dataclasses.replace(report.meta, id="copy"))
-    small = _first_section_only(report)
+    small = first_section_only(report)
     return [(r.meta.id, SearchIndex.build(r)) for r in (report, copy, small)]
-
-
-def _first_section_only(report: Report) -> Report:
-    from partybuild_tui.model import load_text
-
-    first = report.ordered[0]
-    text = (
-        "schema: partybuild-report/1\n"
-        'report: {id: small, title: 小, published: "2026-01-19T17:43:15+08:00", period: 2025}\n'
-        f"sections:\n  - id: {first.id}\n    title: {first.title}\n"
-    )
-    return load_text(text, "small.yaml")
 
 
 @pytest.mark.parametrize("query", ["党员", "djyl", "党员 培训", ">=90%", "1.7万", "unit:人"])
