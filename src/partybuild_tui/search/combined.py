@@ -44,6 +44,7 @@ from partybuild_tui.search.index import (
 from partybuild_tui.search.matching import CompiledTerm, Matcher, Occurrence, metric_matches
 from partybuild_tui.search.pinyin import RARE
 from partybuild_tui.search.query import Query
+from partybuild_tui.search.ranking import add_firsts
 
 SEPARATOR_CODES = GROUP_END.encode("latin-1")
 """Separators are their own bytes in a code string."""
@@ -320,22 +321,10 @@ class Combined:
                     keys.append((q >= RARE, r, q, e - s, s - starts[field], field))
                 continue
             records: dict[int, list[int]] = {}  # as ``SeveralWords.records``
-            field_section, allowed = region.field_section, found.allowed
             for bit in range(count):
                 got, fields = firsts[bit][r]
-                flag = 1 << bit
-                for field in _between(fields, lo, hi):
-                    if field_section[field] not in allowed:
-                        continue
-                    s, e, q = got[field]
-                    current = records.get(field)
-                    if current is None:
-                        records[field] = [flag, q, s, e]
-                        continue
-                    current[0] |= flag
-                    current[1] += q
-                    current[2] = min(current[2], s)
-                    current[3] = max(current[3], e)
+                page = ((field, got[field]) for field in _between(fields, lo, hi))
+                add_firsts(records, 1 << bit, page, region.field_section, found.allowed)
             keys.extend(
                 (q >= RARE, r, count - mask.bit_count(), q, last - s, s - starts[field], field)
                 for field, (mask, q, s, last) in records.items()

@@ -21,7 +21,7 @@ from __future__ import annotations
 import heapq
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 
 from partybuild_tui.search.hits import SearchResult, make_hit
 from partybuild_tui.search.index import METRIC, PARAGRAPH, TITLE, Corpus, Region
@@ -77,22 +77,9 @@ class SeveralWords:
         per_field: dict[int, Record] = {}
         if not self.allowed:
             return per_field
-        field_section, allowed = region.field_section, self.allowed
         for bit, term in enumerate(self.terms):
-            flag = 1 << bit
-            for field, (s, e, q) in self._firsts(bit, r, term).items():
-                if field_section[field] not in allowed:
-                    continue
-                current = per_field.get(field)
-                if current is None:
-                    per_field[field] = [flag, q, s, e]
-                    continue
-                current[0] |= flag
-                current[1] += q
-                if s < current[2]:
-                    current[2] = s
-                if e > current[3]:
-                    current[3] = e
+            found = self._firsts(bit, r, term).items()
+            add_firsts(per_field, 1 << bit, found, region.field_section, self.allowed)
         return per_field
 
     def count(self, r: int) -> int:
@@ -159,6 +146,30 @@ class SeveralWords:
                 found = term.firsts_in_groups(region, _groups(region, self.allowed))
             self.firsts[i][r] = found
         return found
+
+
+def add_firsts(
+    records: dict[int, Record],
+    flag: int,
+    firsts: Iterable[tuple[int, Occurrence]],
+    field_section: Sequence[int],
+    allowed: set[int],
+) -> None:
+    """Fold one word's first match per field (``flag``: its bit) into ``records``, for the
+    fields of the allowed sections: which words, their rarity, first start, last end."""
+    for field, (s, e, q) in firsts:
+        if field_section[field] not in allowed:
+            continue
+        current = records.get(field)
+        if current is None:
+            records[field] = [flag, q, s, e]
+            continue
+        current[0] |= flag
+        current[1] += q
+        if s < current[2]:
+            current[2] = s
+        if e > current[3]:
+            current[3] = e
 
 
 def _narrow(corpus: Corpus, allowed: set[int]) -> bool:
