@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from partybuild_tui.commands.common import non_empty_path, print_error
-from partybuild_tui.library import Library, open_library
 from partybuild_tui.model.source import DEFAULT_MAX_SIZE
+
+if TYPE_CHECKING:
+    from partybuild_tui.library import Library
 
 
 def add_paths_argument(parser: argparse.ArgumentParser) -> None:
@@ -40,6 +43,10 @@ def single_path(args: argparse.Namespace) -> None:
 def load_library(args: argparse.Namespace, *, use_cache: bool = True) -> Library | None:
     """The library named on the command line; ``None`` (after one line) when it has no
     report at all. Broken files are left to the caller (each has its error)."""
+    # Here, not at the top: opening one report (the explorer, `check FILE`) never needs
+    # the library's modules (its process pool, discovery, registry): ~6 ms of a start.
+    from partybuild_tui.library import open_library
+
     max_size = getattr(args, "max_size", None) or DEFAULT_MAX_SIZE
     library = open_library([Path(p) for p in args.path], use_cache=use_cache, max_size=max_size)
     if not library.entries:

@@ -4,8 +4,9 @@
 one open report through the session, and needs from its screen only a place to push
 dialogs and show notices. The keys themselves are ``REPORT_BINDINGS``, declared by
 the explorer; the palette's commands for the same actions are ``ExplorerCommands``.
-Export and the metrics view are imported when first used: the first frame needs
-neither, and together they bring the search engine and every export format.
+Export (its dialog too), the bookmarks list and the metrics view are imported when
+first used: the first frame needs none of them, and together they bring the search
+engine, every export format and six Textual widget modules.
 """
 
 from __future__ import annotations
@@ -19,8 +20,6 @@ from textual.screen import Screen
 from partybuild_tui.ui.clipboard import copy_text
 from partybuild_tui.ui.i18n import t
 from partybuild_tui.ui.messages import Highlight
-from partybuild_tui.ui.screens.bookmarks import BookmarksScreen
-from partybuild_tui.ui.screens.export_dialog import ExportDialog, ExportJob
 from partybuild_tui.ui.session import OpenReport, Session
 from partybuild_tui.ui.widgets.section_tree import section_label
 
@@ -143,6 +142,7 @@ class ReportActions:
 
     def export(self) -> None:
         from partybuild_tui.export import default_filename, export_report  # see the docstring
+        from partybuild_tui.ui.screens.export_dialog import ExportDialog, ExportJob
 
         report, section = self.opened.report, self.opened.section
         what = section_label(section) if section else f"{t('the whole report')} {report.meta.title}"
@@ -228,6 +228,8 @@ class ReportActions:
     def bookmarks(self) -> None:
         if self.opened.saved is None:
             return
+        from partybuild_tui.ui.screens.bookmarks import BookmarksScreen  # see the docstring
+
         screen = BookmarksScreen(self.opened.report, self.opened.saved, self._warn)
         self.screen.app.push_screen(screen, self._bookmark_chosen)
 
