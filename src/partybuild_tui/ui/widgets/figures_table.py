@@ -77,8 +77,25 @@ class FiguresTable(Widget):
         "figures-table--empty",
     }
 
+    # Here, not in app.tcss: parsed when the first section is shown (see SectionText).
     DEFAULT_CSS = """
-    FiguresTable { height: auto; }
+    FiguresTable {
+        height: auto;
+        margin: 0 0 1 0;
+    }
+    FiguresTable > .figures-table--value {
+        color: $accent;
+        text-style: bold;
+    }
+    FiguresTable > .figures-table--qualifier {
+        color: $text-muted;
+    }
+    FiguresTable > .figures-table--change {
+        color: $success;
+    }
+    FiguresTable > .figures-table--empty {
+        color: $text-muted;
+    }
     """
 
     def __init__(self, *, id: str | None = None) -> None:

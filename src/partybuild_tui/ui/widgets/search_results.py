@@ -20,6 +20,27 @@ class SearchResults(OptionList):
         "search-results--value",
     }
 
+    # Here, not in app.tcss: parsed with the first result, not before the first frame.
+    DEFAULT_CSS = """
+    SearchResults > .search-results--match {
+        color: $warning;
+        text-style: bold reverse;
+    }
+    SearchResults > .search-results--kind {
+        color: $accent;
+    }
+    SearchResults > .search-results--path {
+        color: $text-muted;
+    }
+    SearchResults > .search-results--label {
+        text-style: bold;
+    }
+    SearchResults > .search-results--value {
+        color: $accent;
+        text-style: bold;
+    }
+    """
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self.can_focus = False

@@ -41,8 +41,26 @@ class SectionText(Widget):
         "section-text--current-figure",
     }
 
+    # Here, not in app.tcss: parsed when the first section is shown, not before the
+    # first frame (the report card has no text). The current match is drawn from the
+    # theme's $warning by widgets/emphasis.py (reverse video without colour): Textual
+    # drops reverse and opaque backgrounds here.
     DEFAULT_CSS = """
-    SectionText { height: auto; }
+    SectionText {
+        height: auto;
+        margin: 0 0 1 0;
+    }
+    SectionText > .section-text--figure {
+        color: $accent;
+        text-style: bold underline;
+    }
+    SectionText > .section-text--match {
+        background: $warning 40%;
+        text-style: bold;
+    }
+    SectionText > .section-text--current-match {
+        text-style: bold;
+    }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
