@@ -7,14 +7,17 @@ priority binding or a widget's typing overtake a binding still on its way.
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from textual import events
 from textual.widgets import Input
 
+from partybuild_tui.ui import keys
 from partybuild_tui.ui.screens.explorer import ExplorerScreen
 from partybuild_tui.ui.screens.metrics import MetricsScreen
 from partybuild_tui.ui.widgets.search_panel import SearchPanel
+from partybuild_tui.ui.widgets.section_tree import SectionTree
 
 from .helpers import wait_for
 from .pty_app import PtyApp
@@ -73,3 +76,24 @@ def test_escape_and_m_sent_together_to_a_real_terminal(tmp_path: Path) -> None:
         app.send(b"q")
         app.wait_exit()
         assert b"djylm" not in bytes(app.output[typed:])
+
+
+async def test_a_slow_key_holds_the_next_ones_until_it_is_handled(app_factory, monkeypatch) -> None:
+    """A loaded machine: ``m`` reaches its binding later than the sequencer checks on it.
+    The keys behind it wait for the view it opens rather than overtake it (before, a timer
+    let ``/`` go: it opened the search, ``%`` went into it, then the view opened, empty)."""
+
+    async def slow(self, event: events.Key) -> None:  # the tree busy before it sees the key
+        await asyncio.sleep(0.1)
+
+    monkeypatch.setattr(keys, "STUCK_SECONDS", 0.01)
+    monkeypatch.setattr(SectionTree, "on_key", slow, raising=False)
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        burst(app, ("m", "m"), ("slash", "/"), ("percent_sign", "%"))
+        await wait_for(pilot, lambda: isinstance(app.screen, MetricsScreen), "the metrics view")
+        field = app.screen.query_one("#metrics-filter", Input)
+        await wait_for(pilot, lambda: field.value == "%", "% in the filter")
+        explorer = app.screen_stack[0]
+        assert explorer.query_one(SearchPanel).input.value == ""  # nothing typed into the search

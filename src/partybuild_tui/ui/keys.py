@@ -10,8 +10,11 @@ binding) acts before ``m`` has opened the metrics view.
 ``KeySequencer`` lets one key travel at a time: the next is handed on only when the
 previous one has been handled by the widget it went to and by each ancestor it
 bubbled through (a callback queued behind it at every level), and the screen it
-may have opened is mounted. A key that never comes back (its widget was removed)
-releases the next after ``STUCK_SECONDS``.
+may have opened is mounted. A key that never comes back (the widget holding it was
+removed) releases the next: checked every ``STUCK_SECONDS``. A key merely slow (a
+loaded machine: ``m`` took over half a second to open the metrics view) is waited
+for, up to ``GIVE_UP_SECONDS``: released on a timer alone, the keys behind it
+overtook it (``/`` opened the search, ``%`` went into it, then the view opened).
 
 It also undoes one guess of the terminal parser: Esc followed within Textual's
 escape delay by a letter arrives as ``alt+<letter>``; the app binds no Alt key, so
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Awaitable, Callable
+from time import monotonic
 
 from textual import events
 from textual.app import App
@@ -30,6 +34,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 STUCK_SECONDS = 0.5
+GIVE_UP_SECONDS = 10.0
 
 
 def split_alt(event: events.Key) -> list[events.Key]:
@@ -53,6 +58,9 @@ class KeySequencer:
         self._in_flight: events.Key | None = None
         self._stuck: Timer | None = None
         self._screen: Screen[object] | None = None
+        self._holder: DOMNode | None = None
+        """Where the key in flight (or the callback behind it) waits to be handled."""
+        self._sent_at = 0.0
 
     async def key(self, event: events.Key) -> None:
         """A key read from the terminal."""
@@ -73,7 +81,8 @@ class KeySequencer:
         key = self._in_flight = self._waiting.popleft()
         target: DOMNode = self.app.focused or self.app.screen
         await self.dispatch(key)
-        self._stuck = self.app.set_timer(STUCK_SECONDS, lambda: self._done(key))
+        self._holder, self._sent_at = target, monotonic()
+        self._stuck = self.app.set_timer(STUCK_SECONDS, lambda: self._check(key))
         if key.is_forwarded:  # on its way up from the widget: follow it
             self._behind(key, target, self._settle)
         else:  # a priority binding took it, here and now
@@ -83,9 +92,23 @@ class KeySequencer:
         """Queue a callback behind ``key`` at ``node``; from there, at its parent…"""
         parent = node.parent
         if parent is None or node is self.app:
+            self._holder = self.app
             self.app.call_later(then, key)
         else:
-            node.call_later(self._behind, key, parent, then)
+            self._holder = node
+            if not node.call_later(self._behind, key, parent, then):  # closing: not there
+                self._behind(key, parent, then)
+
+    async def _check(self, key: events.Key) -> None:
+        """The key is not back yet: lost if the node holding it is gone, else slow."""
+        if self._in_flight is not key:
+            return
+        holder = self._holder
+        gone = holder is not None and holder is not self.app and not holder.is_attached
+        if gone or monotonic() - self._sent_at > GIVE_UP_SECONDS:
+            await self._done(key)
+        else:
+            self._stuck = self.app.set_timer(STUCK_SECONDS, lambda: self._check(key))
 
     def _settle(self, key: events.Key) -> None:
         """The key is handled; once more up from the focus, behind the messages it sent

@@ -56,24 +56,35 @@ class BookmarksScreen(ModalScreen[str | None]):
             dialog.border_subtitle = Content(
                 f"Enter {t('jumps')} · d {t('deletes')} · Esc {t('closes')}"
             )
-            yield VimOptionList(id="bookmarks-list")
-            yield Static(id="bookmarks-empty")
+            # Filled here, not in on_mount: a dialog closed before its turn (the app quit,
+            # Esc at once) is mounted without its children.
+            listed = self._options()
+            options = VimOptionList(*listed, id="bookmarks-list")
+            options.display = bool(listed)
+            yield options
+            empty = Static(
+                Content(t("No bookmarks yet: press b on a section to add one.")),
+                id="bookmarks-empty",
+            )
+            empty.display = not listed
+            yield empty
 
-    def on_mount(self) -> None:
-        self._fill()
-
-    def _fill(self, highlight: int = 0) -> None:
-        options = self.query_one(OptionList)
-        options.clear_options()
+    def _options(self) -> list[Option]:
+        """One option per bookmarked section the report has, in the order they were added."""
+        listed = []
         for section_id in self.session.bookmarks:
             section = self.report.get_section(section_id)
             if section is not None:
-                options.add_option(Option(Content(section_label(section)), id=section_id))
+                listed.append(Option(Content(section_label(section)), id=section_id))
+        return listed
+
+    def _fill(self, highlight: int = 0) -> None:
+        """The list again, after a delete, with the cursor at ``highlight`` (or the last)."""
+        options = self.query_one(OptionList)
+        options.clear_options()
+        options.add_options(self._options())
         empty = options.option_count == 0
         options.display = not empty
-        self.query_one("#bookmarks-empty", Static).update(
-            Content(t("No bookmarks yet: press b on a section to add one."))
-        )
         self.query_one("#bookmarks-empty").display = empty
         if not empty:
             options.highlighted = min(highlight, options.option_count - 1)

@@ -64,6 +64,13 @@ class CompareScreen(Screen[None]):
         super().__init__()
         localize_bindings(self)
         self._chart_key: tuple[object, ...] | None = None
+        # The screen's widgets, held rather than queried: Textual ends a screen closed while
+        # it composes (the app quit just after ``c``) with some of them never mounted, and
+        # still hands it the messages already sent (the table's Moved).
+        self.table = CompareTable(id="compare-table", language=get_language())
+        self.chart = CompareChart(id="compare-chart")
+        self._title = Static(id="compare-title")
+        self._detail = Static(id="compare-detail")
         self.show_comparison(
             comparison, title=title, open_figure=open_figure, suggestions=suggestions, accept=accept
         )
@@ -92,24 +99,16 @@ class CompareScreen(Screen[None]):
             self.table.focus()
 
     def compose(self) -> ComposeResult:
-        yield Static(id="compare-title")
-        yield CompareTable(id="compare-table", language=get_language())
-        yield Static(id="compare-detail")
+        yield self._title
+        yield self.table
+        yield self._detail
         with VerticalScroll(id="compare-chart-box"):
-            yield CompareChart(id="compare-chart")
+            yield self.chart
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self._show()
         self.table.focus()
-
-    @property
-    def table(self) -> CompareTable:
-        return self.query_one(CompareTable)
-
-    @property
-    def chart(self) -> CompareChart:
-        return self.query_one(CompareChart)
 
     def _show(self) -> None:
         comparison = self.comparison
@@ -121,7 +120,7 @@ class CompareScreen(Screen[None]):
             counts = f"{len(table.rows)} " + words("indicators", "项指标")
             counts += f" × {len(table.columns)} " + words("reports", "份报告")
         title.append(f"  · {counts}", style="dim")
-        self.query_one("#compare-title", Static).update(title)
+        self._title.update(title)
         self._chart_key = None
         self.table.show(comparison, self.layout_name)  # its Moved message fills the lines below
 
@@ -132,7 +131,7 @@ class CompareScreen(Screen[None]):
         self._update_detail()
 
     def _update_detail(self) -> None:
-        detail = self.query_one("#compare-detail", Static)
+        detail = self._detail
         place = self.table.current_place
         if self.suggestions and not self.comparison.table.rows:
             detail.update(self._suggestion_text())

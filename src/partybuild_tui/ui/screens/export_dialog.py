@@ -164,16 +164,24 @@ class ExportDialog(ModalScreen[str | None]):
                     yield RadioButton(
                         name, value=key == self.format, id=f"format-{key}", compact=True
                     )
-            yield Checkbox(t("UTF-8 with BOM (for Excel)"), id="export-bom", compact=True)
+            # Set up here, not in on_mount: a dialog closed before its turn (the app quit,
+            # Esc at once) is mounted without its children.
+            bom = Checkbox(t("UTF-8 with BOM (for Excel)"), id="export-bom", compact=True)
+            bom.display = self.format == "csv"
+            yield bom
             yield Label(t("File"), classes="export-label")
-            yield Input(value=self._default, id="export-path", select_on_focus=False, compact=True)
+            path = Input(value=self._default, id="export-path", select_on_focus=False, compact=True)
+            path.cursor_position = len(self._default)
+            yield path
             where = (
                 t("The browser downloads the file")
                 if self.app.is_web
                 else f"{t('Relative to')} {self.cwd}"
             )
             yield Static(Content(where), id="export-where")
-            yield Static(id="export-error")
+            error = Static(id="export-error")
+            error.display = False
+            yield error
             with Horizontal(classes="dialog-buttons"):
                 yield Button(
                     t("Export") + " (Enter)", variant="primary", id="export-go", compact=True
@@ -185,10 +193,6 @@ class ExportDialog(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.set_class(self.size.height < 24, "-short")
-        self.query_one("#export-bom", Checkbox).display = self.format == "csv"
-        self.query_one("#export-error", Static).display = False
-        path = self.query_one("#export-path", Input)
-        path.cursor_position = len(path.value)
 
     def action_export(self) -> None:
         """Enter: export, whatever field has the focus (on Cancel: cancel)."""

@@ -131,9 +131,11 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body") as body:
             body.border_title = Content(t("Keys"))
-            yield Static(id="help-text")
+            # Filled here, not in on_mount: a screen closed before its turn (the app quit,
+            # Esc at once) is mounted without its children.
+            yield Static(self._text(), id="help-text")
 
-    def on_mount(self) -> None:
+    def _text(self) -> Content:
         groups = help_groups(self.groups)
         groups.append(
             (t("Keys everywhere") + " (Textual)", [(key_names(k), t(d)) for k, d in EXTRA_KEYS])
@@ -141,7 +143,7 @@ class HelpScreen(ModalScreen[None]):
         content = render_help(groups)
         if self.extra_note:
             content = Content("\n").join([content, Content(""), Content(self.extra_note)])
-        self.query_one("#help-text", Static).update(content)
+        return content
 
     def action_scroll(self, where: str) -> None:
         body = self.query_one("#help-body", VerticalScroll)

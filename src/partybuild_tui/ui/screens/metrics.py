@@ -86,30 +86,30 @@ class MetricsScreen(Screen[None]):
         self.query_text = ""
         self.parsed_query: Query = parse_query("")
         """``query_text`` parsed, once per change (the filter and the status line share it)."""
+        # The screen's widgets, held rather than queried: Textual ends a screen closed while
+        # it composes (the app quit just after ``m``) with some of them never mounted, and
+        # still hands it the messages already sent (a table's ViewChanged).
+        self.table = ColumnedMetricTable(
+            self.report, self.app.session.hidden_columns, id="metrics-table"
+        )
+        self._filter = Input(
+            placeholder=t("filter: words, pinyin, >10000, 100..1000, unit:% — Enter: table"),
+            id="metrics-filter",
+            select_on_focus=False,  # a Focus event can arrive after the first keys typed
+        )
+        self._status_line = Static(self._status(), id="metrics-status")
+        self._detail = WrappedText(id="metrics-detail")
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="metrics-top"):
-            yield Static(id="metrics-title")
-            yield Input(
-                placeholder=t("filter: words, pinyin, >10000, 100..1000, unit:% — Enter: table"),
-                id="metrics-filter",
-                select_on_focus=False,  # a Focus event can arrive after the first keys typed
-            )
-            yield Static(id="metrics-status")
-        yield ColumnedMetricTable(self.report, self.app.session.hidden_columns, id="metrics-table")
-        yield WrappedText(id="metrics-detail")
-        yield KeyFooter()
-
-    def on_mount(self) -> None:
         meta = self.report.meta
-        self.query_one("#metrics-title", Static).update(
-            Content.assemble((t("Metrics table"), "bold"), "  ", meta.subtitle or meta.title)
-        )
-        self._update_status()
-
-    @property
-    def table(self) -> ColumnedMetricTable:
-        return self.query_one(ColumnedMetricTable)
+        title = Content.assemble((t("Metrics table"), "bold"), "  ", meta.subtitle or meta.title)
+        with Vertical(id="metrics-top"):
+            yield Static(title, id="metrics-title")
+            yield self._filter
+            yield self._status_line
+        yield self.table
+        yield self._detail
+        yield KeyFooter()
 
     # -- filtering ------------------------------------------------------------------
 
@@ -160,7 +160,9 @@ class MetricsScreen(Screen[None]):
         self._update_status()
 
     def _update_status(self) -> None:
-        status = self.query_one("#metrics-status", Static)
+        self._status_line.update(self._status())
+
+    def _status(self) -> Content:
         parts = [self.table.describe_view()]
         text = self.query_text.strip()
         if text:
@@ -169,11 +171,11 @@ class MetricsScreen(Screen[None]):
             else:
                 query = self.parsed_query
                 parts.append(pick(query.understood, query.understood_zh))
-        status.update(Content(" · ".join(parts)))
+        return Content(" · ".join(parts))
 
     @on(MetricTable.CursorMoved)
     def _cursor_moved(self, event: MetricTable.CursorMoved) -> None:
-        detail = self.query_one("#metrics-detail", WrappedText)
+        detail = self._detail
         metric, group = event.metric, event.group
         if metric is not None:
             path = breadcrumb_text(metric.breadcrumb)
@@ -202,7 +204,7 @@ class MetricsScreen(Screen[None]):
     def action_focus_filter(self) -> None:
         # set_focus at once (not focus(), which waits a turn): keys typed right after
         # the / (a fast typist, a paste, tmux send-keys) must land in the filter.
-        self.set_focus(self.query_one("#metrics-filter", Input))
+        self.set_focus(self._filter)
 
     def action_close(self) -> None:
         """Esc: from the filter line to the table; from the table back to the text."""
