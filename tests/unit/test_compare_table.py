@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from tests.compare_library import comparison
 
-from partybuild_tui.compare.cells import change_text, value_text
+from partybuild_tui.compare.cells import change_text
+from partybuild_tui.export.values import value_with_unit
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +76,7 @@ def test_a_change_from_a_qualified_figure_is_marked_approximate(table):
     assert (first.absolute, first.relative, first.approximate) == (3000, 3.0, True)
     assert (second.absolute, second.relative, second.approximate) == (1500, 1.5, True)  # 1.456…
     assert change_text(first) == "~+3000名 (+3%)"
-    assert value_text(cells["jc-2024"].figure.metric) == "over 103000名"
+    assert value_with_unit(cells["jc-2024"].figure.metric) == "over 103000名"
 
 
 def test_a_unit_clash_is_flagged_and_never_computed(table):

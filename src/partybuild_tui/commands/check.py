@@ -9,10 +9,16 @@ problem on stdout, then a summary on stderr.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections import Counter
 
 from partybuild_tui.commands.common import open_report, report_path
-from partybuild_tui.commands.library_args import add_paths_argument, is_library, single_path
+from partybuild_tui.commands.library_args import (
+    add_paths_argument,
+    is_library,
+    load_library,
+    single_path,
+)
 from partybuild_tui.model import Report
 from partybuild_tui.model.errors import EXIT_BAD_INPUT
 
@@ -40,10 +46,7 @@ def summary(report: Report) -> list[str]:
 
 
 def run_library(args: argparse.Namespace) -> int:
-    import sys
-
-    from partybuild_tui.commands.library_args import load_library
-    from partybuild_tui.library.checks import library_problems
+    from partybuild_tui.library.checks import library_problems  # lazy: a library's modules
 
     library = load_library(args, use_cache=False)  # a check always validates the files
     if library is None:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from partybuild_tui.compare.numbers import format_number, format_signed
 from partybuild_tui.compare.table import Change
 from partybuild_tui.compare.targets import Bound, Status, TargetRow
-from partybuild_tui.model import Metric
+from partybuild_tui.model.exact import format_number, format_signed
 from partybuild_tui.model.report import Number
 
-QUALIFIER_WORDS = {"exact": "", "over": "over ", "about": "about ", "up_to": "up to "}
 BOUND_WORDS: dict[Bound, tuple[str, str]] = {
     "at_least": ("at least", "不低于"),
     "around": ("around", "左右"),
@@ -22,11 +20,6 @@ STATUS_WORDS: dict[Status, tuple[str, str]] = {
     "unit_clash": ("unit clash", "单位不同"),
 }
 UNIT_CLASH = "unit clash"
-
-
-def value_text(metric: Metric) -> str:
-    """``38次``, ``over 17000名``: qualifier words, the value and its unit."""
-    return f"{QUALIFIER_WORDS.get(metric.qualifier, '')}{format_number(metric.value)}{metric.unit}"
 
 
 def change_text(change: Change | None) -> str:

@@ -19,10 +19,11 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.segment import Segment
 from rich.style import Style
 
-from partybuild_tui.compare.cells import percent_text, status_text, target_text, value_text
+from partybuild_tui.compare.cells import percent_text, status_text, target_text
 from partybuild_tui.compare.figures import Column
 from partybuild_tui.compare.table import IndicatorRow
 from partybuild_tui.compare.targets import TargetRow
+from partybuild_tui.export.values import value_with_unit
 
 FILLS = ("█", "▒", "░", "▓")
 _EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -158,7 +159,7 @@ def indicator_chart(
         labels.append(column.heading)
         metric = cell.figure.metric
         values.append(None if cell.unit_clash else float(metric.value))
-        texts.append(value_text(metric) + (" ⚠" if cell.unit_clash else ""))
+        texts.append(value_with_unit(metric) + (" ⚠" if cell.unit_clash else ""))
     notes = []
     if any(v is None for v in values):
         notes.append("⚠ 单位不同,未画出" if language == "zh" else "⚠ a different unit: not drawn")
@@ -188,7 +189,7 @@ def targets_chart(
         result = row.result
         drawn = result is not None and row.status != "unit_clash"
         results.append(float(result.metric.value) if drawn and result else None)
-        text = value_text(result.metric) if result else status_text(row, language)
+        text = value_with_unit(result.metric) if result else status_text(row, language)
         if row.completion is not None:
             text += f" ({percent_text(row.completion)}, {status_text(row, language)})"
         result_texts.append(text)

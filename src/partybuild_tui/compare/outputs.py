@@ -22,14 +22,14 @@ from partybuild_tui.compare.cells import (
     percent_text,
     status_text,
     target_text,
-    value_text,
 )
 from partybuild_tui.compare.figures import Column
-from partybuild_tui.compare.numbers import format_number
 from partybuild_tui.compare.table import Cell, IndicatorRow
 from partybuild_tui.compare.targets import TargetRow
 from partybuild_tui.export.csv_export import neutralize_formula
 from partybuild_tui.export.markdown import escape_inline
+from partybuild_tui.export.values import value_with_unit
+from partybuild_tui.model.exact import format_number
 from partybuild_tui.model.report import Number
 
 FORMATS = ("text", "json", "csv", "markdown", "xlsx")
@@ -155,7 +155,7 @@ def to_csv(comparison: Comparison, *, targets: bool = False, bom: bool = False) 
 def _md_cell(cell: Cell | None) -> str:
     if cell is None:
         return "—"
-    text = escape_inline(value_text(cell.figure.metric))
+    text = escape_inline(value_with_unit(cell.figure.metric))
     if cell.unit_clash:
         text += " ⚠"
     change = change_text(cell.change)
@@ -198,7 +198,7 @@ def _targets_markdown(rows: tuple[TargetRow, ...]) -> str:
             escape_inline(row.target.column.period or ""),
             escape_inline(target.target_period or ""),
             escape_inline(target_text(row)),
-            escape_inline(value_text(result.metric)) if result else "—",
+            escape_inline(value_with_unit(result.metric)) if result else "—",
             percent_text(row.completion) or "—",
             status_text(row),
         ]

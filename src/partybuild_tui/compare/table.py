@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from partybuild_tui.compare.figures import Column, Figure
-from partybuild_tui.compare.numbers import POINT_UNITS, difference, relative_change
+from partybuild_tui.compare.numbers import relative_change
+from partybuild_tui.model.exact import difference
+from partybuild_tui.model.numbers import POINT_UNITS
 from partybuild_tui.model.registry import Registry
 from partybuild_tui.model.report import Number
 

@@ -30,8 +30,9 @@ from decimal import Decimal
 from typing import Literal
 
 from partybuild_tui.compare.figures import Column, Figure
-from partybuild_tui.compare.numbers import exact, ratio_percent
+from partybuild_tui.compare.numbers import ratio_percent
 from partybuild_tui.compare.periods import period_key
+from partybuild_tui.model.exact import exact
 from partybuild_tui.model.report import Number
 
 Bound = Literal["at_least", "around", "at_most", "exactly"]

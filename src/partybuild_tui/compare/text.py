@@ -11,10 +11,10 @@ from partybuild_tui.compare.cells import (
     percent_text,
     status_text,
     target_text,
-    value_text,
 )
 from partybuild_tui.compare.chart import indicator_chart, targets_chart
 from partybuild_tui.compare.targets import TargetRow
+from partybuild_tui.export.values import value_with_unit
 
 
 def _pad(text: str, width: int) -> str:
@@ -29,11 +29,13 @@ def table_lines(comparison: Comparison) -> list[str]:
         flag = "  ⚠ unit clash" if row.unit_clash else ""
         lines.append(f"{row.label}  [{row.indicator}, {row.unit}]{flag}")
         cells = [(c, row.cell(c)) for c in table.columns]
-        value_width = max((cell_len(value_text(c.figure.metric)) for _, c in cells if c), default=0)
+        value_width = max(
+            (cell_len(value_with_unit(c.figure.metric)) for _, c in cells if c), default=0
+        )
         for column, cell in cells:
             if cell is None:
                 continue
-            value = value_text(cell.figure.metric) + (" ⚠" if cell.unit_clash else "")
+            value = value_with_unit(cell.figure.metric) + (" ⚠" if cell.unit_clash else "")
             change = change_text(cell.change)
             since = f"  vs {cell.change.since.period}" if cell.change else ""
             line = f"  {_pad(column.heading, width)}  {_pad(value, value_width + 2)}{change}{since}"
@@ -49,7 +51,7 @@ def target_lines(comparison: Comparison) -> list[str]:
     for row in comparison.targets:
         target, result = row.target.metric, row.result
         where = f"{row.target.column.region or ''} {target.target_period}".strip()
-        got = value_text(result.metric) if result else "—"
+        got = value_with_unit(result.metric) if result else "—"
         done = percent_text(row.completion)
         lines.append(
             f"{target.label} [{row.indicator}] {where}: target {target_text(row)} "

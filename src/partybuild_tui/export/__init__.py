@@ -32,7 +32,7 @@ from partybuild_tui.export.markdown import (
     report_markdown,
     section_markdown,
 )
-from partybuild_tui.export.values import exact_number, section_path
+from partybuild_tui.export.values import section_path
 from partybuild_tui.model import Metric, Report, Section
 
 Format = Literal["json", "csv", "markdown"]
@@ -125,7 +125,6 @@ __all__ = [
     "default_filename",
     "escape_block",
     "escape_inline",
-    "exact_number",
     "export_metrics",
     "export_report",
     "load_json_report",

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from partybuild_tui.export.markdown import section_markdown
-from partybuild_tui.export.values import exact_number, section_path, signed_change, value_with_unit
+from partybuild_tui.export.values import section_path, signed_change, value_with_unit
 from partybuild_tui.model import Metric, Report, Section
+from partybuild_tui.model.exact import format_number
 
 
 def metric_clip_text(metric: Metric, report: Report | None = None) -> str:
@@ -26,7 +27,7 @@ def metric_clip_text(metric: Metric, report: Report | None = None) -> str:
     """
     line = f"{' '.join(metric.label.split())}: {value_with_unit(metric)}"
     if metric.baseline is not None and metric.change is not None:
-        baseline = exact_number(metric.baseline) + metric.unit
+        baseline = format_number(metric.baseline) + metric.unit
         line += f" (from {baseline}, {signed_change(metric.change, metric.unit)})"
     lines = [line, f"“{metric.quote}”"]
     if metric.note:

@@ -16,8 +16,9 @@ import io
 import unicodedata
 from collections.abc import Iterable
 
-from partybuild_tui.export.values import exact_number, section_path
+from partybuild_tui.export.values import section_path
 from partybuild_tui.model import Metric
+from partybuild_tui.model.exact import format_number
 
 BOM = "\ufeff"
 COLUMNS = (
@@ -48,7 +49,7 @@ def metric_csv_row(metric: Metric) -> list[str]:
     """The cells of one metric, in ``COLUMNS`` order, formulas neutralised."""
 
     def number(value: int | float | None) -> str:
-        return "" if value is None else exact_number(value)
+        return "" if value is None else format_number(value)
 
     texts = [
         metric.section_id,

@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from partybuild_tui.export.values import exact_number, section_path, signed_change, value_with_unit
+from partybuild_tui.export.values import section_path, signed_change, value_with_unit
 from partybuild_tui.model import Metric, Report, Section
+from partybuild_tui.model.exact import format_number
 
 _INLINE = re.compile(r"[\\`*_{}\[\]<>|~^$&#@:]")
 _DOUBLE_SLASH = re.compile(r"/(?=/)")  # linkify reads //host as a protocol-relative link
@@ -98,7 +99,7 @@ _METRIC_HEADER = ["Metric", "Value", "Baseline", "Change", "Quote", "Note"]
 def _metric_cells(metric: Metric) -> list[str]:
     baseline = change = ""
     if metric.baseline is not None and metric.change is not None:
-        baseline = escape_cell(exact_number(metric.baseline) + metric.unit)
+        baseline = escape_cell(format_number(metric.baseline) + metric.unit)
         change = escape_cell(signed_change(metric.change, metric.unit))
     value = value_with_unit(metric)
     # A quote that only repeats the value (594个) says nothing the Value column does not.

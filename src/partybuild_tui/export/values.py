@@ -2,29 +2,11 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from partybuild_tui.model import Metric
 from partybuild_tui.model.display import BREADCRUMB_SEPARATOR
-from partybuild_tui.model.numbers import QUALIFIER_WORDS
+from partybuild_tui.model.exact import format_number, format_signed
+from partybuild_tui.model.numbers import POINT_UNITS, QUALIFIER_WORDS
 from partybuild_tui.model.report import Number
-
-
-def exact_number(value: Number) -> str:
-    """A number as a plain decimal, exactly: ``38``, ``99.3``, ``0.00001``, never ``1e-05``.
-
-    For files (the screen uses ``model.numbers.format_number``, ten significant
-    digits). Floats keep their shortest round-tripping digits, so ``float(exact_number(x))
-    == x``; no thousands separators, so spreadsheets read the text as a number.
-    """
-    if isinstance(value, bool):  # pragma: no cover - the model never holds booleans
-        raise TypeError("not a number: a boolean")
-    if isinstance(value, int):
-        return str(value)
-    text = repr(float(value))
-    if "e" in text or "E" in text:
-        text = format(Decimal(text), "f")
-    return text
 
 
 def signed_change(change: Number, unit: str) -> str:
@@ -32,10 +14,8 @@ def signed_change(change: Number, unit: str) -> str:
 
     (``model.numbers.format_change`` is another thing: ``46% → 87%``.)
     """
-    text = exact_number(change)
-    if not text.startswith("-"):
-        text = "+" + text
-    if unit == "%":
+    text = format_signed(change)
+    if unit in POINT_UNITS:
         return f"{text} pp"
     return text + unit
 
@@ -43,7 +23,7 @@ def signed_change(change: Number, unit: str) -> str:
 def value_with_unit(metric: Metric) -> str:
     """``87%``, ``over 17000名``: the qualifier words, the value and the unit."""
     words = QUALIFIER_WORDS.get(metric.qualifier, metric.qualifier)
-    text = exact_number(metric.value) + metric.unit
+    text = format_number(metric.value) + metric.unit
     return f"{words} {text}" if words else text
 
 

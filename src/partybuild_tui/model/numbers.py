@@ -8,6 +8,7 @@ is shown in full.
 
 from __future__ import annotations
 
+from partybuild_tui.model.exact import format_number
 from partybuild_tui.model.numerals import MAX_MAGNITUDE
 from partybuild_tui.model.report import Metric, Number
 
@@ -19,6 +20,9 @@ QUALIFIER_WORDS: dict[str, str] = {"exact": "", "over": "over", "about": "about"
 The one definition: exports write these words, the app shows them through ``t()``
 (余/以上, 近/约, 最高 in Chinese).
 """
+
+POINT_UNITS = frozenset({"%", "％"})
+"""Units whose change is in percentage points (87% after 46% is +41 points), never relative."""
 
 RELATIVE_TOLERANCE = 1e-9
 """Two values this close (relative to the larger, or absolutely below 1) are equal."""
@@ -39,15 +43,6 @@ def close(a: Number, b: Number) -> bool:
     if not (abs(a) <= MAX_MAGNITUDE and abs(b) <= MAX_MAGNITUDE):
         return a == b
     return abs(a - b) <= RELATIVE_TOLERANCE * max(1.0, abs(a), abs(b))
-
-
-def format_number(value: Number) -> str:
-    """A plain number without a trailing ``.0`` (``38``, ``99.3``, ``0.4``)."""
-    if isinstance(value, float):
-        if value.is_integer() and abs(value) < 1e15:
-            return str(int(value))
-        return f"{value:.10g}"
-    return str(value)
 
 
 def format_value(value: Number) -> str:
@@ -83,6 +78,6 @@ def format_difference(metric: Metric, points_word: str = "个百分点") -> str:
         return ""
     arrow = "▲" if change > 0 else "▼" if change < 0 else "="
     amount = format_value(abs(change))
-    if metric.unit in ("%", "％"):
+    if metric.unit in POINT_UNITS:
         return f"{arrow}{amount}{points_word}"
     return f"{arrow}{amount}{'' if metric.unit == '比例' else metric.unit}"

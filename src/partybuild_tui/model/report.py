@@ -12,12 +12,12 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from partybuild_tui.model.exact import Number, difference
+
 Qualifier = Literal["exact", "over", "about", "up_to"]
 QUALIFIERS: tuple[str, ...] = ("exact", "over", "about", "up_to")
 Role = Literal["result", "target"]
 ROLES: tuple[str, ...] = ("result", "target")
-
-Number = int | float
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,12 +54,7 @@ class Metric:
         """``value - baseline`` for a change such as 由46%提升到87%."""
         if self.baseline is None:
             return None
-        difference = self.value - self.baseline
-        if isinstance(difference, float):
-            difference = round(difference, 10)
-            if difference.is_integer():
-                return int(difference)
-        return difference
+        return difference(self.baseline, self.value)
 
 
 @dataclass(frozen=True, slots=True)

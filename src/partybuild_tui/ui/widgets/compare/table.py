@@ -19,9 +19,9 @@ from partybuild_tui.compare.cells import (
     percent_text,
     status_text,
     target_text,
-    value_text,
 )
 from partybuild_tui.compare.table import Cell, IndicatorRow
+from partybuild_tui.export.values import value_with_unit
 from partybuild_tui.ui.widgets.compare.grid import CompareGrid, GridCell
 
 Layout = Literal["matrix", "by_report", "targets"]
@@ -44,7 +44,7 @@ class Place:
 def cell_text(cell: Cell | None) -> GridCell:
     if cell is None:
         return ("—", "dim")
-    text = value_text(cell.figure.metric) + (" ⚠" if cell.unit_clash else "")
+    text = value_with_unit(cell.figure.metric) + (" ⚠" if cell.unit_clash else "")
     change = change_text(cell.change)
     return (f"{text}  {change}" if change else text, "")
 
@@ -109,7 +109,7 @@ class CompareTable(CompareGrid):
         return [
             (target.metric.label, ""),
             (target_text(row, self.language), ""),
-            (value_text(result.metric), "") if result else ("—", "dim"),
+            (value_with_unit(result.metric), "") if result else ("—", "dim"),
             (percent_text(row.completion) or "—", ""),
             (status_text(row, self.language), _STATUS_STYLE.get(row.status, "")),
             (target.metric.target_period or "", ""),
