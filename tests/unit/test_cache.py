@@ -12,7 +12,7 @@ import msgpack
 import pytest
 
 from partybuild_tui.cli import main
-from partybuild_tui.model import ReportError, bundled_report_path
+from partybuild_tui.model import ReportError, bundled_report_path, loader
 from partybuild_tui.state import cache as cache_module
 from partybuild_tui.state import codec, locations
 from partybuild_tui.state.cache import load_report
@@ -252,10 +252,18 @@ def test_the_save_can_wait_for_the_first_frame(generated, cache_dir, cold_loads)
     assert len(cold_loads) == 1
 
 
-def test_check_always_validates_the_file_itself(generated, cache_dir, cold_loads, capsys):
+def test_check_always_validates_the_file_itself(generated, cache_dir, monkeypatch, capsys):
+    parsed: list[str] = []  # `check` reads through the model, not the cache layer
+    real = loader.load_bytes
+
+    def counting(path: str, data: bytes):
+        parsed.append(path)
+        return real(path, data)
+
+    monkeypatch.setattr(loader, "load_bytes", counting)
     assert main(["check", str(generated)]) == 0
     assert main(["check", str(generated)]) == 0
-    assert len(cold_loads) == 2
+    assert parsed == [str(generated), str(generated)]
     assert _entries(cache_dir) == []
     assert "valid" in capsys.readouterr().out
 

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from partybuild_tui.model import Report, ReportError, bundled_report_path
+from partybuild_tui.model import Report, ReportError, bundled_report_path, load_report
 from partybuild_tui.model.sanitize import sanitize_text
 from partybuild_tui.model.source import DEFAULT_MAX_SIZE
 
@@ -39,17 +39,18 @@ def open_report(
     ``state.cache.load_report``). What the cache has to say (a directory it
     refuses) is printed once on stderr.
     """
-    from partybuild_tui.state import cache
-
-    path = report_path(args)
+    path = str(report_path(args))
     max_size = getattr(args, "max_size", None) or DEFAULT_MAX_SIZE
+    if not use_cache:  # `check`: the file itself, and none of the cache layer's modules
+        try:
+            return load_report(path, max_size)
+        except ReportError as error:
+            print_error(str(error))
+            return None
+    from partybuild_tui.state import cache  # lazy: see above
+
     try:
-        return cache.load_report(
-            str(path),
-            max_size=max_size,
-            use_cache=use_cache,
-            schedule_save=schedule_cache_save,
-        )
+        return cache.load_report(path, max_size=max_size, schedule_save=schedule_cache_save)
     except ReportError as error:
         print_error(str(error))
         return None

@@ -15,14 +15,18 @@ import difflib
 import sys
 from pathlib import Path
 
+from rich.console import Console
+
 from partybuild_tui.commands.common import print_error
 from partybuild_tui.commands.export import check_destination, write_output
 from partybuild_tui.compare import Comparison, compare_library
 from partybuild_tui.compare.example import example_library_paths
 from partybuild_tui.compare.outputs import FORMATS, to_csv, to_json, to_markdown
-from partybuild_tui.model import ReportError
+from partybuild_tui.compare.text import print_charts, to_text
+from partybuild_tui.library import open_library
+from partybuild_tui.model import ReportError, bundled_report_path
+from partybuild_tui.model.errors import EXIT_BAD_INPUT
 
-EXIT_BAD_INPUT = 2
 _SUFFIXES = {".txt": "text", ".json": "json", ".csv": "csv", ".md": "markdown", ".xlsx": "xlsx"}
 
 
@@ -67,8 +71,6 @@ def _format(args: argparse.Namespace, output: Path | None) -> str:
 
 
 def _load(args: argparse.Namespace) -> Comparison | None:
-    from partybuild_tui.library import open_library
-
     paths = [Path(p) for p in args.paths] or example_library_paths()
     for path in paths:
         if not path.exists():
@@ -105,7 +107,7 @@ def _load(args: argparse.Namespace) -> Comparison | None:
 
 def _render(comparison: Comparison, fmt: str, args: argparse.Namespace) -> bytes:
     if fmt == "xlsx":
-        from partybuild_tui.compare.xlsx import to_xlsx
+        from partybuild_tui.compare.xlsx import to_xlsx  # lazy: xlsxwriter, for this format only
 
         return to_xlsx(comparison)
     if fmt == "json":
@@ -115,8 +117,6 @@ def _render(comparison: Comparison, fmt: str, args: argparse.Namespace) -> bytes
     elif fmt == "markdown":
         text = to_markdown(comparison, targets=args.targets)
     else:
-        from partybuild_tui.compare.text import to_text
-
         text = to_text(comparison, targets=args.targets)
     return text.encode("utf-8")
 
@@ -125,17 +125,11 @@ def _to_terminal(comparison: Comparison, data: bytes, args: argparse.Namespace) 
     sys.stdout.write(data.decode("utf-8"))
     sys.stdout.flush()
     if sys.stdout.isatty():
-        from rich.console import Console
-
-        from partybuild_tui.compare.text import print_charts
-
         print()
         print_charts(comparison, Console(highlight=False), targets=args.targets)
 
 
 def _write_file(output: Path, data: bytes, args: argparse.Namespace) -> int:
-    from partybuild_tui.model import bundled_report_path
-
     for source in args.paths or [str(bundled_report_path())]:
         problem = check_destination(output, Path(source), force=args.force)
         if problem:

@@ -17,7 +17,13 @@ import sys
 from pathlib import Path
 
 from partybuild_tui.commands.common import non_empty_path, open_report, print_error, report_path
-from partybuild_tui.commands.library_args import add_paths_argument, is_library, single_path
+from partybuild_tui.commands.library_args import (
+    add_paths_argument,
+    is_library,
+    load_library,
+    single_path,
+    warn_failed,
+)
 from partybuild_tui.export import EXTENSIONS, FORMATS, export_report
 from partybuild_tui.model import Report, Section
 from partybuild_tui.model.errors import EXIT_BAD_INPUT
@@ -158,7 +164,7 @@ def _describe(report: Report, section: Section | None, args: argparse.Namespace,
 
 
 def _xlsx(report: Report, section: Section | None, *, descendants: bool) -> bytes:
-    from partybuild_tui.export.xlsx import metrics_xlsx
+    from partybuild_tui.export.xlsx import metrics_xlsx  # lazy: xlsxwriter, for this format
 
     if section is None:
         metrics = list(report.metrics)
@@ -267,8 +273,7 @@ def run_library(args: argparse.Namespace, fmt: str, output: Path | None) -> int:
     if args.section:
         print_error("partybuild-tui export: --section applies to one report, not a library")
         return EXIT_BAD_INPUT
-    from partybuild_tui.commands.library_args import load_library, warn_failed
-    from partybuild_tui.library.export import (
+    from partybuild_tui.library.export import (  # lazy: a library's modules
         library_metrics_csv,
         library_metrics_json,
         library_metrics_xlsx,

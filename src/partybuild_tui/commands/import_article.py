@@ -19,6 +19,7 @@ from partybuild_tui.importer import ArticleError, ImportResult, dump, import_art
 from partybuild_tui.importer.compare import compare, describe
 from partybuild_tui.importer.reading import DEFAULT_MAX_ARTICLE_SIZE
 from partybuild_tui.model import Report, ReportError, load_report, load_text
+from partybuild_tui.model.registry import load_registry
 from partybuild_tui.state.atomic_write import DestinationExists, atomic_write_bytes
 
 STDOUT = "-"
@@ -119,8 +120,7 @@ MAX_LISTED = 40  # items listed per guessed pattern (the count is always whole)
 
 def _tag(result: ImportResult, registry_path: str) -> str | None:
     """Tag the import with the registry's indicators; the reason it could not, or None."""
-    from partybuild_tui.importer.indicators import Tagger
-    from partybuild_tui.model.registry import load_registry
+    from partybuild_tui.importer.indicators import Tagger  # lazy: pypinyin, ~0.1 s
 
     try:
         registry = load_registry(registry_path)

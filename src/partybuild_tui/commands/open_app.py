@@ -10,7 +10,12 @@ from collections.abc import Callable
 from typing import TextIO
 
 from partybuild_tui.commands.common import open_report, print_error, report_path
-from partybuild_tui.commands.library_args import add_paths_argument, is_library, single_path
+from partybuild_tui.commands.library_args import (
+    add_paths_argument,
+    is_library,
+    load_library,
+    single_path,
+)
 from partybuild_tui.model import Report
 from partybuild_tui.model.collector import collector_paused, freeze_long_lived
 from partybuild_tui.model.errors import EXIT_BAD_INPUT
@@ -62,9 +67,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace, after_first_frame: list[Callable[[], None]]) -> int:
-    from partybuild_tui.ui.app import (
-        available_themes,  # cheap checks first: a 37 MB report takes seconds
-    )
+    # Lazy: Textual only once the app runs. Cheap checks first: a 37 MB report takes seconds.
+    from partybuild_tui.ui.app import AppOptions, available_themes, make_app
 
     if args.theme and args.theme not in available_themes():
         print_error(
@@ -89,8 +93,6 @@ def _run(args: argparse.Namespace, after_first_frame: list[Callable[[], None]]) 
     # The report lives as long as the app: keep the collector from walking its
     # million objects again and again (a full pass would freeze the screen).
     freeze_long_lived()
-    from partybuild_tui.ui.app import AppOptions, make_app
-
     options = AppOptions(
         start_section=args.section,
         theme=args.theme,
@@ -107,8 +109,6 @@ def _run(args: argparse.Namespace, after_first_frame: list[Callable[[], None]]) 
 
 def _run_library(args: argparse.Namespace, after_first_frame: list[Callable[[], None]]) -> int:
     """``partybuild-tui DIR`` (or several files): the library screen."""
-    from partybuild_tui.commands.library_args import load_library
-
     if args.section:
         print_error("partybuild-tui: --section opens one report; give a report file, not a folder")
         return EXIT_BAD_INPUT
@@ -116,7 +116,7 @@ def _run_library(args: argparse.Namespace, after_first_frame: list[Callable[[], 
     if library is None:
         return EXIT_BAD_INPUT
     freeze_long_lived()  # the reports live as long as the app (see _run)
-    from partybuild_tui.ui.app import AppOptions
+    from partybuild_tui.ui.app import AppOptions  # lazy: Textual, as in _run
     from partybuild_tui.ui.library_app import make_library_app
 
     options = AppOptions(

@@ -15,7 +15,13 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from partybuild_tui.commands.common import open_report
-from partybuild_tui.commands.library_args import add_paths_argument, is_library, single_path
+from partybuild_tui.commands.library_args import (
+    add_paths_argument,
+    is_library,
+    load_library,
+    single_path,
+    warn_failed,
+)
 from partybuild_tui.model import Report
 from partybuild_tui.model.display import breadcrumb_text
 from partybuild_tui.model.errors import EXIT_BAD_INPUT
@@ -137,6 +143,7 @@ def _print_plain(report: Report, result: SearchResult) -> None:
 
 
 def _print_rich(report: Report, result: SearchResult) -> None:
+    # Lazy: rich only for a terminal; piped output (scripts) never loads it.
     from rich.console import Console
     from rich.text import Text
 
@@ -242,6 +249,7 @@ def _print_library_plain(result: LibraryResult) -> None:
 
 
 def _print_library_rich(result: LibraryResult) -> None:
+    # Lazy: rich only for a terminal; piped output (scripts) never loads it.
     from rich.console import Console
     from rich.text import Text
 
@@ -284,8 +292,7 @@ def _library_summary(library: Library, result: LibraryResult) -> str:
 
 
 def run_library(args: argparse.Namespace) -> int:
-    from partybuild_tui.commands.library_args import load_library, warn_failed
-    from partybuild_tui.library.large import library_index
+    from partybuild_tui.library.large import library_index  # lazy: a library's modules
 
     library = load_library(args)
     if library is None:

@@ -12,6 +12,7 @@ import importlib.util
 from pathlib import Path
 
 from partybuild_tui.commands.common import print_error
+from partybuild_tui.model import ReportError, bundled_report_path, load_report
 
 WEB_EXTRA = "pip install 'partybuild-tui[web]'"
 
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     if importlib.util.find_spec("textual_serve") is None:
         print_error(f"partybuild-tui: serve needs the web extra: {WEB_EXTRA}")
         return 2
-    from partybuild_tui.web.server import (
+    from partybuild_tui.web.server import (  # lazy: the optional web extra, checked above
         ReportServer,
         default_state_root,
         is_loopback,
@@ -87,8 +88,6 @@ def run(args: argparse.Namespace) -> int:
 
 def _title(paths: list[Path]) -> str | None:
     """The window title: the report's title, or the library folder's name."""
-    from partybuild_tui.model import ReportError, bundled_report_path, load_report
-
     if len(paths) == 1 and paths[0].is_dir():
         return f"partybuild-tui · {paths[0].name}"
     if len(paths) > 1:

@@ -72,7 +72,7 @@ class Library:
 
 def _duplicate_error(path: Path, report_id: str, first: Path) -> str:
     """``FILE:LINE:COL: report.id: …``, pointing at the id in the second file."""
-    from partybuild_tui.library.checks import locate_in_file
+    from partybuild_tui.library.checks import locate_in_file  # lazy: checks imports this package
 
     line, column = locate_in_file(path, ("report", "id"))
     message = f"duplicate report id {report_id!r}: {first} has it already"

@@ -15,6 +15,8 @@ from pathlib import Path
 from partybuild_tui.library import Library
 from partybuild_tui.model import Report, ReportError
 from partybuild_tui.model.errors import DataPath
+from partybuild_tui.model.json_reader import locate_json
+from partybuild_tui.model.source import decode, read_bytes
 
 MAX_SIZE = 1 << 30
 
@@ -36,8 +38,7 @@ def metric_data_paths(report: Report) -> dict[str, DataPath]:
 
 def locate_in_file(path: Path, data_path: DataPath) -> tuple[int | None, int | None]:
     """1-based (line, column) of the node at ``data_path`` in the file (``None``s if unknown)."""
-    from partybuild_tui.model.json_reader import locate_json
-    from partybuild_tui.model.source import decode, read_bytes
+    # Lazy: PyYAML, only to point at a problem (a warm library start reads no YAML).
     from partybuild_tui.model.yaml_reader import locate_in, parse_with_marks
 
     try:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from partybuild_tui.library import codec
-from partybuild_tui.model import Report, ReportError, ReportMeta
+from partybuild_tui.model import Report, ReportError, ReportMeta, load_report
 
 _DECODING = threading.Lock()
 """One decoder at a time: the index thread and the screen share the decoded report."""
@@ -65,8 +65,6 @@ class Pending:
         try:
             return codec.decode_report(self.payload)
         except Exception:  # the entry verified but does not decode: read the file itself
-            from partybuild_tui.model import load_report
-
             try:
                 return load_report(self.path)
             except ReportError:

@@ -66,7 +66,11 @@ def library_metrics_json(library: Library) -> str:
 
 def library_metrics_xlsx(library: Library) -> bytes:
     """The CSV's rows as a workbook: numbers as numbers, the unit and the quote apart."""
-    from partybuild_tui.export.xlsx import METRIC_COLUMNS, metric_record, workbook_bytes
+    from partybuild_tui.export.xlsx import (  # lazy: xlsxwriter, for this format
+        METRIC_COLUMNS,
+        metric_record,
+        workbook_bytes,
+    )
 
     def records() -> Iterator[dict[str, Any]]:
         for report, metric in _rows(library):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from partybuild_tui.library import Library, LibraryEntry
 from partybuild_tui.search import fold
+from partybuild_tui.search.pinyin import readings_of
 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("title", "Title"),
@@ -57,8 +58,6 @@ class LibraryRow:
     def readings(self) -> list[tuple[str, ...]]:
         """Every reading of each character of the title and region (``()`` for non-hanzi)."""
         if not self._readings:
-            from partybuild_tui.search.pinyin import readings_of
-
             text = self.cells["title"] + " " + self.cells["region"]
             self._readings.extend(readings_of(char) for char in text)
         return self._readings

@@ -27,10 +27,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import msgpack
+
 from partybuild_tui import __version__
 from partybuild_tui.library import codec
 from partybuild_tui.model import ReportError
 from partybuild_tui.state import locations
+from partybuild_tui.state.atomic_write import atomic_write_bytes
 
 FORMAT = 2
 MAGIC = b"partybuild-tui-library\n"
@@ -105,10 +108,6 @@ class LibraryCache:
         if self.file is None or not (self._changed or set(self._old) != set(self._new)):
             return
         with contextlib.suppress(Exception):  # a full disk or read-only home: a slower next open
-            import msgpack
-
-            from partybuild_tui.state.atomic_write import atomic_write_bytes
-
             body = msgpack.packb(
                 {"format": FORMAT, "app": __version__, "entries": self._new}, use_bin_type=True
             )
@@ -120,8 +119,6 @@ class LibraryCache:
 
 def _read(file: Path) -> dict[str, list[Any]]:
     """The entries in ``file``; empty when it is missing, unsigned, stale or malformed."""
-    import msgpack
-
     try:
         fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(fd, "rb") as stream:

@@ -10,6 +10,8 @@ stops when every quote has been seen: time linear in the text and the quotes.
 
 from __future__ import annotations
 
+import ahocorasick
+
 from partybuild_tui.model.sanitize import sanitize_text
 
 _ONE_BY_ONE_LIMIT = 20_000_000
@@ -53,8 +55,6 @@ class QuoteFinder:
     def _all_at_once(self, quotes: set[str]) -> None:
         if not quotes:
             return
-        import ahocorasick
-
         automaton = ahocorasick.Automaton()
         for quote in quotes:
             automaton.add_word(quote, quote)

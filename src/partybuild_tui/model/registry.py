@@ -150,7 +150,7 @@ def build_registry(data: Any) -> Registry:
 
 def load_registry(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> Registry:
     """Read and validate the registry at ``path``; raises ``ReportError`` and nothing else."""
-    from partybuild_tui.model.yaml_reader import locate_in, parse_with_marks
+    from partybuild_tui.model.yaml_reader import locate_in, parse_with_marks  # lazy: PyYAML
 
     name = str(path)
     text = decode(name, read_bytes(name, max_size, noun="registry file"))

@@ -19,6 +19,7 @@ from partybuild_tui.search.index import Corpus, Region
 from partybuild_tui.search.matching import CompiledTerm, Matcher, metric_matches
 from partybuild_tui.search.query import Query, TextTerm, parse_query
 from partybuild_tui.search.ranking import metric_search, text_search
+from partybuild_tui.search.scope import metric_positions, roots_of, scoped
 
 
 def _parsed(query: str | Query) -> Query:
@@ -77,8 +78,6 @@ class SearchIndex:
         """
         parsed = _parsed(query)
         if parsed.sections:  # in:ID: the part of the report under those sections
-            from partybuild_tui.search.scope import scoped
-
             part, described = scoped(self, self.report, parsed, self._build_part)
             if part is None or described.is_empty:
                 return SearchResult(described, (), 0)
@@ -102,8 +101,6 @@ class SearchIndex:
         """
         parsed = _parsed(query)
         if parsed.sections:
-            from partybuild_tui.search.scope import metric_positions, roots_of, scoped
-
             part, described = scoped(self, self.report, parsed, self._build_part)
             if part is None:
                 return []

@@ -36,6 +36,8 @@ from dataclasses import fields
 from itertools import chain
 from typing import Any
 
+import msgpack
+
 from partybuild_tui.model.build import SCHEMA
 from partybuild_tui.model.numerals import MAX_MAGNITUDE
 from partybuild_tui.model.report import Metric, Report, ReportMeta, Section
@@ -170,8 +172,6 @@ FINGERPRINT = hashlib.blake2b(
 
 def encode_report(report: Report) -> bytes:
     """The report as msgpack bytes; ``decode_report`` rebuilds an equal ``Report``."""
-    import msgpack
-
     ordered = report.ordered
     sections = [
         [
@@ -295,8 +295,6 @@ class _Tree:
         return SectionStore(bounds, decode, fallback)
 
     def _part(self, order: int, blob: bytes, metric_ids: list[Any]) -> Part:
-        import msgpack
-
         values, (start, end) = self.values[order], self.bounds[order]
         data = msgpack.unpackb(blob, raw=False, strict_map_key=True)
         if type(data) is not list or len(data) != 2 or type(data[1]) is not list:
@@ -365,8 +363,6 @@ def decode_report(
     file), sections are checked when first read, and one that breaks a rule comes
     from ``fallback`` instead; without it, every section is checked here.
     """
-    import msgpack
-
     try:
         payload = msgpack.unpackb(data, raw=False, strict_map_key=True)
     except Exception as error:  # msgpack raises several types for bad bytes
