@@ -90,6 +90,13 @@ def child(kind: str, markers: list[str], out: str, mode: str) -> None:
     def run(self: App, *args: object, **kwargs: object) -> object:
         phase["run_cpu"] = time.process_time() - started_cpu
         phase["run_calls"] = counter[0]
+        if os.environ.get("FRAME_PROBE_STOP_AT_RUN"):  # what comes before App.run, alone
+            sys.setprofile(None)
+            if profiler is not None:
+                profiler.disable()
+                profiler.dump_stats(out + ".prof")
+            Path(out).write_text(json.dumps({"cpu": phase["run_cpu"], "calls": counter[0]}))
+            os._exit(0)
         if mode == "profile-run":
             profiler.enable()
         return original_run(self, *args, **kwargs)
@@ -218,6 +225,9 @@ def main() -> int:
     parser.add_argument("--only", default="", help="bare, app and/or against (comma-separated)")
     parser.add_argument("--against", default="", help="also run the explorer from this src/")
     parser.add_argument("--src", default="", help="run the explorer from this src/ (default: ours)")
+    parser.add_argument(
+        "--stop-at-run", action="store_true", help="measure only what comes before App.run"
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -256,6 +266,8 @@ def main() -> int:
         runs.append(("against", str(report_path), app_markers, str(Path(args.against).resolve())))
     if args.only:
         runs = [r for r in runs if r[0] in args.only.split(",")]
+    if args.stop_at_run:
+        env["FRAME_PROBE_STOP_AT_RUN"] = "1"
     for _, kind, _, path in runs:
         if kind != "bare":  # the cache entry the explorer's start reads (warm, as users have it)
             subprocess.run(
