@@ -217,7 +217,8 @@ def _callgrind_total(folder: Path) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "mode", choices=("calls", "instructions", "wall", "profile", "profile-run", "phases")
+        "mode",
+        choices=("calls", "instructions", "wall", "profile", "profile-run", "phases", "tmux"),
     )
     parser.add_argument("--runs", type=int, default=1, help="runs of each app, interleaved")
     parser.add_argument("--report", default="", help="the explorer's report (default bundled)")
@@ -276,6 +277,8 @@ def main() -> int:
                 check=True,
             )
     samples: dict[str, list[dict[str, float]]] = {name: [] for name, *_ in runs}
+    if args.mode == "tmux":
+        return _tmux_runs(runs, env, args.runs)
     for _ in range(args.runs):
         for name, kind, markers, path in runs:
             env["FRAME_PROBE_MARKERS"] = json.dumps(markers)
@@ -312,6 +315,35 @@ def main() -> int:
                 if medians["bare"].get(key)
             ]
             print(f"{name} ÷ bare: " + ", ".join(ratios))
+    return 0
+
+
+def _tmux_runs(runs: list[tuple[str, str, list[str], str]], env: dict[str, str], n: int) -> int:
+    """The figure of ``bench/run.py --only frame`` itself (launch until the markers are on
+    a 120×40 tmux screen), for each app in turn, ``n`` rounds; medians and ratios."""
+    from run import PYTHON, TmuxPane  # bench/run.py
+
+    samples: dict[str, list[float]] = {name: [] for name, *_ in runs}
+    pane = TmuxPane(env)
+    try:
+        for _ in range(n):
+            for name, kind, markers, path in runs:
+                pane.env = {**env, "PYTHONPATH": path}
+                command = (
+                    f"{PYTHON} {BENCH / 'bare_app.py'}"
+                    if kind == "bare"
+                    else f"env PYTHONPATH={path} {PYTHON} -m partybuild_tui --no-animation {kind}"
+                )
+                samples[name].append(pane.first_frame(command, markers)[0])
+    finally:
+        pane.close()
+    medians = {name: statistics.median(values) for name, values in samples.items()}
+    for name, values in samples.items():
+        print(
+            f"{name}: {medians[name] * 1000:.0f} ms "
+            f"({min(values) * 1000:.0f}–{max(values) * 1000:.0f}, n={len(values)})"
+            + (f", ÷ bare {medians[name] / medians['bare']:.3f}" if name != "bare" else "")
+        )
     return 0
 
 
