@@ -90,6 +90,13 @@ def child(kind: str, markers: list[str], out: str, mode: str) -> None:
     def run(self: App, *args: object, **kwargs: object) -> object:
         phase["run_cpu"] = time.process_time() - started_cpu
         phase["run_calls"] = counter[0]
+        if os.environ.get("FRAME_PROBE_STOP_AT_RUN"):  # what comes before App.run, alone
+            sys.setprofile(None)
+            if profiler is not None:
+                profiler.disable()
+                profiler.dump_stats(out + ".prof")
+            Path(out).write_text(json.dumps({"cpu": phase["run_cpu"], "calls": counter[0]}))
+            os._exit(0)
         if mode == "profile-run":
             profiler.enable()
         return original_run(self, *args, **kwargs)
@@ -210,7 +217,8 @@ def _callgrind_total(folder: Path) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "mode", choices=("calls", "instructions", "wall", "profile", "profile-run", "phases")
+        "mode",
+        choices=("calls", "instructions", "wall", "profile", "profile-run", "phases", "tmux"),
     )
     parser.add_argument("--runs", type=int, default=1, help="runs of each app, interleaved")
     parser.add_argument("--report", default="", help="the explorer's report (default bundled)")
@@ -218,6 +226,9 @@ def main() -> int:
     parser.add_argument("--only", default="", help="bare, app and/or against (comma-separated)")
     parser.add_argument("--against", default="", help="also run the explorer from this src/")
     parser.add_argument("--src", default="", help="run the explorer from this src/ (default: ours)")
+    parser.add_argument(
+        "--stop-at-run", action="store_true", help="measure only what comes before App.run"
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -256,6 +267,8 @@ def main() -> int:
         runs.append(("against", str(report_path), app_markers, str(Path(args.against).resolve())))
     if args.only:
         runs = [r for r in runs if r[0] in args.only.split(",")]
+    if args.stop_at_run:
+        env["FRAME_PROBE_STOP_AT_RUN"] = "1"
     for _, kind, _, path in runs:
         if kind != "bare":  # the cache entry the explorer's start reads (warm, as users have it)
             subprocess.run(
@@ -264,6 +277,8 @@ def main() -> int:
                 check=True,
             )
     samples: dict[str, list[dict[str, float]]] = {name: [] for name, *_ in runs}
+    if args.mode == "tmux":
+        return _tmux_runs(runs, env, args.runs)
     for _ in range(args.runs):
         for name, kind, markers, path in runs:
             env["FRAME_PROBE_MARKERS"] = json.dumps(markers)
@@ -300,6 +315,35 @@ def main() -> int:
                 if medians["bare"].get(key)
             ]
             print(f"{name} ÷ bare: " + ", ".join(ratios))
+    return 0
+
+
+def _tmux_runs(runs: list[tuple[str, str, list[str], str]], env: dict[str, str], n: int) -> int:
+    """The figure of ``bench/run.py --only frame`` itself (launch until the markers are on
+    a 120×40 tmux screen), for each app in turn, ``n`` rounds; medians and ratios."""
+    from run import PYTHON, TmuxPane  # bench/run.py
+
+    samples: dict[str, list[float]] = {name: [] for name, *_ in runs}
+    pane = TmuxPane(env)
+    try:
+        for _ in range(n):
+            for name, kind, markers, path in runs:
+                pane.env = {**env, "PYTHONPATH": path}
+                command = (
+                    f"{PYTHON} {BENCH / 'bare_app.py'}"
+                    if kind == "bare"
+                    else f"env PYTHONPATH={path} {PYTHON} -m partybuild_tui --no-animation {kind}"
+                )
+                samples[name].append(pane.first_frame(command, markers)[0])
+    finally:
+        pane.close()
+    medians = {name: statistics.median(values) for name, values in samples.items()}
+    for name, values in samples.items():
+        print(
+            f"{name}: {medians[name] * 1000:.0f} ms "
+            f"({min(values) * 1000:.0f}–{max(values) * 1000:.0f}, n={len(values)})"
+            + (f", ÷ bare {medians[name] / medians['bare']:.3f}" if name != "bare" else "")
+        )
     return 0
 
 

@@ -355,3 +355,24 @@ def test_a_minor_schema_version_is_cached_too(tmp_path, cache_dir, cold_loads):
     assert first.schema == "partybuild-report/1.2"
     assert load_report(path) == first
     assert len(cold_loads) == 1
+
+
+@pytest.mark.parametrize("thread_bytes", [0, 1 << 40], ids=["on-threads", "inline"])
+def test_hashing_on_a_thread_or_at_once_gives_the_same_answers(
+    generated, cache_dir, cold_loads, monkeypatch, thread_bytes
+):
+    """Large files are hashed on threads, small ones at once (``THREAD_BYTES``): a hit, a
+    forged entry and a same-size same-mtime edit are told apart the same way either way."""
+    monkeypatch.setattr(cache_module, "THREAD_BYTES", thread_bytes)
+    expected = load_report(generated)
+    assert load_report(generated) == expected and len(cold_loads) == 1  # a hit
+    (entry,) = _entries(cache_dir)
+    _corrupt_flip(entry)
+    assert load_report(generated) == expected and len(cold_loads) == 2  # bad signature: a miss
+    info, data = generated.stat(), generated.read_bytes()
+    swapped = data.replace("泽州县".encode(), "阳城县".encode(), 1)
+    assert swapped != data and len(swapped) == len(data)
+    generated.write_bytes(swapped)
+    os.utime(generated, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert load_report(generated) == load_report(generated, use_cache=False)  # other bytes
+    assert len(cold_loads) == 4

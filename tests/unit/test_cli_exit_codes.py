@@ -118,12 +118,12 @@ def test_debug_adds_the_traceback(
 def test_an_internal_error_while_loading_exits_1(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from partybuild_tui.model import loader
+    from partybuild_tui.model import build  # the loader imports it when it reads a file
 
     def broken_builder(*args: object) -> None:
         raise KeyError("a bug in the validator")
 
-    monkeypatch.setattr(loader, "build_report", broken_builder)
+    monkeypatch.setattr(build, "build_report", broken_builder)
     status, out, err = run(capsys, "check")
     assert (status, out) == (1, "")
     assert err.startswith("partybuild-tui: internal error: KeyError: 'a bug in the validator'\n")

@@ -18,9 +18,15 @@ from pathlib import Path
 
 import pytest
 
-from partybuild_tui.state import ReportKey, ReportSession, StateStore
 from partybuild_tui.state.bookmarks import MAX_BOOKMARKS, Bookmarks
-from partybuild_tui.state.store import FORMAT, MAX_STATE_FILE, VERSION
+from partybuild_tui.state.store import (
+    FORMAT,
+    MAX_STATE_FILE,
+    VERSION,
+    ReportKey,
+    ReportSession,
+    StateStore,
+)
 
 TIME_LIMIT = 1.0
 SECTIONS = [f"s{n:06d}" for n in range(12_000)]

@@ -14,8 +14,9 @@ import pytest
 from partybuild_tui.cli import main
 from partybuild_tui.model import ReportError, bundled_report_path, load_report
 from partybuild_tui.model import yaml_reader as yaml_reader_module
-from partybuild_tui.state import ReportSession, StateStore, digest, locations
+from partybuild_tui.state import digest, locations
 from partybuild_tui.state.cache import load_report as load_cached
+from partybuild_tui.state.store import ReportSession, StateStore
 
 BASE = {
     "schema": "partybuild-report/1",

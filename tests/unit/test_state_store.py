@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from partybuild_tui.model import load_report
-from partybuild_tui.state import ENV_VAR, ReportKey, ReportSession, StateStore, state_dir
+from partybuild_tui.state import ENV_VAR, state_dir
+from partybuild_tui.state.store import ReportKey, ReportSession, StateStore
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "small_report.yaml"
 

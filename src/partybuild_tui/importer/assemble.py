@@ -22,8 +22,8 @@ from partybuild_tui.importer.metrics import Found, find_metrics
 from partybuild_tui.importer.quotes import Section, shortest_quote
 from partybuild_tui.importer.segment import Part, build_parts, find_body
 from partybuild_tui.importer.targets import TargetFinder, plan_period
-from partybuild_tui.model.build import SCHEMA
 from partybuild_tui.model.errors import ArticleError
+from partybuild_tui.model.report import SCHEMA
 from partybuild_tui.model.sanitize import sanitize_text
 
 

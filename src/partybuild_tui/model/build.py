@@ -18,6 +18,9 @@ from partybuild_tui.model.quotes import QuoteFinder
 from partybuild_tui.model.report import (
     QUALIFIERS,
     ROLES,
+    SCHEMA,
+    SCHEMA_MAJOR,
+    SCHEMA_NAME,
     Metric,
     Number,
     Report,
@@ -26,10 +29,6 @@ from partybuild_tui.model.report import (
 )
 from partybuild_tui.model.sanitize import sanitize_text
 from partybuild_tui.model.scalars import PlainNumber
-
-SCHEMA_NAME = "partybuild-report"
-SCHEMA_MAJOR = 1
-SCHEMA = f"{SCHEMA_NAME}/{SCHEMA_MAJOR}"
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SCHEMA = re.compile(r"([a-z][a-z0-9-]*)/(\d+)(?:\.\d+)?")

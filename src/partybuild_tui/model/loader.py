@@ -14,7 +14,6 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from partybuild_tui.model.build import build_report
 from partybuild_tui.model.collector import collector_paused
 from partybuild_tui.model.errors import DataPath, Invalid, ReportError
 from partybuild_tui.model.report import Report
@@ -50,6 +49,10 @@ def _load(text: str, path: str) -> Report:
 
 
 def _parse_and_build(text: str, path: str) -> Report:
+    # The validator (and its regexes, numerals, quote finder) only when a file is read:
+    # a start from the load cache never needs it.
+    from partybuild_tui.model.build import build_report
+
     try:
         if path.lower().endswith(".json"):
             from partybuild_tui.model.json_reader import locate_json, parse_json

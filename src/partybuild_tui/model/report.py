@@ -14,6 +14,11 @@ from typing import Literal
 
 from partybuild_tui.model.exact import Number, difference
 
+SCHEMA_NAME = "partybuild-report"
+SCHEMA_MAJOR = 1
+SCHEMA = f"{SCHEMA_NAME}/{SCHEMA_MAJOR}"
+"""The format these classes hold (the file's ``schema:`` line; ``model.build`` checks it)."""
+
 Qualifier = Literal["exact", "over", "about", "up_to"]
 QUALIFIERS: tuple[str, ...] = ("exact", "over", "about", "up_to")
 Role = Literal["result", "target"]

@@ -38,9 +38,8 @@ from typing import Any
 
 import msgpack
 
-from partybuild_tui.model.build import SCHEMA
 from partybuild_tui.model.numerals import MAX_MAGNITUDE
-from partybuild_tui.model.report import Metric, Report, ReportMeta, Section
+from partybuild_tui.model.report import SCHEMA, Metric, Report, ReportMeta, Section
 from partybuild_tui.model.sanitize import is_safe, sanitize_text
 from partybuild_tui.state.lazy import (
     AllMetrics,

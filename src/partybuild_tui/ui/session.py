@@ -28,7 +28,6 @@ from textual.message import Message
 
 from partybuild_tui.model import Report, Section
 from partybuild_tui.model.collector import freeze_long_lived
-from partybuild_tui.state import ReportSession, ReportState, StateStore
 from partybuild_tui.ui.messages import CurrentReportChanged, Highlight, IndexReady, PlaceChanged
 from partybuild_tui.ui.navigation import ROOT, Navigation
 
@@ -37,6 +36,7 @@ if TYPE_CHECKING:
     from partybuild_tui.model import Metric
     from partybuild_tui.search import SearchIndex
     from partybuild_tui.state.search_history import SearchHistory
+    from partybuild_tui.state.store import ReportSession
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,9 @@ class OpenReport:
 
     def read_saved(self) -> ReportSession:
         """Bookmarks and last position from disk (no Textual: run off the UI thread)."""
+        # Imported here, on the worker thread: the store is not needed for the first frame.
+        from partybuild_tui.state.store import ReportSession, ReportState, StateStore
+
         ids = self.report.section_ids()
         if self.path is None:  # nothing to key the state by: in memory only
             return ReportSession(StateStore(), None, ReportState(), [], ids)

@@ -19,7 +19,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from partybuild_tui.model import Report
-from partybuild_tui.state import ReportSession
+from partybuild_tui.state.store import ReportSession
 from partybuild_tui.ui.i18n import t
 from partybuild_tui.ui.widgets.bindings import localize_bindings
 from partybuild_tui.ui.widgets.section_tree import section_label
