@@ -16,6 +16,7 @@ from pathlib import Path
 
 from partybuild_tui.model.collector import collector_paused
 from partybuild_tui.model.errors import DataPath, Invalid, ReportError
+from partybuild_tui.model.json_reader import locate_json, parse_json
 from partybuild_tui.model.report import Report
 from partybuild_tui.model.source import DEFAULT_MAX_SIZE, check_characters, decode, read_bytes
 
@@ -49,18 +50,16 @@ def _load(text: str, path: str) -> Report:
 
 
 def _parse_and_build(text: str, path: str) -> Report:
-    # The validator (and its regexes, numerals, quote finder) only when a file is read:
+    # Lazy: the validator (its regexes, numerals, quote finder) only when a file is read;
     # a start from the load cache never needs it.
     from partybuild_tui.model.build import build_report
 
     try:
         if path.lower().endswith(".json"):
-            from partybuild_tui.model.json_reader import locate_json, parse_json
-
             data = parse_json(path, text)
             locate: Callable[[DataPath], tuple[int | None, int | None]] = partial(locate_json, text)
         else:
-            from partybuild_tui.model.yaml_reader import (  # PyYAML only when there is YAML
+            from partybuild_tui.model.yaml_reader import (  # lazy: PyYAML, only for YAML
                 locate_in,
                 parse_with_marks,
             )

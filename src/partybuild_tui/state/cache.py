@@ -34,6 +34,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import msgpack
+
 from partybuild_tui import __version__
 from partybuild_tui.model.errors import ReportError
 from partybuild_tui.model.loader import load_bytes
@@ -263,8 +265,6 @@ def _lookup(place: _Place, digest: _Soon, max_size: int) -> Report | None:
 
     The entry is decoded (which checks everything) while its signature and the
     report's hash are computed; it is used only if both then match."""
-    import msgpack
-
     blob = _read_entry(place.path, max_entry_size(place.info.st_size))
     start = len(MAGIC) + _MAC_SIZE
     if blob is None or not blob.startswith(MAGIC) or len(blob) < start + _LENGTH.size:
@@ -309,8 +309,6 @@ def _prune(directory: Path) -> None:
 
 def _save(place: _Place, report: Report) -> None:
     """Store ``report``, validated from the very bytes ``place`` was found for; never raises."""
-    import msgpack
-
     tmp_name = None
     try:
         header = msgpack.packb(place.key(), use_bin_type=True)

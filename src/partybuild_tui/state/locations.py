@@ -31,7 +31,7 @@ def cache_dir() -> Path | None:
     override = os.environ.get(CACHE_ENV)
     if override is not None:
         return Path(override).expanduser() if override.strip() else None
-    import platformdirs  # only when the cache is used: `check` never pays for it
+    import platformdirs  # lazy: only when the cache is used; `check` never pays for it
 
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
@@ -41,7 +41,7 @@ def state_dir() -> Path:
     override = os.environ.get(STATE_ENV, "").strip()
     if override:
         return Path(override).expanduser()
-    import platformdirs
+    import platformdirs  # lazy: as above
 
     return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
 
