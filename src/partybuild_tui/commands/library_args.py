@@ -43,8 +43,8 @@ def single_path(args: argparse.Namespace) -> None:
 def load_library(args: argparse.Namespace, *, use_cache: bool = True) -> Library | None:
     """The library named on the command line; ``None`` (after one line) when it has no
     report at all. Broken files are left to the caller (each has its error)."""
-    # Here, not at the top: opening one report (the explorer, `check FILE`) never needs
-    # the library's modules (its process pool, discovery, registry): ~6 ms of a start.
+    # lazy: a library's modules (its process pool, discovery, registry), ~6 ms of every
+    # start of the explorer or `check FILE`, which open one report
     from partybuild_tui.library import open_library
 
     max_size = getattr(args, "max_size", None) or DEFAULT_MAX_SIZE

@@ -82,7 +82,7 @@ class OpenReport:
 
     def read_saved(self) -> ReportSession:
         """Bookmarks and last position from disk (no Textual: run off the UI thread)."""
-        # Imported here, on the worker thread: the store is not needed for the first frame.
+        # lazy: the store (json, atomic writes), imported by this worker after the first frame
         from partybuild_tui.state.store import ReportSession, ReportState, StateStore
 
         ids = self.report.section_ids()

@@ -141,7 +141,8 @@ class ReportActions:
     # -- export and copy ------------------------------------------------------------------
 
     def export(self) -> None:
-        from partybuild_tui.export import default_filename, export_report  # see the docstring
+        # lazy: export and its dialog (see the docstring)
+        from partybuild_tui.export import default_filename, export_report
         from partybuild_tui.ui.screens.export_dialog import ExportDialog, ExportJob
 
         report, section = self.opened.report, self.opened.section
@@ -228,7 +229,7 @@ class ReportActions:
     def bookmarks(self) -> None:
         if self.opened.saved is None:
             return
-        from partybuild_tui.ui.screens.bookmarks import BookmarksScreen  # see the docstring
+        from partybuild_tui.ui.screens.bookmarks import BookmarksScreen  # lazy: see the docstring
 
         screen = BookmarksScreen(self.opened.report, self.opened.saved, self._warn)
         self.screen.app.push_screen(screen, self._bookmark_chosen)
