@@ -9,10 +9,15 @@ is exactly start → first frame:
     .venv/bin/python bench/frame_probe.py calls          # Python calls (sys.setprofile)
     .venv/bin/python bench/frame_probe.py instructions   # callgrind: instructions, repeatable
     .venv/bin/python bench/frame_probe.py wall --runs 15 # interleaved wall and CPU times
-    .venv/bin/python bench/frame_probe.py profile -o /tmp/app.prof   # cProfile of the app
+    .venv/bin/python bench/frame_probe.py phases         # wall ms in a few Textual steps
+    .venv/bin/python bench/frame_probe.py profile -o /tmp/p   # cProfile (profile-run: from App.run)
+    .venv/bin/python bench/frame_probe.py tmux --runs 15 # run.py's own figure, no pty of ours
 
 Each mode measures the bare app (``bench/bare_app.py``) and the explorer on the bundled
-report (warm: its cache entry is written first), and prints the ratio.
+report (warm: its cache entry is written first), and prints the ratio. ``--against
+OTHER/src`` adds the explorer of another source tree (an A/B, run alternately),
+``--stop-at-run`` counts only what comes before ``App.run``. Only bench code wraps
+Textual here (the driver's ``write``, ``App.run``): nothing of it is in the product.
 """
 
 from __future__ import annotations
