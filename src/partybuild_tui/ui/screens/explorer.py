@@ -124,20 +124,25 @@ class ExplorerScreen(Screen[None]):
         return self.app.session
 
     def compose(self) -> ComposeResult:
+        # Held, not queried: a screen ended as it composes may have some never mounted.
+        self.sidebar = Vertical(id="sidebar")
+        self.section_tree = SectionTree(self.report, id="tree")
+        self.detail = DetailPane(self.report, id="detail")
+        self.panel = SearchPanel(id="search", history=lambda: self.session.search_history)
         yield ReportHeader(self.report.meta, id="header")
         with BlankContainer(id="main"):  # sidebar and reading column side by side (app.tcss)
-            with Vertical(id="sidebar"):
-                yield SectionTree(self.report, id="tree")
+            with self.sidebar:
+                yield self.section_tree
             with BlankContainer(id="reading"):
-                yield DetailPane(self.report, id="detail")
-                yield SearchPanel(id="search", history=lambda: self.session.search_history)
+                yield self.detail
+                yield self.panel
         yield KeyFooter()  # the "window too small" message is mounted when first needed
 
     def on_mount(self) -> None:
-        self.query_one("#sidebar").border_title = Content(t("Contents"))
+        self.sidebar.border_title = Content(t("Contents"))
         self._show_place(self.opened.here)
         if self.opened.index is not None:
-            self.query_one(SearchPanel).set_index(self.opened.index)
+            self.panel.set_index(self.opened.index)
         self._apply_size(self.size.width, self.size.height)
         # After the first frame: a thread started now would take the GIL from it.
         self.call_after_refresh(self._after_first_refresh)
@@ -165,7 +170,7 @@ class ExplorerScreen(Screen[None]):
     @on(IndexReady)
     def _index_ready(self, event: IndexReady) -> None:
         if event.report_id == self.opened.id:
-            self.query_one(SearchPanel).set_index(event.index)
+            self.panel.set_index(event.index)
 
     # -- layout -------------------------------------------------------------------
 
@@ -189,13 +194,12 @@ class ExplorerScreen(Screen[None]):
         self._show_sidebar(show)
 
     def _show_sidebar(self, show: bool) -> None:
-        sidebar = self.query_one("#sidebar")
-        sidebar.display = show
-        if not show and self.query_one(SectionTree).has_focus:
-            self.query_one(DetailPane).focus()
+        self.sidebar.display = show
+        if not show and self.section_tree.has_focus:
+            self.detail.focus()
 
     def action_toggle_sidebar(self) -> None:
-        self._sidebar_choice = not self.query_one("#sidebar").display
+        self._sidebar_choice = not self.sidebar.display
         self._show_sidebar(self._sidebar_choice)
 
     # -- where the user is: the session's navigation, shown here ------------------------
@@ -207,14 +211,13 @@ class ExplorerScreen(Screen[None]):
     def _show_place(self, place: str, highlight: Highlight | None = None) -> None:
         """Bring the tree and the pane to ``place`` (``ROOT``: the report card)."""
         section = self.report.get_section(place) if place else None
-        self.query_one(SectionTree).reveal(section.id if section else None)
-        detail = self.query_one(DetailPane)
+        self.section_tree.reveal(section.id if section else None)
         if section is None:
-            detail.show_report()
+            self.detail.show_report()
         elif highlight is None:
-            detail.show_section(section)
+            self.detail.show_section(section)
         else:
-            detail.show_section(
+            self.detail.show_section(
                 section, highlight.matches, highlight.current, highlight.title_matches
             )
 
@@ -226,7 +229,7 @@ class ExplorerScreen(Screen[None]):
         self.last_highlight = event.highlight
         self._show_place(event.place, event.highlight)
         if event.highlight is not None:  # a search hit or a metric: read it
-            self.query_one(DetailPane).focus()
+            self.detail.focus()
 
     def go_to_section(self, section_id: str | None) -> None:
         """A jump in this report (recorded in its history); the views follow."""
@@ -235,11 +238,11 @@ class ExplorerScreen(Screen[None]):
     @on(SectionTree.SectionHighlighted)
     def _section_highlighted(self, event: SectionTree.SectionHighlighted) -> None:
         """A tree step is not a jump; resting on a section for a moment is (see navigation)."""
-        if event.section is not self.query_one(SectionTree).current_section:
+        if event.section is not self.section_tree.current_section:
             return  # stale: the cursor has moved on since this was sent
         place = event.section.id if event.section is not None else ROOT
         self.opened.navigation.move(place)
-        detail = self.query_one(DetailPane)
+        detail = self.detail
         if event.section is not detail.section or event.section is None:
             if event.section is None:
                 detail.show_report()
@@ -261,7 +264,7 @@ class ExplorerScreen(Screen[None]):
     def _open_requested(self, event: SectionTree.OpenRequested) -> None:
         self._cancel_rest()
         self.opened.navigation.arrive()
-        self.query_one(DetailPane).focus()
+        self.detail.focus()
 
     def action_next_section(self) -> None:
         following = self.report.next_section(self.current_section)
@@ -280,9 +283,9 @@ class ExplorerScreen(Screen[None]):
         regions = [
             widget
             for widget in (
-                self.query_one(SectionTree),
-                self.query_one(DetailPane),
-                self.query_one(SearchPanel).input,
+                self.section_tree,
+                self.detail,
+                self.panel.input,
             )
             if widget.focusable
             and all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
@@ -342,14 +345,14 @@ class ExplorerScreen(Screen[None]):
 
     def action_focus_search(self) -> None:
         self.search.remember_position()
-        self.query_one(SearchPanel).focus_input()
+        self.panel.focus_input()
 
     def on_key(self, event: Key) -> None:
         """n, N, f with no search in effect: their bindings are off (and out of the
         footer), so the key arrives here; say why nothing happens."""
         if event.character not in ("n", "N", "f") or isinstance(self.focused, Input):
             return
-        if not self.query_one(SearchPanel).active and not self.search.filtering:
+        if not self.panel.active and not self.search.filtering:
             event.stop()
             self.notify(t("No search: press / to search first."), timeout=2.5)
 
@@ -359,9 +362,7 @@ class ExplorerScreen(Screen[None]):
         if action == "edit_report":  # served in a browser, the terminal is not the user's
             return not self.app.is_web and self.opened.path is not None
         if action in ("next_hit", "previous_hit", "toggle_filter", "clear_search"):
-            return self.query_one(SearchPanel).active or (
-                action == "toggle_filter" and self.search.filtering
-            )
+            return self.panel.active or (action == "toggle_filter" and self.search.filtering)
         return True
 
     @on(SearchPanel.ResultsChanged)
@@ -384,7 +385,7 @@ class ExplorerScreen(Screen[None]):
 
     def action_clear_search(self) -> None:
         """Esc outside the search bar: drop the highlights, stay where you are."""
-        self.query_one(SearchPanel).close(restore=False)
+        self.panel.close(restore=False)
 
     def action_search_here(self) -> None:
         self.search.search_here()
@@ -393,8 +394,7 @@ class ExplorerScreen(Screen[None]):
         self.search.toggle_filter()
 
     def action_detail_page(self, direction: int) -> None:
-        detail = self.query_one(DetailPane)
-        (detail.scroll_page_down if direction > 0 else detail.scroll_page_up)()
+        (self.detail.scroll_page_down if direction > 0 else self.detail.scroll_page_up)()
 
     def action_detail_half_page(self, direction: int) -> None:
-        self.query_one(DetailPane).scroll_half_page(direction)
+        self.detail.scroll_half_page(direction)

@@ -78,7 +78,7 @@ class LibraryExplorerScreen(ExplorerScreen):
 
     def _library_query_start(self) -> None:
         if self.library_query and not self._placed:
-            panel = self.query_one(SearchPanel)
+            panel = self.panel
             panel.input.value = self.library_query  # searches; ResultsChanged follows
 
     def on_mount(self) -> None:  # Textual calls ExplorerScreen.on_mount too, after this
@@ -95,7 +95,7 @@ class LibraryExplorerScreen(ExplorerScreen):
         if self._placed or event.result is None:
             return
         self._placed = True
-        panel = self.query_one(SearchPanel)
+        panel = self.panel
         hits = event.result.hits
         if not hits:
             return
@@ -108,7 +108,7 @@ class LibraryExplorerScreen(ExplorerScreen):
         self.search.show_hit(hits[position], event.result.query)
 
     def _crosses_to_neighbour(self, delta: int) -> bool:
-        panel = self.query_one(SearchPanel)
+        panel = self.panel
         result = panel.result
         return (
             self.library_query is not None

@@ -69,10 +69,13 @@ class DetailPane(VerticalScroll, can_focus=True):
         self._figure_info: FigureInfo | None = None
         self._on_card = False
         """The report card is built and shown (start-up asks for it three times)."""
+        # Held, not queried: a pane ended before its turn (the app quit) has none mounted.
+        self._title = Static(id="detail-title")
+        self._overview = SectionOverview(id="detail-overview")
 
     def compose(self):
-        yield Static(id="detail-title")
-        yield SectionOverview(id="detail-overview")
+        yield self._title
+        yield self._overview
 
     def on_mount(self) -> None:
         self.show_report()
@@ -94,7 +97,7 @@ class DetailPane(VerticalScroll, can_focus=True):
                 FiguresTable(id="detail-figures"),
             )
             self._section_parts = parts
-            self.mount(*parts, before=self.query_one(SectionOverview))
+            self.mount(*parts, before=self._overview)
         return self._section_parts
 
     # -- what is shown ------------------------------------------------------------
@@ -129,14 +132,13 @@ class DetailPane(VerticalScroll, can_focus=True):
         self.section = None
         meta = self.report.meta
         self._set_frame((meta.subtitle or meta.title,), self.report.total_metrics)
-        title = self.query_one("#detail-title", Static)
-        title.update(Content(meta.title))
+        self._title.update(Content(meta.title))
         if self._section_parts is not None:
             text, heading, figures = self._section_parts
             text.show(None)
             heading.display = False
             figures.show(())
-        self.query_one(SectionOverview).show_report(self.report)
+        self._overview.show_report(self.report)
         self.scroll_home(animate=False)
 
     def show_section(
@@ -157,13 +159,13 @@ class DetailPane(VerticalScroll, can_focus=True):
         title = Content(section.title)
         for start, end in title_matches:
             title = title.stylize(".detail-pane--match", start, end)
-        self.query_one("#detail-title", Static).update(title)
+        self._title.update(title)
         text, heading, figures = self._text_and_figures()
         text.show(section, matches, current)
         heading.update(Content(f"── {t('Metrics at a glance')} ──"))
         heading.display = bool(section.metrics)
         figures.show(section.metrics)
-        self.query_one(SectionOverview).show_children(section)
+        self._overview.show_children(section)
         if current is None:
             self.scroll_home(animate=False)
         else:

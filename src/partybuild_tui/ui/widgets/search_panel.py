@@ -156,9 +156,11 @@ class SearchPanel(Vertical):
         self._search_busy = False
         self._parts: tuple[Static, SearchResults] | None = None
         self._drawn = 0  # counts the list's redraws: a late half of an old list is dropped
+        # Held, not queried: a panel ended before its turn (the app quit) has none mounted.
+        self.input = SearchInput(id="search-input", history=history)
 
     def compose(self) -> ComposeResult:
-        yield SearchInput(id="search-input", history=self._history)
+        yield self.input
 
     def on_mount(self) -> None:
         if self.app.is_headless:
@@ -174,10 +176,6 @@ class SearchPanel(Vertical):
             self._parts = (status, results)
             self.mount(status, results)
         return self._parts
-
-    @property
-    def input(self) -> SearchInput:
-        return self.query_one(SearchInput)
 
     def focus_input(self) -> None:
         # Widget.focus() defers to call_later; keys right behind "/" must land here.
