@@ -23,6 +23,7 @@ from textual.theme import BUILTIN_THEMES
 from textual.widgets import Input
 
 from partybuild_tui.model import Metric, Report
+from partybuild_tui.model.errors import internal_error_text
 from partybuild_tui.ui.chrome import AppChrome
 from partybuild_tui.ui.i18n import set_language, t
 from partybuild_tui.ui.keys import KeySequencer
@@ -160,8 +161,6 @@ class PartyBuildApp(SessionApp, AppChrome):
             super()._print_error_renderables()
             return
         self._exit_renderables.clear()
-        from partybuild_tui.model.errors import internal_error_text
-
         self.error_console.print(
             internal_error_text(self._exception),
             markup=False,

@@ -22,7 +22,9 @@ from textual.app import App, SystemCommand
 from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
+from textual.theme import ThemeProvider
 
+from partybuild_tui.state import state_dir
 from partybuild_tui.ui.i18n import t
 
 SUSPENDED = "-suspended"
@@ -30,8 +32,6 @@ SUSPENDED = "-suspended"
 
 def screenshot_directories() -> list[Path]:
     """Where a screenshot may go, in order: the working directory, then the state directory."""
-    from partybuild_tui.state import state_dir
-
     return [Path.cwd(), state_dir()]
 
 
@@ -88,8 +88,6 @@ class AppChrome(App[int]):
             )
 
     def search_themes(self) -> None:
-        from textual.theme import ThemeProvider
-
         self.push_screen(
             CommandPalette(providers=[ThemeProvider], placeholder=t("Search for themes…"))
         )

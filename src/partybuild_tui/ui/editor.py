@@ -23,6 +23,7 @@ from textual.app import App
 
 from partybuild_tui.model import Report
 from partybuild_tui.model.errors import PartybuildError
+from partybuild_tui.state.cache import load_report
 
 FALLBACK_EDITOR = "vi"
 _HEAD_LIMIT = 64 * 1024 * 1024
@@ -91,8 +92,6 @@ def run_editor(app: App[object], path: str, item_id: str | None) -> str | None:
 
 def reload(path: str) -> Report | str:
     """The report read again (the cache knows new bytes from old), or the one error line."""
-    from partybuild_tui.state.cache import load_report
-
     try:
         return load_report(Path(path))
     except PartybuildError as error:

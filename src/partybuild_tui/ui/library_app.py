@@ -17,8 +17,11 @@ from partybuild_tui.library import Library
 from partybuild_tui.model import Metric
 from partybuild_tui.ui.app import AppOptions, PartyBuildApp
 from partybuild_tui.ui.i18n import t
+from partybuild_tui.ui.screens.help import HelpScreen
 from partybuild_tui.ui.screens.library import FilterInput, LibraryScreen
+from partybuild_tui.ui.screens.library_explorer import LibraryExplorerScreen
 from partybuild_tui.ui.session import OpenReport
+from partybuild_tui.ui.widgets.library.report_list import ReportList
 
 
 class LibraryApp(PartyBuildApp):
@@ -34,10 +37,6 @@ class LibraryApp(PartyBuildApp):
         if not isinstance(self.screen, LibraryScreen):
             super().action_help()
             return
-        from partybuild_tui.ui.screens.help import HelpScreen
-        from partybuild_tui.ui.screens.library_explorer import LibraryExplorerScreen
-        from partybuild_tui.ui.widgets.library.report_list import ReportList
-
         groups: list[tuple[str, Sequence[BindingType]]] = [
             ("Keys everywhere", PartyBuildApp.BINDINGS),
             (t("Library"), LibraryScreen.BINDINGS),
@@ -53,8 +52,6 @@ class LibraryApp(PartyBuildApp):
     def open_report_at(self, opened: OpenReport, metric: Metric, previous: str) -> None:
         """The compare view's Enter: the report in the library's explorer (H from the
         figure returns to the view, as in the app on one report), at the figure's quote."""
-        from partybuild_tui.ui.screens.library_explorer import LibraryExplorerScreen
-
         library = next((s for s in self.screen_stack if isinstance(s, LibraryScreen)), None)
         if library is None:
             super().open_report_at(opened, metric, previous)

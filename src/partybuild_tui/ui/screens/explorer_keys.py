@@ -98,7 +98,7 @@ class ReportActions:
 
     def compare(self, highlight: Highlight | None) -> None:
         """The compare view of the figure last highlighted here, else of the section's."""
-        from partybuild_tui.ui.screens.compare_open import compare_from_explorer
+        from partybuild_tui.ui.screens.compare_open import compare_from_explorer  # lazy: compare/
 
         compare_from_explorer(self.screen, self.opened, highlight)
 
@@ -169,7 +169,7 @@ class ReportActions:
             self.screen.notify(f"{t('Exported to')} {result}", title=t("Export"), markup=False)
 
     def copy(self) -> None:
-        from partybuild_tui.export import report_markdown, section_clip_text
+        from partybuild_tui.export import report_markdown, section_clip_text  # lazy: export/
 
         report, section = self.opened.report, self.opened.section
         if section is None:
@@ -183,7 +183,7 @@ class ReportActions:
     async def edit(self, item_id: str | None = None) -> None:
         """``E``: the report in ``$EDITOR`` at this section (or the metric ``item_id``),
         then read again (``ui/editor.py``)."""
-        from partybuild_tui.ui import editor
+        from partybuild_tui.ui import editor  # lazy: subprocess, only for E
 
         path, app = self.opened.path, self.screen.app
         if path is None:

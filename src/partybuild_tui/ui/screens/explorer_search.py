@@ -142,7 +142,7 @@ class ExplorerSearch:
         )
 
     def _count_sections(self, result: SearchResult | None) -> None:
-        from partybuild_tui.ui.widgets.search_placement import with_ancestors
+        from partybuild_tui.ui.widgets.search_placement import with_ancestors  # see the docstring
 
         counts = result.section_counts() if result is not None else {}
         totals = with_ancestors(self.opened.report, counts)

@@ -27,10 +27,11 @@ from partybuild_tui.library import Library
 from partybuild_tui.library.large import LargeLibraryIndex, library_index
 from partybuild_tui.library.rows import LibraryRow, filter_rows, rows_of
 from partybuild_tui.library.search import LibraryIndex, LibraryResult
-from partybuild_tui.model import Report
+from partybuild_tui.model import Report, ReportError
 from partybuild_tui.model.collector import freeze_long_lived
 from partybuild_tui.search import SearchHit
 from partybuild_tui.ui.i18n import t
+from partybuild_tui.ui.screens.library_explorer import LibraryExplorerScreen
 from partybuild_tui.ui.session import session_of
 from partybuild_tui.ui.widgets.bindings import localize_bindings
 from partybuild_tui.ui.widgets.key_footer import KeyFooter
@@ -159,8 +160,8 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, group="library-index", exclusive=True)
     def _build_index(self) -> None:
+        # Lazy: the compare package, on this thread rather than before the first frame.
         from partybuild_tui.compare.build import figure_index, prepare_comparisons
-        from partybuild_tui.model import ReportError
         from partybuild_tui.ui.screens.compare_open import prepare_compare_view
 
         for row in self.rows:  # the filter's keys and readings, off the UI thread too
@@ -234,7 +235,7 @@ class LibraryScreen(Screen[None]):
 
     def action_compare(self) -> None:
         """``c``: every indicator the marked reports share, in the compare view."""
-        from partybuild_tui.ui.screens.compare_open import compare_reports_marked
+        from partybuild_tui.ui.screens.compare_open import compare_reports_marked  # lazy: compare/
 
         marked = self.query_one(ReportList).marked
         entries = [self.library.entries[p] for p in marked]
@@ -301,8 +302,6 @@ class LibraryScreen(Screen[None]):
     def _push_explorer(
         self, report: Report, query: str | None, hit: SearchHit | None, from_end: bool = False
     ) -> None:
-        from partybuild_tui.ui.screens.library_explorer import LibraryExplorerScreen
-
         session = session_of(self.app)
         opened = session.find(report)
         if opened is None:  # opened for the first time: it joins the session

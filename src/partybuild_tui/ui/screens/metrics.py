@@ -31,6 +31,7 @@ from partybuild_tui.search import Query, SearchIndex, parse_query
 from partybuild_tui.ui.clipboard import copy_text
 from partybuild_tui.ui.i18n import pick, t
 from partybuild_tui.ui.messages import Highlight, IndexReady
+from partybuild_tui.ui.screens.cell_view import CellScreen
 from partybuild_tui.ui.session import OpenReport, SessionApp
 from partybuild_tui.ui.widgets.bindings import localize_bindings
 from partybuild_tui.ui.widgets.key_footer import KeyFooter
@@ -215,8 +216,6 @@ class MetricsScreen(Screen[None]):
 
     @on(ColumnedMetricTable.CellWanted)
     def _cell_wanted(self, event: ColumnedMetricTable.CellWanted) -> None:
-        from partybuild_tui.ui.screens.cell_view import CellScreen
-
         self.app.push_screen(CellScreen(event.title, event.text))
 
     @on(MetricTable.Chosen)
@@ -239,7 +238,7 @@ class MetricsScreen(Screen[None]):
         await app.run_action(f"edit_report({metric.id!r})", app.screen)
 
     def action_compare(self) -> None:
-        from partybuild_tui.ui.screens.compare_open import compare_metric
+        from partybuild_tui.ui.screens.compare_open import compare_metric  # lazy: compare/
 
         metric = self.table.current_metric
         if metric is not None:
@@ -261,7 +260,7 @@ class MetricsScreen(Screen[None]):
             )
 
     def action_export(self) -> None:
-        from partybuild_tui.ui.screens.export_dialog import ExportDialog, ExportJob
+        from partybuild_tui.ui.screens.export_dialog import ExportDialog, ExportJob  # lazy
 
         metrics = self.table.metrics
         if not metrics:

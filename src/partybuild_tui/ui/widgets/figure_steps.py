@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from textual.content import Content
 
 from partybuild_tui.model import Metric, Section
+from partybuild_tui.model.figures import figure_spans
 from partybuild_tui.model.numbers import format_change, format_difference
 from partybuild_tui.ui.i18n import t
 from partybuild_tui.ui.metric_rows import one_line, qualifier_cell
@@ -97,6 +98,4 @@ class FigureInfo(WrappedText):
 
 def figure_marks(metric: Metric) -> tuple[int, Sequence[tuple[int, int]]]:
     """(paragraph index, spans) of the figure in the text (two for a change: 46% → 87%)."""
-    from partybuild_tui.model.figures import figure_spans
-
     return metric.paragraph_index, figure_spans(metric)
