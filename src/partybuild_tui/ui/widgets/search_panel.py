@@ -19,7 +19,9 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.events import Resize
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -45,6 +47,11 @@ PAGE = 100
 class SearchInput(Input):
     """The query field; ↑/↓ and Enter act on the results below it, ↑ in an empty field
     (and ↓ after it) on the earlier queries (``QueryRecall``)."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    """Input sets it to the value's width at every keystroke; declared with layout=True,
+    that laid the whole screen out per key. The field's size is fixed (one row, full
+    width) and its scrolling reads the virtual size itself: a repaint is enough."""
 
     BINDINGS = [
         Binding("escape", "close", "Clear search", key_display="Esc"),
