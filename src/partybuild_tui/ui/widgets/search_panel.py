@@ -163,6 +163,8 @@ class SearchPanel(Vertical):
         self._search_busy = False
         self._parts: tuple[Static, SearchResults] | None = None
         self._drawn = 0  # counts the list's redraws: a late half of an old list is dropped
+        self._drawn_widths: tuple[int, int] | None = None
+        """The status line's and the list's widths when last drawn (their lines fit them)."""
         # Held, not queried: a panel ended before its turn (the app quit) has none mounted.
         self.input = SearchInput(id="search-input", history=history)
 
@@ -266,6 +268,7 @@ class SearchPanel(Vertical):
         if result is None and self._parts is None:
             return  # nothing was ever shown: nothing to hide
         status, results = self._status_and_results()
+        self._drawn_widths = self._widths()
         active = result is not None and self.input.has_focus
         status.display = result is not None
         results.display = bool(active and result and result.hits)
@@ -309,8 +312,16 @@ class SearchPanel(Vertical):
             return None
         return self.index.report.get_metric(hit.metric_id)
 
+    def _widths(self) -> tuple[int, int] | None:
+        if self._parts is None:
+            return None
+        status, results = self._parts
+        return status.content_region.width, results.content_region.width
+
     def on_resize(self, event: Resize) -> None:
-        if self.result is not None:
+        # Drawn again only for new widths: the panel also grows and shrinks with its list
+        # at each keystroke, and a second draw then laid the screen out a second time.
+        if self.result is not None and self._widths() != self._drawn_widths:
             self._draw()
 
     def on_descendant_focus(self) -> None:
