@@ -23,6 +23,7 @@ from textual.theme import BUILTIN_THEMES
 from textual.widgets import Input
 
 from partybuild_tui.model import Metric, Report
+from partybuild_tui.model.collector import collect_young_less_often
 from partybuild_tui.model.errors import internal_error_text
 from partybuild_tui.ui.chrome import AppChrome
 from partybuild_tui.ui.i18n import set_language, t
@@ -102,6 +103,7 @@ class PartyBuildApp(SessionApp, AppChrome):
         return not (action in TYPED_IN_A_FIELD and isinstance(self.focused, Input))
 
     def on_mount(self) -> None:
+        collect_young_less_often()  # every frame makes tens of thousands of short-lived objects
         if not self.is_headless:
             self._catch_signals()
 

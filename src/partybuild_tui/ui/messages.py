@@ -1,6 +1,6 @@
 """What the session tells the screens: the app-wide messages.
 
-Widget messages (``SectionTree.SectionHighlighted``, ``SearchPanel.Jump``…) live in
+Widget messages (``SectionTree.OpenRequested``, ``SearchPanel.Jump``…) live in
 their widget, as Textual's own do. These are the session's: it posts them to the
 screens on the stack (``Session.announce``), which handle them with
 ``@on(IndexReady)`` / ``on_index_ready``. All follow Textual's conventions:

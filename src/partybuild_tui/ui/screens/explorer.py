@@ -140,6 +140,7 @@ class ExplorerScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sidebar.border_title = Content(t("Contents"))
+        self.watch(self.section_tree, "highlighted", self._section_highlighted, init=False)
         self._show_place(self.opened.here)
         if self.opened.index is not None:
             self.panel.set_index(self.opened.index)
@@ -211,7 +212,6 @@ class ExplorerScreen(Screen[None]):
     def _show_place(self, place: str, highlight: Highlight | None = None) -> None:
         """Bring the tree and the pane to ``place`` (``ROOT``: the report card)."""
         section = self.report.get_section(place) if place else None
-        self.section_tree.reveal(section.id if section else None)
         if section is None:
             self.detail.show_report()
         elif highlight is None:
@@ -220,6 +220,8 @@ class ExplorerScreen(Screen[None]):
             self.detail.show_section(
                 section, highlight.matches, highlight.current, highlight.title_matches
             )
+        # After the pane: _section_highlighted, told of the move, finds the section shown.
+        self.section_tree.reveal(section.id if section else None)
 
     @on(PlaceChanged)
     def _place_changed(self, event: PlaceChanged) -> None:
@@ -235,19 +237,17 @@ class ExplorerScreen(Screen[None]):
         """A jump in this report (recorded in its history); the views follow."""
         self.session.go_to(section_id, report_id=self.opened.id)
 
-    @on(SectionTree.SectionHighlighted)
-    def _section_highlighted(self, event: SectionTree.SectionHighlighted) -> None:
-        """A tree step is not a jump; resting on a section for a moment is (see navigation)."""
-        if event.section is not self.section_tree.current_section:
-            return  # stale: the cursor has moved on since this was sent
-        place = event.section.id if event.section is not None else ROOT
+    def _section_highlighted(self, section: Section | None) -> None:
+        """The tree cursor moved (``SectionTree.highlighted``). A tree step is not a jump;
+        resting on a section for a moment is (see navigation)."""
+        place = section.id if section is not None else ROOT
         self.opened.navigation.move(place)
         detail = self.detail
-        if event.section is not detail.section or event.section is None:
-            if event.section is None:
+        if section is not detail.section or section is None:
+            if section is None:
                 detail.show_report()
             else:
-                detail.show_section(event.section)
+                detail.show_section(section)
         self._cancel_rest()
         self._rest_timer = self.set_timer(REST_SECONDS, self._rested)
 

@@ -21,6 +21,7 @@ from partybuild_tui.model.display import breadcrumb_text
 from partybuild_tui.ui.i18n import count, t
 from partybuild_tui.ui.widgets.bindings import localize_bindings
 from partybuild_tui.ui.widgets.section_overview import SectionOverview
+from partybuild_tui.ui.widgets.sized_by_layout import SizedByLayout
 
 if TYPE_CHECKING:
     from partybuild_tui.ui.widgets.figure_steps import FigureInfo
@@ -28,7 +29,11 @@ if TYPE_CHECKING:
     from partybuild_tui.ui.widgets.section_text import SectionText, Spans
 
 
-class DetailPane(VerticalScroll, can_focus=True):
+class PaneLine(SizedByLayout, Static):
+    """The pane's title and its figures heading: sized by the layout alone."""
+
+
+class DetailPane(SizedByLayout, VerticalScroll, can_focus=True):
     """Shows the report card or one section, scrolls with the keyboard."""
 
     COMPONENT_CLASSES = {"detail-pane--match"}
@@ -70,7 +75,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         self._on_card = False
         """The report card is built and shown (start-up asks for it three times)."""
         # Held, not queried: a pane ended before its turn (the app quit) has none mounted.
-        self._title = Static(id="detail-title")
+        self._title = PaneLine(id="detail-title")
         self._overview = SectionOverview(id="detail-overview")
 
     def compose(self):
@@ -93,7 +98,7 @@ class DetailPane(VerticalScroll, can_focus=True):
 
             parts = (
                 SectionText(id="detail-text"),
-                Static(id="figures-heading"),
+                PaneLine(id="figures-heading"),
                 FiguresTable(id="detail-figures"),
             )
             self._section_parts = parts

@@ -20,6 +20,7 @@ from partybuild_tui.ui.i18n import t
 from partybuild_tui.ui.metric_rows import qualifier_cell
 from partybuild_tui.ui.text_wrap import pad_cells
 from partybuild_tui.ui.widgets.emphasis import current_figure_style
+from partybuild_tui.ui.widgets.sized_by_layout import SizedByLayout
 
 
 def figure_rows(metrics: Sequence[Metric]) -> list[tuple[str, str, str, str]]:
@@ -67,7 +68,7 @@ def render_figures(
     return Content("\n").join(lines)
 
 
-class FiguresTable(Widget):
+class FiguresTable(SizedByLayout, Widget):
     """A section's metrics: label, value with unit, qualifier, change."""
 
     COMPONENT_CLASSES = {

@@ -19,7 +19,9 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.events import Resize
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -45,6 +47,11 @@ PAGE = 100
 class SearchInput(Input):
     """The query field; ↑/↓ and Enter act on the results below it, ↑ in an empty field
     (and ↓ after it) on the earlier queries (``QueryRecall``)."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    """Input sets it to the value's width at every keystroke; declared with layout=True,
+    that laid the whole screen out per key. The field's size is fixed (one row, full
+    width) and its scrolling reads the virtual size itself: a repaint is enough."""
 
     BINDINGS = [
         Binding("escape", "close", "Clear search", key_display="Esc"),
@@ -156,6 +163,8 @@ class SearchPanel(Vertical):
         self._search_busy = False
         self._parts: tuple[Static, SearchResults] | None = None
         self._drawn = 0  # counts the list's redraws: a late half of an old list is dropped
+        self._drawn_widths: tuple[int, int] | None = None
+        """The status line's and the list's widths when last drawn (their lines fit them)."""
         # Held, not queried: a panel ended before its turn (the app quit) has none mounted.
         self.input = SearchInput(id="search-input", history=history)
 
@@ -259,6 +268,7 @@ class SearchPanel(Vertical):
         if result is None and self._parts is None:
             return  # nothing was ever shown: nothing to hide
         status, results = self._status_and_results()
+        self._drawn_widths = self._widths()
         active = result is not None and self.input.has_focus
         status.display = result is not None
         results.display = bool(active and result and result.hits)
@@ -302,8 +312,16 @@ class SearchPanel(Vertical):
             return None
         return self.index.report.get_metric(hit.metric_id)
 
+    def _widths(self) -> tuple[int, int] | None:
+        if self._parts is None:
+            return None
+        status, results = self._parts
+        return status.content_region.width, results.content_region.width
+
     def on_resize(self, event: Resize) -> None:
-        if self.result is not None:
+        # Drawn again only for new widths: the panel also grows and shrinks with its list
+        # at each keystroke, and a second draw then laid the screen out a second time.
+        if self.result is not None and self._widths() != self._drawn_widths:
             self._draw()
 
     def on_descendant_focus(self) -> None:

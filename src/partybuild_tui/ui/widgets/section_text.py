@@ -22,6 +22,7 @@ from textual.widget import Widget
 from partybuild_tui.model import Section
 from partybuild_tui.ui.text_wrap import line_starts
 from partybuild_tui.ui.widgets.emphasis import current_figure_style, current_hit_style
+from partybuild_tui.ui.widgets.sized_by_layout import SizedByLayout
 from partybuild_tui.ui.widgets.wrapped import draw_line
 
 PARAGRAPH_GAP = "\n\n"
@@ -31,7 +32,7 @@ FIGURE = ".section-text--current-figure"
 Spans = Sequence[tuple[int, int]]
 
 
-class SectionText(Widget):
+class SectionText(SizedByLayout, Widget):
     """The paragraphs of one section, wrapped by Chinese line-breaking rules."""
 
     COMPONENT_CLASSES = {

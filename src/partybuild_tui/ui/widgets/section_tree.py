@@ -16,6 +16,7 @@ from rich.text import Text
 from textual import on
 from textual.binding import Binding
 from textual.message import Message
+from textual.reactive import var
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -45,16 +46,13 @@ class SectionTree(Tree[Section | None], can_focus=True):
         Binding("pageup", "screen.detail_page_up", "Page up", show=False),
     ]
 
-    @dataclass
-    class SectionHighlighted(Message):
-        """The cursor moved to a section (``None``: the report itself)."""
+    highlighted: var[Section | None] = var(None, init=False)
+    """The section under the cursor (``None``: the report itself), set as the cursor moves.
 
-        tree: SectionTree
-        section: Section | None
-
-        @property
-        def control(self) -> SectionTree:
-            return self.tree
+    A reactive, not a message: its watchers run in the same call as the key, so the
+    reading pane is updated before the screen next paints and one frame shows both the
+    cursor and the text (a message arrived a frame later: the tree's cursor was painted
+    alone first, then the pane at least 1/60 s after)."""
 
     @dataclass
     class OpenRequested(Message):
@@ -240,10 +238,15 @@ class SectionTree(Tree[Section | None], can_focus=True):
             self._populate(event.node)
             event.node.expand()
 
+    def watch_cursor_line(self, previous_line: int, line: int) -> None:
+        super().watch_cursor_line(previous_line, line)
+        node = self.cursor_node
+        if node is not None and line != previous_line:  # as Tree says NodeHighlighted
+            self.highlighted = node.data
+
     @on(Tree.NodeHighlighted)
     def _highlighted(self, event: Tree.NodeHighlighted[Section | None]) -> None:
-        event.stop()
-        self.post_message(self.SectionHighlighted(self, event.node.data))
+        event.stop()  # told by ``highlighted``, at once
 
     @on(Tree.NodeSelected)
     def _selected(self, event: Tree.NodeSelected[Section | None]) -> None:

@@ -15,9 +15,10 @@ from textual.visual import Visual
 from textual.widget import Widget
 
 from partybuild_tui.ui.text_wrap import wrap_content
+from partybuild_tui.ui.widgets.sized_by_layout import SizedByLayout
 
 
-class WrappedText(Widget):
+class WrappedText(SizedByLayout, Widget):
     """Like ``Static`` with ``Content``, wrapped by ``text_wrap.wrap_content``."""
 
     DEFAULT_CSS = """
