@@ -176,10 +176,14 @@ async def test_a_corrupt_state_file_warns_and_never_blocks(
     file.write_bytes(b"{not json\x00")
     app = app_factory(report_path=path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
         assert isinstance(app.screen, ExplorerScreen)
-        warnings = [n for n in app.notices if n.severity == "warning"]
-        assert warnings and "not valid JSON" in warnings[0].message
+
+        def warnings() -> list[str]:
+            return [n.message for n in app.notices if n.severity == "warning"]
+
+        # the saved state is read off the UI thread after the first frame
+        await wait_for(pilot, warnings, "the warning about the broken file")
+        assert "not valid JSON" in warnings()[0]
         app.session.go_to(report.ordered[2].id)
         await pilot.press("b")  # bookmarks still work, and replace the broken file
         await pilot.pause()
@@ -197,16 +201,21 @@ async def test_the_last_position_is_one_back_at_the_next_start(
         await pilot.pause()
     app = app_factory(report_path=path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        # the saved state is read off the UI thread after the first frame
+        await wait_for(
+            pilot,
+            lambda: any("上次读到" in m and section.title in m for m in messages(app)),
+            "the offer of the last place",
+        )
         assert shown(app) is None  # nothing moves by itself
-        assert any("上次读到" in m and section.title in m for m in messages(app))
         await pilot.press("H")
         assert shown(app) == section.id
     # --section wins: no offer of the old place.
     other = report.ordered[6]
     app = app_factory(start_section=other.id, report_path=path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        # read, and its notices given, before saying that none offers the old place
+        await wait_for(pilot, lambda: app.session.current.saved is not None, "the saved state")
         assert shown(app) == other.id
         assert not any("上次读到" in m for m in messages(app))
         await pilot.press("H")
