@@ -12,7 +12,11 @@ repainted with the result:
 * search keystroke: one more character in the search bar → its results drawn
   (every prefix of eight queries of all kinds, see ``app_search_bench.QUERIES``).
 
-Target for all three: ≤ 50 ms (median).
+Target for all three: ≤ 50 ms (median). Each key of these is posted as soon as the
+one before has been drawn (a held key), so each waits for Textual's frame limiter
+(MAX_FPS 60: the next paint comes 1/60 to 2/60 s after the last). Also measured, as
+information: ↓ and ``]`` pressed one at a time (``ONE_KEY_GAP`` apart, as a reader
+steps through a report), where that wait does not apply.
 """
 
 from __future__ import annotations
@@ -30,6 +34,9 @@ sys.path.insert(0, str(HERE))
 
 from app_search_bench import DEFAULT_REPORT, QUERIES, _key_name, ensure_report  # noqa: E402
 
+ONE_KEY_GAP = 0.12
+"""Seconds between the keys of the one-key-at-a-time figures."""
+
 
 async def measure(report_path: Path, runs: int) -> dict[str, list[float]]:
     from textual import events
@@ -42,7 +49,13 @@ async def measure(report_path: Path, runs: int) -> dict[str, list[float]]:
 
     report = load_report(str(report_path), max_size=1 << 30)
     app = make_app(report, AppOptions(language="zh", animations=False))
-    timings: dict[str, list[float]] = {"tree move": [], "open section": [], "search keystroke": []}
+    timings: dict[str, list[float]] = {
+        "tree move": [],
+        "open section": [],
+        "search keystroke": [],
+        "tree move, one key": [],
+        "open section, one key": [],
+    }
     async with app.run_test(size=(120, 40)) as pilot:
         painted: list[float] = []
         display = app._display
@@ -84,6 +97,19 @@ async def measure(report_path: Path, runs: int) -> dict[str, list[float]]:
                 timings["open section"].append(
                     await until_shown(start, lambda before=before: detail.section is not before)
                 )
+            tree.focus()
+            for name, key, character in (
+                ("tree move, one key", "down", None),
+                ("open section, one key", "right_square_bracket", "]"),
+            ):
+                for _ in range(10):
+                    await asyncio.sleep(ONE_KEY_GAP)
+                    before = detail.section
+                    start = time.perf_counter()
+                    app.post_message(events.Key(key, character))
+                    timings[name].append(
+                        await until_shown(start, lambda before=before: detail.section is not before)
+                    )
 
         shown_results: dict[str, float] = {}
         show_result = panel._show_result
@@ -124,10 +150,10 @@ def main() -> int:
     print("|---|---|---|---|---|")
     for name, values in timings.items():
         median = statistics.median(values)
-        verdict = "pass" if median <= 50 else "FAIL"
+        target = "info" if "one key" in name else f"≤ 50 ms {'pass' if median <= 50 else 'FAIL'}"
         print(
             f"| {name} | {median:.1f} | {min(values):.1f}–{max(values):.1f} | {len(values)} "
-            f"| ≤ 50 ms {verdict} |"
+            f"| {target} |"
         )
     return 0
 
