@@ -46,8 +46,12 @@ async def test_m_then_slash_in_one_burst_filter_the_metrics(app_factory) -> None
         await pilot.pause()
         burst(app, ("m", "m"), ("slash", "/"), ("percent_sign", "%"))
         await wait_for(pilot, lambda: isinstance(app.screen, MetricsScreen), "the metrics view")
-        field = app.screen.query_one("#metrics-filter", Input)
-        await wait_for(pilot, lambda: field.value == "%", "% in the filter")
+        # The screen is on the stack before it has composed: query its filter in the wait.
+        await wait_for(
+            pilot,
+            lambda: app.screen.query_one("#metrics-filter", Input).value == "%",
+            "% in the filter",
+        )
 
 
 async def test_escape_then_a_letter_read_as_alt_is_two_keys(app_factory) -> None:
@@ -93,7 +97,11 @@ async def test_a_slow_key_holds_the_next_ones_until_it_is_handled(app_factory, m
         await pilot.pause()
         burst(app, ("m", "m"), ("slash", "/"), ("percent_sign", "%"))
         await wait_for(pilot, lambda: isinstance(app.screen, MetricsScreen), "the metrics view")
-        field = app.screen.query_one("#metrics-filter", Input)
-        await wait_for(pilot, lambda: field.value == "%", "% in the filter")
+        # The screen is on the stack before it has composed: query its filter in the wait.
+        await wait_for(
+            pilot,
+            lambda: app.screen.query_one("#metrics-filter", Input).value == "%",
+            "% in the filter",
+        )
         explorer = app.screen_stack[0]
         assert explorer.query_one(SearchPanel).input.value == ""  # nothing typed into the search
