@@ -92,7 +92,7 @@ class DetailPane(SizedByLayout, VerticalScroll, can_focus=True):
 
         Mounted with the first section shown: the report card, shown at start, has none.
         """
-        if self._section_parts is None:
+        if self._section_parts is None:  # lazy: not on the first frame (the report card)
             from partybuild_tui.ui.widgets.figures_table import FiguresTable
             from partybuild_tui.ui.widgets.section_text import SectionText
 
@@ -193,7 +193,7 @@ class DetailPane(SizedByLayout, VerticalScroll, can_focus=True):
 
     def action_step_figure(self, delta: int) -> None:
         """Mark the next (previous) figure of the text, show its metric, bring it into view."""
-        from partybuild_tui.ui.widgets.figure_steps import (
+        from partybuild_tui.ui.widgets.figure_steps import (  # lazy: only for . and ,
             FigureInfo,
             figure_marks,
             figures_in_order,

@@ -177,7 +177,7 @@ class SearchPanel(Vertical):
 
     def _status_and_results(self) -> tuple[Static, SearchResults]:
         """The status line and the results list, mounted with the first result (not at start)."""
-        if self._parts is None:
+        if self._parts is None:  # lazy: not on the first frame's path
             from partybuild_tui.ui.widgets.search_results import SearchResults
 
             status = Static(id="search-status")

@@ -20,6 +20,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from partybuild_tui.model import Section
+from partybuild_tui.model.figures import figure_spans
 from partybuild_tui.ui.text_wrap import line_starts
 from partybuild_tui.ui.widgets.emphasis import current_figure_style, current_hit_style
 from partybuild_tui.ui.widgets.sized_by_layout import SizedByLayout
@@ -176,10 +177,6 @@ def build_section_content(
     """The section's paragraphs as one Content, figures and matches styled."""
     if section is None or not section.paragraphs:
         return Content("")
-    from partybuild_tui.model.figures import (
-        figure_spans,  # the report card, shown first, has no figures
-    )
-
     offsets = paragraph_offsets(section)
     spans: list[Span] = []
     for metric in section.metrics:
