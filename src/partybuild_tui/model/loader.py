@@ -16,7 +16,6 @@ from pathlib import Path
 
 from partybuild_tui.model.collector import collector_paused
 from partybuild_tui.model.errors import DataPath, Invalid, ReportError
-from partybuild_tui.model.json_reader import locate_json, parse_json
 from partybuild_tui.model.report import Report
 from partybuild_tui.model.source import DEFAULT_MAX_SIZE, check_characters, decode, read_bytes
 
@@ -56,6 +55,8 @@ def _parse_and_build(text: str, path: str) -> Report:
 
     try:
         if path.lower().endswith(".json"):
+            from partybuild_tui.model.json_reader import locate_json, parse_json  # lazy: json
+
             data = parse_json(path, text)
             locate: Callable[[DataPath], tuple[int | None, int | None]] = partial(locate_json, text)
         else:
