@@ -89,6 +89,12 @@ def styles_of(app: App, needle: str, within: Widget | None = None) -> list[Style
     return []
 
 
+def on_top(app: App, screen_type: type) -> bool:
+    """A ``screen_type`` screen is on top and composed: a screen is on top as soon as it is
+    pushed, its widgets are mounted a turn or more later (query them only after this)."""
+    return isinstance(app.screen, screen_type) and app.screen.is_mounted
+
+
 async def wait_for(
     pilot,
     condition: Callable[[], object],

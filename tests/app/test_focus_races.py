@@ -20,7 +20,7 @@ from partybuild_tui.ui import app as app_module
 from partybuild_tui.ui.app import AppOptions, PartyBuildApp
 from partybuild_tui.ui.screens.metrics import MetricsScreen
 
-from .helpers import wait_for
+from .helpers import on_top, wait_for
 
 
 class FocusRecorder(PartyBuildApp):
@@ -42,7 +42,7 @@ async def test_the_metrics_filter_is_never_focused_until_asked(report: Report) -
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("m")
-        await wait_for(pilot, lambda: isinstance(app.screen, MetricsScreen), "the metrics view")
+        await wait_for(pilot, lambda: on_top(app, MetricsScreen), "the metrics view")
         screen = app.screen
         table = screen.query_one("#metrics-table", Widget)
         await wait_for(pilot, lambda: table.has_focus, "the table focused")

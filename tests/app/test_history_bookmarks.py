@@ -19,7 +19,7 @@ from partybuild_tui.ui.widgets.detail_pane import DetailPane
 from partybuild_tui.ui.widgets.metric_table import MetricTable
 from partybuild_tui.ui.widgets.section_tree import SectionTree, section_label
 
-from .helpers import screen_text, wait_for
+from .helpers import on_top, screen_text, wait_for
 
 
 def shown(app) -> str | None:
@@ -243,7 +243,7 @@ async def test_e_exports_the_section_and_asks_before_overwriting(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("e")
-        await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog), "the export dialog")
+        await wait_for(pilot, lambda: on_top(app, ExportDialog), "the export dialog")
         path_input = app.screen.query_one("#export-path", Input)
         assert path_input.value == f"{report.meta.id}-{section.id}.md"
         assert str(tmp_path) in screen_text(app)

@@ -14,7 +14,7 @@ from partybuild_tui.ui.screens.export_dialog import ConfirmOverwrite, ExportDial
 from partybuild_tui.ui.widgets.section_text import SectionText
 from tests.attacks import RUNS, attack_file, broken_title_file
 
-from .helpers import screen_text, wait_for
+from .helpers import on_top, screen_text, wait_for
 
 
 @pytest.mark.parametrize("name", ["chinese-320", "chinese-5000", "arabic-309"])
@@ -46,7 +46,7 @@ async def test_the_export_dialog_never_replaces_a_fifo(
     app = app_factory(language="en")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("e")
-        await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog), "the export dialog")
+        await wait_for(pilot, lambda: on_top(app, ExportDialog), "the export dialog")
         path_input = app.screen.query_one("#export-path", Input)
         path_input.value = str(fifo)
         path_input.focus()

@@ -12,7 +12,7 @@ from partybuild_tui.ui.screens.explorer import ExplorerScreen
 from partybuild_tui.ui.screens.help import HelpScreen
 from partybuild_tui.ui.screens.metrics import MetricsScreen
 
-from .helpers import screen_text, wait_for, widget_lines
+from .helpers import on_top, screen_text, wait_for, widget_lines
 from .test_metrics_view import open_metrics
 
 
@@ -68,7 +68,7 @@ async def test_v_shows_a_cut_label_in_full(app_factory, report: Report) -> None:
         await wait_for(pilot, lambda: table.current_metric is report.metrics[longest], "the row")
         assert label not in "".join(widget_lines(app, table))  # cut in the table
         await pilot.press("v")
-        await wait_for(pilot, lambda: isinstance(app.screen, CellScreen), "the cell view")
+        await wait_for(pilot, lambda: on_top(app, CellScreen), "the cell view")
         body = app.screen.query_one("#cell-text")
         await wait_for(pilot, lambda: widget_lines(app, body), "the cell's text")
         assert "".join(line.strip() for line in widget_lines(app, body)) == label

@@ -19,15 +19,14 @@ from partybuild_tui.ui.widgets.detail_pane import DetailPane
 from partybuild_tui.ui.widgets.metric_table import MetricTable
 from partybuild_tui.ui.widgets.section_text import SectionText
 
-from .helpers import screen_text, wait_for, widget_lines
+from .helpers import on_top, screen_text, wait_for, widget_lines
 
 
 async def open_metrics(pilot) -> MetricTable:
     app = pilot.app
     await wait_for(pilot, lambda: isinstance(app.screen, ExplorerScreen), "the explorer")
     await pilot.press("m")
-    await pilot.pause()
-    assert isinstance(app.screen, MetricsScreen)
+    await wait_for(pilot, lambda: on_top(app, MetricsScreen), "the metrics view")
     return app.screen.query_one(MetricTable)
 
 
