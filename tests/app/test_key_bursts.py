@@ -40,18 +40,23 @@ async def test_slash_ctrl_u_and_digits_in_one_burst_leave_the_digits(app_factory
         assert field.value == "1542"
 
 
+async def _m_then_slash_percent(app, pilot) -> None:
+    """``m / %`` in one burst: the metrics view opens and ``%`` lands in its filter."""
+    burst(app, ("m", "m"), ("slash", "/"), ("percent_sign", "%"))
+    await wait_for(pilot, lambda: isinstance(app.screen, MetricsScreen), "the metrics view")
+    # The screen is on the stack before it has composed: query its filter in the wait.
+    await wait_for(
+        pilot,
+        lambda: app.screen.query_one("#metrics-filter", Input).value == "%",
+        "% in the filter",
+    )
+
+
 async def test_m_then_slash_in_one_burst_filter_the_metrics(app_factory) -> None:
     app = app_factory()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        burst(app, ("m", "m"), ("slash", "/"), ("percent_sign", "%"))
-        await wait_for(pilot, lambda: isinstance(app.screen, MetricsScreen), "the metrics view")
-        # The screen is on the stack before it has composed: query its filter in the wait.
-        await wait_for(
-            pilot,
-            lambda: app.screen.query_one("#metrics-filter", Input).value == "%",
-            "% in the filter",
-        )
+        await _m_then_slash_percent(app, pilot)
 
 
 async def test_escape_then_a_letter_read_as_alt_is_two_keys(app_factory) -> None:
@@ -95,13 +100,6 @@ async def test_a_slow_key_holds_the_next_ones_until_it_is_handled(app_factory, m
     app = app_factory()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        burst(app, ("m", "m"), ("slash", "/"), ("percent_sign", "%"))
-        await wait_for(pilot, lambda: isinstance(app.screen, MetricsScreen), "the metrics view")
-        # The screen is on the stack before it has composed: query its filter in the wait.
-        await wait_for(
-            pilot,
-            lambda: app.screen.query_one("#metrics-filter", Input).value == "%",
-            "% in the filter",
-        )
+        await _m_then_slash_percent(app, pilot)
         explorer = app.screen_stack[0]
         assert explorer.query_one(SearchPanel).input.value == ""  # nothing typed into the search
