@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from partybuild_tui.importer import dump, import_lines
@@ -22,6 +22,7 @@ PIECES = list(
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=120).map("".join))
+@example("—\u3000—")  # a title line of dashes and an ideographic space: no title, not "\u3000"
 def test_any_article_imports_to_a_loadable_report(text: str) -> None:
     lines = split_lines(text)
     try:

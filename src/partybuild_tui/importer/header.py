@@ -82,12 +82,16 @@ class Header:
     """Header fields not found: title, date, source, author."""
 
 
+_EDGES = re.compile(r"^[\s—-]+|[\s—-]+$")
+"""Spaces (the ideographic one too) and dashes around a title: ``—\u3000—`` is no title."""
+
+
 def split_title(line: str) -> tuple[str, str | None]:
     """``主标题——副标题`` -> (主标题, 副标题); a title without a dash has no subtitle."""
     parts = [part.strip() for part in _DASHES.split(line, maxsplit=1)]
     if len(parts) == 2 and parts[0] and parts[1]:
         return parts[0], parts[1]
-    return line.strip(" —-"), None
+    return _EDGES.sub("", line), None
 
 
 def iso_datetime(match: re.Match[str], time: re.Match[str] | None = None) -> str:
@@ -312,7 +316,10 @@ class _Reader:
         if not header.title:
             if _numbered(line):
                 return False  # 一、… : the body's first heading, not a title
-            header.title, header.subtitle = split_title(line)
+            title, subtitle = split_title(line)
+            if not title:
+                return False  # only dashes and spaces: a rule, not a title
+            header.title, header.subtitle = title, subtitle
             self.title_at = index
             return True
         if header.subtitle is None and _DASHES.match(line):
