@@ -527,7 +527,7 @@ def _open_library_once(ctx: Context, folder: Path, cache: Path) -> tuple[float, 
 
 def library_figures(ctx: Context) -> list[Figure]:
     """A library of 300 reports: open cold and warm, the screen, a query, memory."""
-    from search_bench import TARGET_MS
+    from search_bench import TARGET_MS, shown
 
     folder = _library(ctx)
     cache = ctx.workdir / "library-cache"
@@ -580,7 +580,7 @@ def library_figures(ctx: Context) -> list[Figure]:
         medians = {q: statistics.median(t) for q, t in data["queries"].items()}
         slowest = max(medians, key=medians.__getitem__)
         query.samples = [ms / 1000 for ms in data["queries"][slowest]]
-        query.note = f"`{slowest}`"
+        query.note = f"`{shown(slowest)}`"
         typical.samples = [statistics.median(medians.values()) / 1000]
         build.samples = [data["build"]]
         memory.samples = [data["rss"]]
