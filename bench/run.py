@@ -166,8 +166,12 @@ def make_context(args: argparse.Namespace) -> Context:
 LOAD_CHILD = """
 import json, os, resource, sys, time
 started = time.process_time()
-from partybuild_tui.state.cache import load_report
-report = load_report(sys.argv[1], max_size=1 << 30, use_cache=sys.argv[2] == "1")
+if sys.argv[2] == "1":  # through the load cache, as the app reads
+    from partybuild_tui.state.cache import load_report
+    report = load_report(sys.argv[1], max_size=1 << 30)
+else:  # the file itself, as `check` reads
+    from partybuild_tui.model import load_report
+    report = load_report(sys.argv[1], max_size=1 << 30)
 cpu = time.process_time() - started
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 sys.stdout.write(json.dumps({"cpu": cpu, "rss": rss, "metrics": report.total_metrics}) + "\\n")

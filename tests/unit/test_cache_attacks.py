@@ -13,6 +13,7 @@ import msgpack
 import pytest
 
 from partybuild_tui.model import bundled_report_path
+from partybuild_tui.model import load_report as read_file
 from partybuild_tui.model.report import Metric
 from partybuild_tui.state import cache, codec, locations
 from partybuild_tui.state.cache import load_report
@@ -43,7 +44,7 @@ def _entry(cache_dir: Path, report: Path) -> Path:
 
 def _forged_report(report_path: Path):
     """The real report plus a section that is not in the YAML, full of escape sequences."""
-    real = load_report(report_path, use_cache=False)
+    real = read_file(report_path)
     first = real.sections[0]
     planted = replace(
         first,
@@ -94,7 +95,7 @@ def test_a_forged_entry_signed_without_the_users_key_is_a_miss(dirs, report_path
     report = load_report(report_path)
     assert report.get_section("planted") is None
     assert "PLANTED" not in _all_text(report) and "\x1b" not in _all_text(report)
-    assert report == load_report(report_path, use_cache=False)
+    assert report == read_file(report_path)
 
 
 def test_even_a_signed_entry_is_sanitised_on_decode(dirs, report_path):
@@ -126,7 +127,7 @@ def test_even_a_signed_entry_is_sanitised_on_decode(dirs, report_path):
 )
 def test_a_malformed_signed_entry_is_a_miss_not_a_crash(dirs, report_path, payload):
     cache_dir, _ = dirs
-    expected = load_report(report_path, use_cache=False)
+    expected = read_file(report_path)
     load_report(report_path)
     key = cache.secret()
     assert key is not None
@@ -138,7 +139,7 @@ def _tampered(report_path: Path, change) -> bytes:
     """The real payload with one value changed: ``change(payload, columns)`` where
     ``columns`` are the metric columns of the first section that has metrics (kept in
     that section's blob, written back after the change)."""
-    real = load_report(report_path, use_cache=False)
+    real = read_file(report_path)
     data = msgpack.unpackb(codec.encode_report(real), raw=False)
     sections, blobs = data[4], data[6]
     first = next(i for i, row in enumerate(sections) if row[2] >= 2)
@@ -177,7 +178,7 @@ def _column(name: str) -> int:
 )
 def test_a_signed_entry_breaking_the_models_rules_is_a_miss(dirs, report_path, change):
     cache_dir, _ = dirs
-    expected = load_report(report_path, use_cache=False)
+    expected = read_file(report_path)
     load_report(report_path)
     key = cache.secret()
     assert key is not None
@@ -239,7 +240,7 @@ def test_a_key_file_others_can_read_is_refused(dirs, report_path):
     _, state_dir = dirs
     load_report(report_path)
     os.chmod(state_dir / locations.SECRET_NAME, 0o644)
-    assert load_report(report_path) == load_report(report_path, use_cache=False)
+    assert load_report(report_path) == read_file(report_path)
     (said,) = cache.notices()
     assert "key file" in said and "0600" in said
 

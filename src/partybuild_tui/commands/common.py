@@ -34,7 +34,8 @@ def open_report(
 ) -> Report | None:
     """The report named on the command line, or ``None`` after printing why it cannot be read.
 
-    ``use_cache=False`` validates the file itself even when the load cache has it;
+    ``use_cache=False`` validates the file itself (``model.load_report``) even when the
+    load cache has it;
     ``schedule_cache_save`` defers storing a fresh cache entry (see
     ``state.cache.load_report``). What the cache has to say (a directory it
     refuses) is printed once on stderr.

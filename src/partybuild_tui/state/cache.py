@@ -331,35 +331,33 @@ def _save(place: _Place, report: Report) -> None:
 def load_report(
     path: str | Path,
     *,
-    use_cache: bool = True,
     max_size: int = DEFAULT_MAX_SIZE,
     schedule_save: Callable[[Callable[[], None]], object] | None = None,
 ) -> Report:
     """Read the report at ``path``, from the cache when it holds these exact bytes.
 
-    Raises ``ReportError`` and nothing else. ``use_cache=False`` (``check``) neither
-    reads nor writes the cache. Storing a 37 MB report takes a few tenths of a
+    Raises ``ReportError`` and nothing else (``model.load_report`` reads the file
+    itself, as ``check`` does). Storing a 37 MB report takes a few tenths of a
     second: the app passes ``schedule_save`` to do it after its first frame.
     """
     name = str(path)
     data = read_bytes(name, max_size)
     place = None
-    if use_cache:
-        try:
-            place = _place(name, len(data))
-            if place is not None:
-                digest = _Soon(content_hash, data)
-                try:
-                    report = _lookup(place, digest, max_size)
-                except Exception:  # whatever is wrong with an entry, it is just a miss
-                    report = None
-                place.digest = digest.result() or ""
-                if place.digest:
-                    remember(name, place.info, place.digest)
-                if report is not None:
-                    return report
-        except Exception:  # whatever is wrong with an entry, it is just a miss
-            pass
+    try:
+        place = _place(name, len(data))
+        if place is not None:
+            digest = _Soon(content_hash, data)
+            try:
+                report = _lookup(place, digest, max_size)
+            except Exception:  # whatever is wrong with an entry, it is just a miss
+                report = None
+            place.digest = digest.result() or ""
+            if place.digest:
+                remember(name, place.info, place.digest)
+            if report is not None:
+                return report
+    except Exception:  # whatever is wrong with an entry, it is just a miss
+        pass
     report = load_bytes(name, data)
     del data
     if place is not None and place.digest:
